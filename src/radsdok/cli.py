@@ -1,0 +1,158 @@
+"""The `radsdok` command: parse, eval, schema. Wires the library together, nothing more."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import RadsdokError
+from .models import Document
+from .parser import Failure, Parser, expand_paths
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Parse Swedish municipal council documents into structured, evidence-carrying data.",
+)
+
+
+class OutputFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+ModelOption = Annotated[
+    str, typer.Option("--model", help="'blank' (rules only) or an installed spaCy pipeline/path.")
+]
+
+
+def _fail(message: str, code: int = 1) -> typer.Exit:
+    typer.echo(f"radsdok: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _build(model: str, fast_pdf: bool = False) -> Parser:
+    try:
+        return Parser(model, fast_pdf=fast_pdf)
+    except RadsdokError as exc:
+        raise _fail(str(exc)) from None
+
+
+@app.command()
+def parse(
+    inputs: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .pdf) or directories.")],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="json: pretty, one document; jsonl: one per line.")
+    ] = OutputFormat.json,
+    no_text: Annotated[bool, typer.Option("--no-text", help="Leave the document text out.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    model: ModelOption = "blank",
+) -> None:
+    """Parse documents and print them as JSON (one file) or JSON lines (many)."""
+    paths = list(expand_paths(inputs))
+    if not paths:
+        raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
+    parser = _build(model, fast)
+    many = len(paths) > 1 or output_format is OutputFormat.jsonl
+    failures = 0
+    for result in parser.pipe(paths, include_text=not no_text):
+        if isinstance(result, Failure):
+            failures += 1
+            typer.echo(f"radsdok: {result.error}", err=True)
+            if many:
+                record = {
+                    "source": result.source,
+                    "error": result.error.code,
+                    "message": result.error.message,
+                }
+                sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            continue
+        if many:
+            sys.stdout.write(result.model_dump_json() + "\n")
+        else:
+            sys.stdout.write(result.model_dump_json(indent=2) + "\n")
+    if failures:
+        typer.echo(f"radsdok: {failures} of {len(paths)} file(s) failed", err=True)
+        raise typer.Exit(1 if failures == len(paths) or not many else 2)
+
+
+@app.command("eval")
+def evaluate_command(
+    inputs: Annotated[
+        list[Path], typer.Argument(help="Corpus folders or files with NAME.gold.json beside them.")
+    ],
+    model: ModelOption = "blank",
+    errors: Annotated[int, typer.Option("--errors", help="Also list this many documents' misses.")] = 0,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
+    min_f1: Annotated[
+        list[str] | None,
+        typer.Option("--min", help="FIELD=F1 floor, e.g. --min questions=0.9; exit 3 if below."),
+    ] = None,
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2).")] = False,
+) -> None:
+    """Score the parser against gold annotations: per-field precision, recall and F1."""
+    from . import evaluate
+
+    pairs = evaluate.collect_pairs(inputs)
+    if not pairs:
+        raise _fail("no documents with a .gold.json found in " + ", ".join(map(str, inputs)))
+    parser = _build(model, fast)
+    scored: list[tuple[Document, dict]] = []
+    for (doc_path, gold_path), result in zip(
+        pairs, parser.pipe([p for p, _ in pairs], include_text=False), strict=True
+    ):
+        if isinstance(result, Failure):
+            typer.echo(f"radsdok: {result.error}", err=True)
+            result = Document(source=str(doc_path))
+        scored.append((result, evaluate.load_gold(gold_path)))
+    report = evaluate.score(scored)
+    if as_json:
+        typer.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        typer.echo(f"{len(scored)} documents")
+        typer.echo(report.format_table())
+        if errors:
+            typer.echo(evaluate.format_errors(report, errors))
+    below = _below_floors(report.to_dict(), min_f1 or [])
+    if below:
+        for line in below:
+            typer.echo(f"radsdok: below floor: {line}", err=True)
+        raise typer.Exit(3)
+
+
+def _below_floors(scores: dict, floors: list[str]) -> list[str]:
+    out = []
+    fields = scores.get("fields", {})
+    for floor in floors:
+        name, _, value = floor.partition("=")
+        wanted = float(value)
+        if name in ("kind", "date"):
+            got = scores.get(name, {}).get("accuracy")
+        else:
+            got = fields.get(name, {}).get("f1")
+        if got is None or got < wanted:
+            out.append(f"{name} {got} < {wanted}")
+    return out
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the Document model."""
+    typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
+
+
+def main() -> None:
+    try:
+        app()
+    except RadsdokError as exc:  # pragma: no cover - last resort: one line, no traceback
+        typer.echo(f"radsdok: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,122 @@
+"""Addressees: who a question or interpellation is put to ("vill jag fråga A och B",
+"Interpellation till socialnämndens ordförande", "KSO Jacob Högfeldt (m)")."""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .authors import BYLINE
+from .findings import Hit, findings_of
+from .layout import lines_of, squash
+from .lexicon import compile_any, parties
+from .names import PARTY_MARK, find_names, role_regex
+
+_INTRO = compile_any("addressee_intro")
+# Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
+_PHRASE_END = regex.compile(
+    r"[:.?!;\n]|\s(?:om|angående|gällande|rörande|avseende|kring|beträffande|med anledning|"
+    r"få ställa|ställa|att|för att|som|då|eftersom|när)\s|\s[-–]\s",
+    regex.IGNORECASE,
+)
+_MAX_PHRASE = 160
+_JOINERS = regex.compile(r"^[\s,]*(?:till|och|samt|&)?[\s,]*|[\s,]*(?:och|samt|&)?[\s,]*$", regex.I)
+_BODY_ONLY = regex.compile(
+    r"^(?:\p{L}+s\s+)?(?:kommun|region|landstings)?fullmäktige(?:\s+i\s+\p{Lu}\p{L}+)?$|^KF$|^RF$",
+    regex.IGNORECASE,
+)
+
+
+def _phrase_after(text: str, start: int) -> tuple[int, int]:
+    window = text[start : start + _MAX_PHRASE]
+    found = _PHRASE_END.search(window)
+    end = start + (found.start() if found else len(window))
+    return start, end
+
+
+def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
+    """Names, roles and parties in one addressee phrase."""
+    phrase = text[start:end]
+    hits: list[Hit] = []
+    names = find_names(phrase, strict=False)
+    if names:
+        role_text = phrase
+        for name in names:
+            role_text = role_text.replace(name.text, " ")
+        role_text = PARTY_MARK.sub(" ", role_text)
+        role_text = squash(_JOINERS.sub("", squash(role_text)))
+        role_found = role_regex().search(role_text)
+        role = squash(role_text) if role_found and len(names) == 1 else None
+        if role and role_found and len(role) > len(role_found.group(0)) + 40:
+            role = role_found.group(0)
+        for name in names:
+            after = phrase[name.end : name.end + 40]
+            mark = PARTY_MARK.match(after.lstrip())
+            party = parties().resolve(mark.group("party")) if mark else None
+            hits.append(
+                Hit(start + name.start, start + name.end, rule, name.text, {"role": role, "party": party})
+            )
+        return hits
+    cleaned = squash(_JOINERS.sub("", phrase))
+    if not cleaned or _BODY_ONLY.match(cleaned):
+        return []
+    role_found = role_regex().search(cleaned)
+    if role_found and role_found.group(0).strip():
+        at = phrase.find(role_found.group(0))
+        role = role_found.group(0).strip()
+        s = start + max(at, 0)
+        hits.append(Hit(s, s + len(role), rule, "", {"role": role, "party": None, "name": None}))
+    return hits
+
+
+def find_addressees(text: str) -> list[Hit]:
+    """Everyone a document's questions are put to, each once."""
+    hits: list[Hit] = []
+    lines = lines_of(text)
+    if lines:
+        head_end = lines[min(2, len(lines) - 1)].end
+        byline = BYLINE.search(text, 0, head_end)
+        if byline:
+            s, e = _phrase_after(text, byline.start("to"))
+            hits.extend(parse_addressee_phrase(text, s, max(e, byline.end("to")), "addressees:byline"))
+    for found in _INTRO.finditer(text):
+        s, e = _phrase_after(text, found.end())
+        hits.extend(parse_addressee_phrase(text, s, e, "addressees:intro"))
+    return _dedupe(hits)
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    out: list[Hit] = []
+    by_key: dict[str, Hit] = {}
+    for hit in sorted(hits, key=lambda h: h.start):
+        key = (hit.text or hit.attrs.get("role") or "").casefold()
+        if not key:
+            continue
+        if key in by_key:
+            kept = by_key[key]
+            for attr in ("role", "party"):
+                if not kept.attrs.get(attr) and hit.attrs.get(attr):
+                    kept.attrs[attr] = hit.attrs[attr]
+            continue
+        by_key[key] = hit
+        out.append(hit)
+    # A role-only entry is dropped when a named addressee already carries that role.
+    named_roles = {(h.attrs.get("role") or "").casefold() for h in out if h.text}
+    return [h for h in out if h.text or (h.attrs.get("role") or "").casefold() not in named_roles]
+
+
+class AddresseeFinder:
+    """spaCy component: fills `doc._.radsdok.addressees`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = findings_of(doc)
+        kind = found.meta.get("kind")
+        # Minutes list interpellations put to others; they address no one themselves.
+        found.addressees = [] if kind and kind.text == "protokoll" else find_addressees(doc.text)
+        return doc
+
+
+@Language.factory("radsdok_addressees")
+def make_addressee_finder(nlp: Language, name: str) -> AddresseeFinder:
+    return AddresseeFinder()

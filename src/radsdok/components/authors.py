@@ -1,0 +1,259 @@
+"""Authors: signature lines ("Anna Svensson (V)", "/Lina Berg", "För S / name / role"),
+header bylines ("… av Alf Svensson (kds) till …") and party letterheads."""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .findings import Hit, findings_of
+from .layout import Line, lines_of
+from .lexicon import parties, patterns
+from .names import NAME, PARTY_MARK, find_names, is_plausible_name, party_line_regex
+from .titles import top_headings
+
+_MAX_SIGNATURE_LINE = 110
+_TAIL_LINES = 14
+BYLINE = regex.compile(
+    rf"\bav\s+(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)(?=\s+om\s|\s*$)",
+    regex.MULTILINE,
+)
+_SIGNATURE = regex.compile(
+    rf"^/?\s*(?P<name>{NAME})(?:\s+m\.?\s?fl\.?)?"
+    r"(?:\s*,\s*|\s+)?(?P<mark>\([^)]{1,40}\))?"
+    r"(?:\s*,\s*|\s{2,}|\s+)?(?P<tail>[^()]*?)\s*$"
+)
+_SEPARATORS = regex.compile(r"\s*(?:,|\boch\b|&|\bsamt\b)\s*")
+_GROUP_LINE = regex.compile(r"^\(\s*(?:samtliga|båda|alla|bägge)\s+(?P<party>[^)]+)\)\s*$", regex.I)
+_DATE_LINE = regex.compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+\p{Ll}+\s+\d{4}\b")
+_SIGNOFF = regex.compile(
+    r"^(?:" + "|".join(regex.escape(w) for w in patterns()["signoff_words"]) + r")\b", regex.I
+)
+_ROLE_LINE = regex.compile(
+    "^(?:" + "|".join(f"(?:{p})" for p in patterns()["role_lines"]) + r")$", regex.IGNORECASE
+)
+_YRKAR = regex.compile(r"^(?P<party>.+?)\s+(?:yrkar|föreslår|hemställer)\b", regex.IGNORECASE)
+
+
+def _resolve_party(text: str | None) -> str | None:
+    if not text:
+        return None
+    text = text.strip(" ()")
+    text = regex.sub(r"^(?:samtliga|båda|alla|bägge)\s+", "", text, flags=regex.I)
+    return parties().resolve(text) or _party_in_line(text)
+
+
+def _party_in_line(text: str) -> str | None:
+    found = party_line_regex().match(text.strip())
+    return parties().resolve(found.group("party")) if found else None
+
+
+def _signature_names(line: Line, *, strict: bool) -> list[tuple[int, int, str, str | None, bool]]:
+    """(start, end, name, party, group_mark) for each signer on one line."""
+    text = line.text.lstrip("/ ")
+    offset = line.start + (len(line.text) - len(text))
+    if len(text) > _MAX_SIGNATURE_LINE or (text.endswith(("?", ".")) and not text.endswith("fl.")):
+        return []
+    found = _SIGNATURE.match(text)
+    if found and is_plausible_name(found.group("name"), strict=strict):
+        mark = found.group("mark")
+        party = _resolve_party(mark) if mark else None
+        tail = found.group("tail") or ""
+        group = bool(mark and regex.match(r"\(\s*(?:samtliga|båda|alla|bägge)", mark, regex.I))
+        if party is None and tail:
+            party = _party_in_line(tail)
+            if party is None and tail and not _ROLE_LINE.match(tail):
+                return _several_signers(text, offset, strict=strict)
+        end = offset + found.end("mark") if mark else offset + found.end("name")
+        return [(offset + found.start("name"), end, found.group("name"), party, group)]
+    return _several_signers(text, offset, strict=strict)
+
+
+def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int, int, str, str | None, bool]]:
+    """'Anna Ek (V), Bo Al (V) och Cia Ny (V)' -> three signers; every part must be a signer."""
+    parts: list[tuple[int, int, str, str | None, bool]] = []
+    pos = 0
+    for piece in _SEPARATORS.split(text):
+        at = text.index(piece, pos) if piece else pos
+        pos = at + len(piece)
+        if not piece:
+            continue
+        name_part = PARTY_MARK.sub("", piece).strip()
+        if not is_plausible_name(name_part, strict=strict):
+            return []
+        mark = PARTY_MARK.search(piece)
+        party = _resolve_party(mark.group(0)) if mark else None
+        parts.append((offset + at, offset + at + len(piece), name_part, party, False))
+    if len(parts) < 2:
+        return []
+    # "Anna Ek, Bo Al (V)": a trailing mark covers the names before it.
+    last_party = parts[-1][3]
+    return [(s, e, n, p or last_party, g) for s, e, n, p, g in parts]
+
+
+def _signature_region(lines: tuple[Line, ...]) -> set[int]:
+    """Indexes of lines where an unmarked name reads as a signature."""
+    region = set(range(max(0, len(lines) - _TAIL_LINES), len(lines)))
+    for i, line in enumerate(lines):
+        if _SIGNOFF.match(line.text) or (_DATE_LINE.search(line.text) and len(line.text) < 60):
+            region.update(range(i + 1, min(len(lines), i + 4)))
+        if party_line_regex().match(line.text):
+            region.update(range(max(0, i - 3), min(len(lines), i + 3)))
+    return region
+
+
+def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool]:
+    """A party on the lines just after (or a 'För X' line just before) a bare name line."""
+    for j in range(i + 1, min(len(lines), i + 5)):
+        text = lines[j].text
+        group = _GROUP_LINE.match(text)
+        if group:
+            return _resolve_party(group.group("party")), True
+        party = _party_in_line(text)
+        if party:
+            return party, False
+        if not _ROLE_LINE.match(text) and not _DATE_LINE.search(text):
+            break
+    for j in range(i - 1, max(-1, i - 3), -1):
+        text = lines[j].text
+        if text.casefold().startswith(("för ", "från ")):
+            party = _party_in_line(text)
+            if party:
+                return party, False
+        if not _ROLE_LINE.match(text):
+            break
+    return None, False
+
+
+def _role_after(lines: tuple[Line, ...], i: int) -> str | None:
+    for j in range(i + 1, min(len(lines), i + 3)):
+        if _ROLE_LINE.match(lines[j].text) and not _party_in_line(lines[j].text):
+            return lines[j].text
+    return None
+
+
+def letterhead_party(text: str) -> Hit | None:
+    """A party named alone at the top ('Vänsterpartiet 2023') or as 'X yrkar:'."""
+    for heading in top_headings(text)[:4]:
+        first_line = heading.text.split("\n", 1)[0].strip()
+        party = _party_in_line(first_line)
+        if party:
+            return Hit(
+                heading.start,
+                heading.start + len(first_line),
+                "authors:letterhead",
+                first_line,
+                {"party": party},
+            )
+    for line in lines_of(text):
+        found = _YRKAR.match(line.text)
+        if found and len(line.text) < 80:
+            party = _party_in_line(found.group("party"))
+            if party:
+                return Hit(
+                    line.start,
+                    line.start + found.end("party"),
+                    "authors:party-yrkar",
+                    found.group("party"),
+                    {"party": party},
+                )
+    return None
+
+
+def find_authors(text: str) -> list[Hit]:
+    """The document's signers, each once, with party and role where given."""
+    lines = lines_of(text)
+    hits: list[Hit] = []
+    head = "\n".join(line.text for line in lines[:3])
+    byline = BYLINE.search(head)
+    if byline:
+        offset = lines[0].start
+        start = offset + byline.start("name")
+        hits.append(
+            Hit(
+                start,
+                offset + byline.end("party") + 1,
+                "authors:byline",
+                byline.group("name"),
+                {"party": _resolve_party(byline.group("party"))},
+            )
+        )
+    region = _signature_region(lines)
+    for i, line in enumerate(lines):
+        strict = i not in region
+        signers = _signature_names(line, strict=strict)
+        if not signers:
+            continue
+        unmarked = all(p is None for *_, p, _g in signers)
+        if unmarked and len(signers) == 1 and line.text != signers[0][2] and not line.text.startswith("/"):
+            continue  # a name followed by other words is prose, not a signature
+        if unmarked:
+            if i not in region and not line.text.startswith("/"):
+                continue
+            party, _group = _nearby_party(lines, i)
+            signers = [(s, e, n, party, g) for s, e, n, _p, g in signers]
+        role = _role_after(lines, i)
+        for start, end, name, party, _group in signers:
+            hits.append(Hit(start, end, "authors:signature", name, {"party": party, "role": role}))
+    _apply_group_marks(hits, text)
+    return _finish(hits, text)
+
+
+def _apply_group_marks(hits: list[Hit], text: str) -> None:
+    """'(samtliga V)' after several bare names gives each of them the party."""
+    for i, hit in enumerate(hits):
+        if hit.attrs.get("party") is None:
+            for later in hits[i + 1 :]:
+                if later.attrs.get("party") and later.start - hit.end < 200:
+                    between = text[hit.end : later.start]
+                    if "\n\n\n" not in between and not regex.search(r"[.?!]\s", between):
+                        hit.attrs["party"] = later.attrs["party"]
+                    break
+
+
+def _finish(hits: list[Hit], text: str) -> list[Hit]:
+    seen: dict[str, Hit] = {}
+    for hit in hits:
+        key = hit.text.casefold()
+        if key in seen:
+            kept = seen[key]
+            for attr in ("party", "role"):
+                if kept.attrs.get(attr) is None and hit.attrs.get(attr):
+                    kept.attrs[attr] = hit.attrs[attr]
+            continue
+        seen[key] = hit
+    out = list(seen.values())
+    letterhead = letterhead_party(text)
+    if letterhead is not None:
+        if not out:
+            out.append(
+                Hit(
+                    letterhead.start,
+                    letterhead.end,
+                    letterhead.rule,
+                    "",
+                    {"party": letterhead.attrs["party"], "name": None},
+                )
+            )
+        else:
+            for hit in out:
+                if hit.attrs.get("party") is None:
+                    hit.attrs["party"] = letterhead.attrs["party"]
+    return out
+
+
+class AuthorFinder:
+    """spaCy component: fills `doc._.radsdok.authors`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        findings_of(doc).authors = find_authors(doc.text)
+        return doc
+
+
+@Language.factory("radsdok_authors")
+def make_author_finder(nlp: Language, name: str) -> AuthorFinder:
+    return AuthorFinder()
+
+
+__all__ = ["BYLINE", "find_authors", "find_names", "letterhead_party"]

@@ -1,0 +1,46 @@
+"""What the components find: plain records on `doc._.radsdok`, no pydantic here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.tokens import Doc
+
+
+@dataclass
+class Hit:
+    """One extracted value: the span `[start, end)` of the doc's text it came from."""
+
+    start: int
+    end: int
+    rule: str
+    text: str
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Findings:
+    """Everything radsdok's components found in one document."""
+
+    case_numbers: list[Hit] = field(default_factory=list)
+    authors: list[Hit] = field(default_factory=list)
+    addressees: list[Hit] = field(default_factory=list)
+    questions: list[Hit] = field(default_factory=list)
+    quotes: list[Hit] = field(default_factory=list)
+    proposals: list[Hit] = field(default_factory=list)
+    meta: dict[str, Hit] = field(default_factory=dict)
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+
+
+if not Doc.has_extension("radsdok"):
+    Doc.set_extension("radsdok", default=None)
+
+
+def findings_of(doc: Doc) -> Findings:
+    """The doc's Findings, created on first use."""
+    found = doc._.radsdok
+    if found is None:
+        found = Findings()
+        doc._.radsdok = found
+    return found

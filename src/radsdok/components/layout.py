@@ -1,0 +1,117 @@
+"""Lines, paragraphs and list items of a text, with offsets. Shared by the rule components."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+# A list marker at the start of a line: bullets, "1.", "1)", "a)", "att1", "(2)".
+LIST_MARKER = regex.compile(
+    r"^(?:[-–—•*·▪●○■□►>]|\(?\d{1,2}[.):]|\(?[a-h][.)]|(?=att\s?\d)|fråga\s*\d*\s*:)[ \t\u00a0]*",
+    regex.IGNORECASE,
+)
+ATT_NUMBER = regex.compile(r"^att\s?(\d{1,2})[.):]?\s+", regex.IGNORECASE)
+_SPACE = regex.compile(r"[\s\u00a0]+")
+
+
+@dataclass(frozen=True)
+class Line:
+    """A non-blank line: `text` is the stripped content at `[start, end)`."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Item:
+    """A paragraph, or one entry of a list, without its marker."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    marked: bool
+    lines: int
+
+
+def squash(text: str) -> str:
+    """Collapse runs of whitespace to single spaces."""
+    return _SPACE.sub(" ", text).strip()
+
+
+@lru_cache(maxsize=8)
+def lines_of(text: str) -> tuple[Line, ...]:
+    """The non-blank lines of `text`, numbered by paragraph (blank lines separate them)."""
+    out: list[Line] = []
+    paragraph = 0
+    pos = 0
+    blank_before = False
+    for raw in text.split("\n"):
+        stripped = raw.strip(" \t\u00a0\u200b\ufeff")
+        if stripped:
+            if blank_before and out:
+                paragraph += 1
+            lead = raw.index(stripped[0])
+            out.append(Line(pos + lead, pos + lead + len(stripped), stripped, paragraph))
+            blank_before = False
+        else:
+            blank_before = True
+        pos += len(raw) + 1
+    return tuple(out)
+
+
+def marker_end(line: Line) -> int:
+    """Offset just after the line's list marker (the line start if it has none)."""
+    found = LIST_MARKER.match(line.text)
+    return line.start + (found.end() if found and found.end() < len(line.text) else 0)
+
+
+def items_of(text: str) -> tuple[Item, ...]:
+    """Paragraphs split into list items: a marked line starts a new item."""
+    return _items_of(text)
+
+
+@lru_cache(maxsize=8)
+def _items_of(text: str) -> tuple[Item, ...]:
+    items: list[Item] = []
+    current: list[Line] = []
+    current_marked = False
+
+    def flush() -> None:
+        if not current:
+            return
+        first = current[0]
+        start = marker_end(first) if current_marked else first.start
+        end = current[-1].end
+        items.append(Item(start, end, text[start:end], first.paragraph, current_marked, len(current)))
+
+    for line in lines_of(text):
+        marked = bool(LIST_MARKER.match(line.text)) and len(line.text) > 2
+        if current and (marked or line.paragraph != current[-1].paragraph):
+            flush()
+            current = []
+        if not current:
+            current_marked = marked
+        current.append(line)
+    flush()
+    return tuple(items)
+
+
+def paragraphs_of(text: str) -> tuple[Item, ...]:
+    """Whole paragraphs (list items not split)."""
+    lines = lines_of(text)
+    out: list[Item] = []
+    group: list[Line] = []
+    for line in [*lines, None]:
+        if line is None or (group and line.paragraph != group[-1].paragraph):
+            if group:
+                s, e = group[0].start, group[-1].end
+                out.append(Item(s, e, text[s:e], group[0].paragraph, False, len(group)))
+            group = []
+        if line is not None:
+            group.append(line)
+    return tuple(out)

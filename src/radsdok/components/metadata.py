@@ -1,0 +1,213 @@
+"""Document-level facts: kind, title, municipality, body addressed, and date."""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .findings import Hit, findings_of
+from .layout import lines_of
+from .lexicon import alternation, municipalities, patterns
+from .titles import top_headings
+
+_MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "mars": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "augusti": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+_ISO_DATE = regex.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_WORD_DATE = regex.compile(
+    r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d{2})\b",
+    regex.IGNORECASE,
+)
+_MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
+_KIND_LINE = {
+    kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
+    for kind, words in patterns()["kind_keywords"].items()
+}
+_BODY = regex.compile(
+    r"(?<![\p{L}])(?:(?P<gen>\p{Lu}[\p{L}-]+s)\s+)?(?P<body>kommunfullmäktige|regionfullmäktige|"
+    r"landstingsfullmäktige|kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen)"
+    r"(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?|(?<![\p{L}])(?P<abbr>KF|RF)(?![\p{L}])",
+    regex.IGNORECASE,
+)
+_KOMMUN = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
+_REGION = regex.compile(r"(?<![\p{L}])Region\s+(?P<name>\p{Lu}[\p{L}-]+)")
+_TITLE_SKIP = regex.compile(
+    r"^(?:dnr|diarienummer|datum|sida|\d{4}-\d{2}-\d{2}|kf\s+\d|bilaga|transkript|motion\s*:|till\s*:)",
+    regex.IGNORECASE,
+)
+
+
+def detect_kind(text: str) -> tuple[str, float, Hit | None]:
+    """The document kind from its heading lines, with a confidence in [0, 1]."""
+    headings = top_headings(text) or tuple(lines_of(text)[:1])
+    for heading in headings[:6]:
+        line = heading.text
+        best: tuple[int, str, regex.Match[str]] | None = None
+        for kind, pattern in _KIND_LINE.items():
+            found = pattern.search(line)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), kind, found)
+        if best and best[0] < 40:
+            _, kind, found = best
+            if kind == "fraga" and found.group(0).casefold().startswith("fråga till") is False:
+                pass
+            s = heading.start + found.start()
+            return kind, 0.9, Hit(s, s + len(found.group(0)), "kind:heading", kind)
+    counts = {kind: len(p.findall(text[:3000])) for kind, p in _KIND_LINE.items()}
+    kind = max(counts, key=lambda k: counts[k])
+    if counts[kind] == 0:
+        return "other", 0.0, None
+    total = sum(counts.values())
+    return kind, counts[kind] / total * 0.7, None
+
+
+def find_title(text: str) -> Hit | None:
+    """The topic heading: the first heading that is not a letterhead, date or label line."""
+    candidates = [h for h in top_headings(text) if not _TITLE_SKIP.match(h.text)]
+    from .authors import letterhead_party
+
+    letterhead = letterhead_party(text)
+    if letterhead is not None:
+        candidates = [h for h in candidates if h.start != letterhead.start]
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    kind_only = regex.compile(
+        r"^(?:interpellation|motion|enkel fråga|fråga)\s+(?:till|i)\s+[\p{L}\s]*?(?:fullmäktige|KF)\s*$",
+        regex.IGNORECASE,
+    )
+    if kind_only.match(chosen.text) and len(candidates) > 1:
+        chosen = candidates[1]
+    first_line = chosen.text.split("\n", 1)[0].strip()
+    if " | " in first_line:
+        first_line = first_line.split(" | ", 1)[0]
+    return Hit(chosen.start, chosen.start + len(first_line), "title:heading", first_line)
+
+
+def find_body(text: str) -> Hit | None:
+    """The assembly addressed ('Norrköpings kommunfullmäktige', 'KF')."""
+    window = text[:1500]
+    for found in _BODY.finditer(window):
+        span = found.span()
+        value = found.group(0)
+        gen = found.group("gen")
+        if (
+            gen
+            and not municipalities().canonical(gen[:-1] + "s")
+            and gen.casefold() not in {"kommunens", "regionens"}
+        ):
+            span = (found.start("body"), found.end())
+            value = text[span[0] : span[1]]
+        return Hit(span[0], span[1], "body:first-mention", value)
+    return None
+
+
+def find_municipality(text: str) -> Hit | None:
+    """The municipality or region the document belongs to."""
+    places = municipalities()
+    window = text[:4000]
+    for pattern in (_BODY, _KOMMUN, _REGION):
+        for found in pattern.finditer(window):
+            groups = found.groupdict()
+            for key in ("gen", "place", "name"):
+                word = groups.get(key)
+                if word and places.canonical(word):
+                    s, e = found.span(key)
+                    return Hit(s, e, f"municipality:{key}", places.canonical(word) or word)
+    counts: dict[str, tuple[int, int, int]] = {}
+    for found in regex.finditer(r"(?<![\p{L}])\p{Lu}[\p{L}-]+(?![\p{L}])", window):
+        name = places.canonical(found.group(0))
+        if name and found.group(0)[0].isupper():
+            n, s, e = counts.get(name, (0, found.start(), found.end()))
+            counts[name] = (n + 1, s, e)
+    if counts:
+        name, (n, s, e) = max(counts.items(), key=lambda kv: kv[1][0])
+        if n >= 2:
+            return Hit(s, e, "municipality:mentions", name)
+    return None
+
+
+def find_date(text: str) -> Hit | None:
+    """The document's own date: a place-and-date or date line, else the first date in the head."""
+    candidates: list[Hit] = []
+    for pattern, rule in ((_ISO_DATE, "date:iso"), (_WORD_DATE, "date:words")):
+        for found in pattern.finditer(text):
+            if _MEETING_REF.search(text[max(0, found.start() - 12) : found.start()]):
+                continue
+            y, d = int(found.group("y")), int(found.group("d"))
+            m_raw = found.group("m")
+            m = int(m_raw) if m_raw.isdigit() else _MONTHS[m_raw.casefold()]
+            if not (1 <= m <= 12 and 1 <= d <= 31):
+                continue
+            candidates.append(Hit(found.start(), found.end(), rule, f"{y:04d}-{m:02d}-{d:02d}"))
+    if not candidates:
+        return None
+    lines = lines_of(text)
+
+    def line_of(hit: Hit) -> str:
+        for line in lines:
+            if line.start <= hit.start < line.end:
+                return line.text
+        return ""
+
+    short = [h for h in candidates if len(line_of(h)) <= 60]
+    if short:
+        return short[-1] if short[-1].start > len(text) * 0.6 else short[0]
+    return None
+
+
+_WORD = regex.compile(r"\p{L}+")
+_FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
+
+
+def swedish_share(text: str, sample: int = 20000) -> tuple[float, int]:
+    """Share of common Swedish function words among the words of `text`, and the word count."""
+    words = [w.casefold() for w in _WORD.findall(text[:sample])]
+    if not words:
+        return 0.0, 0
+    return sum(w in _FUNCTION_WORDS for w in words) / len(words), len(words)
+
+
+class MetadataFinder:
+    """spaCy component: fills `doc._.radsdok.meta` (kind, title, municipality, body, date)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = findings_of(doc)
+        text = doc.text
+        kind, confidence, evidence = detect_kind(text)
+        found.meta["kind"] = evidence or Hit(0, 0, "kind:keywords", kind)
+        found.meta["kind"].attrs["confidence"] = confidence
+        if kind == "other" or confidence < 0.5:
+            found.warnings.append(("kind-uncertain", f"document kind unsure (best guess {kind!r})"))
+        share, words = swedish_share(text)
+        if words >= 30 and share < 0.04:
+            found.warnings.append(
+                ("not-swedish", f"the text does not read as Swedish ({share:.0%} Swedish function words)")
+            )
+        for key, finder in (
+            ("title", find_title),
+            ("body", find_body),
+            ("municipality", find_municipality),
+            ("date", find_date),
+        ):
+            hit = finder(text)
+            if hit is not None:
+                found.meta[key] = hit
+        return doc
+
+
+@Language.factory("radsdok_metadata")
+def make_metadata_finder(nlp: Language, name: str) -> MetadataFinder:
+    return MetadataFinder()

@@ -1,0 +1,107 @@
+"""Person names and party markers: the shared vocabulary of the authors and addressees rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import regex
+
+from .lexicon import alternation, first_names, municipalities, parties, patterns
+
+NAME_TOKEN = r"\p{Lu}[\p{Ll}'´]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
+PARTICLE = r"(?:von|af|de|van|der|del|da|di|el|al|bin)"
+NAME = rf"{NAME_TOKEN}(?:\s(?:{PARTICLE}\s)?{NAME_TOKEN}){{1,3}}"
+NAME_RE = regex.compile(rf"(?<![\p{{L}}-]){NAME}(?![\p{{L}}-])")
+# "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
+PARTY_MARK = regex.compile(
+    r"\(\s*(?:(?P<group>samtliga|båda|alla|bägge)\s+)?(?P<party>[\p{L}][\p{L} .-]{0,40}?)\s*\)"
+)
+
+
+@dataclass(frozen=True)
+class NameMatch:
+    start: int
+    end: int
+    text: str
+
+
+@cache
+def _stop_tokens() -> frozenset[str]:
+    words = {w.casefold() for w in patterns()["not_name_words"]}
+    words |= {w.casefold() for w in patterns()["role_nouns"]}
+    return frozenset(words)
+
+
+@cache
+def _role_regex() -> regex.Pattern[str]:
+    return regex.compile(
+        "(?:" + "|".join(f"(?:{p})" for p in patterns()["role_phrases"]) + ")", regex.IGNORECASE
+    )
+
+
+def role_regex() -> regex.Pattern[str]:
+    """Roles such as 'kommunstyrelsens ordförande', 'KSO', 'socialministern'."""
+    return _role_regex()
+
+
+def is_plausible_name(candidate: str, *, strict: bool) -> bool:
+    """Whether capitalised words read as a person's name (strict: first name must be known)."""
+    tokens = candidate.split()
+    if not 2 <= len(tokens) <= 4:
+        return False
+    stops = _stop_tokens()
+    lexicon = parties()
+    places = municipalities()
+    for token in tokens:
+        key = token.casefold()
+        if key in stops or lexicon.from_name(token) or lexicon.resolve(token):
+            return False
+        if key.endswith(("nämnden", "styrelsen", "nämndens", "styrelsens", "fullmäktige", "kommun")):
+            return False
+    if places.canonical(tokens[0]) and tokens[0].casefold() not in first_names():
+        return False
+    if lexicon.from_name(candidate):
+        return False
+    first = tokens[0].split("-")[0].casefold()
+    return first in first_names() or not strict
+
+
+def find_names(text: str, *, strict: bool) -> list[NameMatch]:
+    """Person names in `text` (capitalised runs that pass `is_plausible_name`)."""
+    out: list[NameMatch] = []
+    for found in NAME_RE.finditer(text):
+        candidate = found.group(0)
+        tokens = candidate.split()
+        # Trim leading words that are not part of a name ("KSO Jacob Högfeldt" handled by stop words).
+        while len(tokens) > 2 and not is_plausible_name(" ".join(tokens), strict=strict):
+            tokens = tokens[1:]
+        candidate = " ".join(tokens)
+        if is_plausible_name(candidate, strict=strict):
+            start = found.end() - len(candidate)
+            out.append(NameMatch(start, found.end(), candidate))
+    return out
+
+
+def party_from_mark(text: str) -> tuple[str | None, bool]:
+    """The party in a '(V)'/'(samtliga S)' mark, and whether it covers a group."""
+    found = PARTY_MARK.search(text)
+    if not found:
+        return None, False
+    return parties().resolve(found.group("party")), bool(found.group("group"))
+
+
+@cache
+def party_line_regex() -> regex.Pattern[str]:
+    """A line that names a party and little else ('Vänsterpartiet', 'För Socialdemokraterna i X')."""
+    lexicon = parties()
+    names = [n for e in lexicon.national.values() for n in e["names"]] + lexicon.local_names
+    return regex.compile(
+        r"^(?:för\s+|från\s+)?(?P<party>"
+        + alternation(names)
+        + "|"
+        + lexicon.local_shape
+        + ")"
+        + r"(?:s)?(?:\s+(?:i|på)\s+\p{Lu}[\p{L} -]+)?(?:\s+\d{4})?\s*:?$",
+        regex.IGNORECASE,
+    )

@@ -1,0 +1,150 @@
+"""Questions asked: sentences ending in "?", and items listed after a question intro."""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .findings import Hit, findings_of
+from .layout import Item, items_of, squash
+from .lexicon import alternation, compile_any, patterns
+from .titles import top_headings
+
+_ABBREVIATIONS = (
+    "bl.a",
+    "t.ex",
+    "ex",
+    "s.k",
+    "m.fl",
+    "m.m",
+    "d.v.s",
+    "dvs",
+    "o.s.v",
+    "osv",
+    "resp",
+    "jfr",
+    "ca",
+    "nr",
+    "kap",
+    "st",
+    "kl",
+    "fr.o.m",
+    "t.o.m",
+    "p.g.a",
+    "pga",
+    "bla",
+    "tex",
+    "mfl",
+    "mm",
+    "f.d",
+    "kr",
+    "milj",
+    "tkr",
+    "mkr",
+    "sek",
+    "proc",
+    "dr",
+    "prof",
+    "ordf",
+    "vs",
+    "bl",
+    "inkl",
+    "exkl",
+)
+_ABBREVIATION_END = regex.compile(
+    r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
+)
+_BOUNDARY = regex.compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=\s*\p{Lu})")
+_INTRO = compile_any("question_intro")
+_STARTERS = regex.compile(
+    r"^(?:" + alternation(patterns()["question_starters"]) + r")\b(?=.{8,})", regex.DOTALL
+)
+_FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
+
+
+def _sentence_starts(item_text: str) -> list[int]:
+    starts = [0]
+    for found in _BOUNDARY.finditer(item_text):
+        if found.group(0) == "\n":
+            previous = item_text[: found.start()].rstrip()
+            if not previous or (previous[-1] not in ".!?:;" and not _looks_like_heading(previous)):
+                continue
+        elif found.group(0).startswith(".") and _ABBREVIATION_END.search(item_text[: found.start() + 1]):
+            continue
+        starts.append(found.end())
+    return starts
+
+
+def _looks_like_heading(text_before: str) -> bool:
+    last_line = text_before.rsplit("\n", 1)[-1].strip()
+    return bool(last_line) and len(last_line) < 80 and last_line[-1].isalnum() and last_line[:1].isupper()
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < pos < e for s, e in spans)
+
+
+def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of each "?"-sentence of an item, skipping "?" inside quotations."""
+    text = item.text
+    starts = _sentence_starts(text)
+    out: list[tuple[int, int]] = []
+    for found in regex.finditer(r"\?", text):
+        pos = item.start + found.start()
+        if _in_spans(pos, quote_marks):
+            continue
+        start = max(s for s in starts if s <= found.start())
+        end = found.end()
+        # A closing quote mark right after the "?" belongs to a quoted question.
+        segment = text[start:end]
+        lead = len(segment) - len(segment.lstrip(" \t\n\u00a0-–•*"))
+        if end - (start + lead) > 3:
+            out.append((item.start + start + lead, item.start + end))
+    return out
+
+
+def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
+    """The questions a document asks, in order."""
+    items = items_of(text)
+    headings = {(h.start, h.end) for h in top_headings(text)}
+    hits: list[Hit] = []
+    after_intro = False
+    previous: Item | None = None
+    for item in items:
+        if (item.start, item.end) in headings and not (
+            previous is not None and _FRAGA_TILL.search(previous.text)
+        ):
+            previous = item
+            continue
+        spans = _questions_in(item, quote_marks)
+        for start, end in spans:
+            hits.append(Hit(start, end, "questions:question-mark", squash(text[start:end])))
+        if not spans and item.marked and after_intro and _STARTERS.match(item.text):
+            end = item.end - (1 if item.text.endswith((".", ";")) else 0)
+            hits.append(Hit(item.start, end, "questions:listed-after-intro", squash(text[item.start : end])))
+        if (
+            (_INTRO.search(item.text)
+            and item.text.rstrip().endswith((":", "?")))
+            or _INTRO.search(item.text[-120:])
+        ):
+            after_intro = True
+        elif not item.marked:
+            after_intro = False
+        previous = item
+    return hits
+
+
+class QuestionFinder:
+    """spaCy component: fills `doc._.radsdok.questions` (run after radsdok_quotes)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = findings_of(doc)
+        marks = [q.attrs["marks"] for q in found.quotes]
+        found.questions = find_questions(doc.text, marks)
+        return doc
+
+
+@Language.factory("radsdok_questions")
+def make_question_finder(nlp: Language, name: str) -> QuestionFinder:
+    return QuestionFinder()

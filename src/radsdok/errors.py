@@ -1,0 +1,56 @@
+"""One exception family. Every message names the file and says what to do."""
+
+from __future__ import annotations
+
+
+class RadsdokError(Exception):
+    """Base class: a file radsdok could not turn into a Document."""
+
+    code = "error"
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        self.message = message
+        super().__init__(f"{source}: {message}")
+
+
+class FileUnreadable(RadsdokError):
+    """The file does not exist or cannot be read."""
+
+    code = "unreadable"
+
+
+class UnsupportedFormat(RadsdokError):
+    """The file's extension or content is not one radsdok reads."""
+
+    code = "unsupported-format"
+
+
+class EmptyDocument(RadsdokError):
+    """The file holds no text."""
+
+    code = "empty"
+
+
+class DecodingFailed(RadsdokError):
+    """The bytes are not text in any encoding radsdok accepts."""
+
+    code = "decoding"
+
+
+class UnreadablePDF(RadsdokError):
+    """The PDF is corrupt, truncated, or not a PDF."""
+
+    code = "unreadable-pdf"
+
+
+class EncryptedPDF(UnreadablePDF):
+    """The PDF is encrypted with a password radsdok does not have."""
+
+    code = "encrypted-pdf"
+
+
+class NoTextLayer(UnreadablePDF):
+    """The PDF has pages but no text: a scan that needs OCR."""
+
+    code = "no-text-layer"

@@ -1,0 +1,84 @@
+"""spaCy Doc with radsdok findings -> pydantic Document (assembly only)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .components.findings import Hit, findings_of
+from .models import (
+    Addressee,
+    CaseNumber,
+    Document,
+    Evidence,
+    Person,
+    Proposal,
+    Question,
+    Quote,
+    Warning,
+)
+from .reading.source import SourceText
+
+KIND_MIN_CONFIDENCE = 0.3
+
+
+def _evidence(hit: Hit, source: SourceText) -> Evidence:
+    return Evidence(start=hit.start, end=hit.end, page=source.page_at(hit.start), rule=hit.rule)
+
+
+def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> Document:
+    """Assemble the Document from what the components found."""
+    found = findings_of(doc)
+    meta = found.meta
+    kind_hit = meta.get("kind")
+    kind = kind_hit.text if kind_hit else "other"
+    if kind_hit and kind_hit.attrs.get("confidence", 0.0) < KIND_MIN_CONFIDENCE:
+        kind = "other"
+    warnings = [Warning(code=w.code, message=w.message) for w in source.warnings]
+    warnings += [Warning(code=code, message=message) for code, message in found.warnings]
+    document = Document(
+        source=source.source,
+        kind=kind,  # type: ignore[arg-type]
+        title=meta["title"].text if "title" in meta else None,
+        municipality=meta["municipality"].text if "municipality" in meta else None,
+        body=meta["body"].text if "body" in meta else None,
+        date=meta["date"].text if "date" in meta else None,
+        authors=[
+            Person(
+                name=h.text or None,
+                party=h.attrs.get("party"),
+                role=h.attrs.get("role"),
+                evidence=_evidence(h, source),
+            )
+            for h in found.authors
+        ],
+        addressees=[
+            Addressee(
+                name=h.text or None,
+                role=h.attrs.get("role"),
+                party=h.attrs.get("party"),
+                evidence=_evidence(h, source),
+            )
+            for h in found.addressees
+        ],
+        questions=[Question(text=h.text, evidence=_evidence(h, source)) for h in found.questions],
+        quotes=[
+            Quote(text=h.text, source=h.attrs.get("source"), evidence=_evidence(h, source))
+            for h in found.quotes
+        ],
+        case_numbers=[
+            CaseNumber(
+                text=h.text,
+                register=h.attrs.get("register"),
+                year=h.attrs.get("year"),
+                serial=h.attrs.get("serial"),
+                evidence=_evidence(h, source),
+            )
+            for h in found.case_numbers
+        ],
+        proposals=[Proposal(text=h.text, evidence=_evidence(h, source)) for h in found.proposals],
+        warnings=warnings,
+        evidence={key: _evidence(hit, source) for key, hit in meta.items() if hit.end > hit.start},
+        pages=source.page_count,
+        text=source.text if include_text else None,
+    )
+    return document

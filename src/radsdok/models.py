@@ -1,0 +1,117 @@
+"""The pydantic models radsdok returns. Field names are a contract: tools read this JSON."""
+
+from __future__ import annotations
+
+import warnings
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentKind = Literal[
+    "interpellation",
+    "motion",
+    "fraga",
+    "medborgarforslag",
+    "svar",
+    "tjansteskrivelse",
+    "protokoll",
+    "other",
+]
+
+
+class Evidence(BaseModel):
+    """Where a value came from: `Document.text[start:end]`, the PDF page, and the rule."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int = Field(ge=0, description="Offset of the first character in Document.text.")
+    end: int = Field(ge=0, description="Offset one past the last character in Document.text.")
+    page: int | None = Field(default=None, ge=1, description="1-based PDF page; null for text.")
+    rule: str = Field(description="The component or pattern that produced the value.")
+
+
+class Person(BaseModel):
+    """An author (signer) of a document."""
+
+    name: str | None = Field(default=None, description="Null where only a party signs.")
+    party: str | None = Field(
+        default=None, description="National abbreviation (V, S, M, SD, C, KD, L, MP) or local name."
+    )
+    role: str | None = Field(default=None, description="E.g. 'gruppledare'.")
+    evidence: Evidence
+
+
+class Addressee(BaseModel):
+    """A politician or role a document is addressed to."""
+
+    name: str | None = Field(default=None, description="Null where only a role is given.")
+    role: str | None = None
+    party: str | None = None
+    evidence: Evidence
+
+
+class Question(BaseModel):
+    """A question asked, exactly as written, without numbering or bullets."""
+
+    text: str
+    evidence: Evidence
+
+
+class Quote(BaseModel):
+    """A quoted passage without its quote marks, with its source where the text says it."""
+
+    text: str
+    source: str | None = None
+    evidence: Evidence
+
+
+# ABCMeta.register is a class-level method; an instance field of that name is harmless.
+warnings.filterwarnings("ignore", message='Field name "register"', category=UserWarning)
+
+
+class CaseNumber(BaseModel):
+    """A diarienummer as written (without the label word), with its parts where the form allows."""
+
+    text: str
+    register: str | None = Field(default=None, description="E.g. 'KS', 'SN'.")
+    year: int | None = None
+    serial: str | None = Field(default=None, description="The running number, as written.")
+    evidence: Evidence
+
+
+class Proposal(BaseModel):
+    """An att-sats of a motion or a decision proposal, starting with 'att'."""
+
+    text: str
+    evidence: Evidence
+
+
+class Warning(BaseModel):
+    """Something the parser could not decide or had to work around."""
+
+    code: str
+    message: str
+
+
+class Document(BaseModel):
+    """One parsed council document."""
+
+    source: str = Field(description="The file or label the text came from.")
+    kind: DocumentKind = "other"
+    title: str | None = None
+    municipality: str | None = None
+    body: str | None = Field(default=None, description="The assembly or board addressed.")
+    date: str | None = Field(default=None, description="ISO date, YYYY-MM-DD.")
+    authors: list[Person] = Field(default_factory=list)
+    addressees: list[Addressee] = Field(default_factory=list)
+    questions: list[Question] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    case_numbers: list[CaseNumber] = Field(default_factory=list)
+    proposals: list[Proposal] = Field(default_factory=list)
+    warnings: list[Warning] = Field(default_factory=list)
+    evidence: dict[str, Evidence] = Field(
+        default_factory=dict,
+        description="Evidence for the scalar fields (kind, title, municipality, body, date).",
+    )
+    pages: int | None = Field(default=None, description="Number of pages, for PDFs.")
+    text: str | None = Field(default=None, description="The clean text all offsets index.")

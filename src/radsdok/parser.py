@@ -1,0 +1,118 @@
+"""Parser: the one place that wires reading -> pipeline -> extract."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.language import Language
+
+from .errors import RadsdokError
+from .extract import to_document
+from .models import Document
+from .pipeline import BLANK, build_language
+from .reading import SUPPORTED_SUFFIXES, SourceText, read_file, text_from_string
+
+_BATCH_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A file that could not be parsed, and why."""
+
+    source: str
+    error: RadsdokError
+
+
+class Parser:
+    """Holds one built pipeline; parse many documents with it."""
+
+    def __init__(self, model: str | Path = BLANK, *, fast_pdf: bool = False) -> None:
+        self.model = str(model)
+        self.fast_pdf = fast_pdf
+        self.nlp: Language = build_language(model)
+
+    def read(self, path: str | Path) -> SourceText:
+        """Read one file into a SourceText (raises a RadsdokError naming the file)."""
+        return read_file(path, fast_pdf=self.fast_pdf)
+
+    def parse_source(self, source: SourceText, *, include_text: bool = True) -> Document:
+        return to_document(self.nlp(source.text), source, include_text=include_text)
+
+    def parse(self, path: str | Path, *, include_text: bool = True) -> Document:
+        """Parse one file (.txt, .md, .pdf)."""
+        return self.parse_source(self.read(path), include_text=include_text)
+
+    def parse_text(self, text: str, source: str = "<text>", *, include_text: bool = True) -> Document:
+        """Parse a string already in memory."""
+        return self.parse_source(text_from_string(text, source), include_text=include_text)
+
+    def pipe(
+        self, paths: Iterable[str | Path], *, include_text: bool = True, batch_size: int = _BATCH_SIZE
+    ) -> Iterator[Document | Failure]:
+        """Parse many files through `nlp.pipe`, in order; a bad file yields a Failure, not an error."""
+
+        def readable() -> Iterator[tuple[str, SourceText | Failure]]:
+            for path in paths:
+                try:
+                    yield str(path), self.read(path)
+                except RadsdokError as exc:
+                    yield str(path), Failure(str(path), exc)
+
+        pending: list[SourceText | Failure] = []
+
+        def flush() -> Iterator[Document | Failure]:
+            sources = [s for s in pending if isinstance(s, SourceText)]
+            docs = iter(self.nlp.pipe(s.text for s in sources))
+            for item in pending:
+                if isinstance(item, Failure):
+                    yield item
+                else:
+                    yield to_document(next(docs), item, include_text=include_text)
+            pending.clear()
+
+        for _, item in readable():
+            pending.append(item)
+            if len(pending) >= batch_size:
+                yield from flush()
+        yield from flush()
+
+
+def expand_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
+    """Files named directly, and the supported files under named directories (sorted)."""
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not _is_sidecar(child):
+                    yield child
+        else:
+            yield path
+
+
+def _is_sidecar(path: Path) -> bool:
+    return path.name.endswith((".gold.json", ".source.json"))
+
+
+_DEFAULT: dict[tuple[str, bool], Parser] = {}
+
+
+def load(model: str | Path = BLANK, *, fast_pdf: bool = False) -> Parser:
+    """A Parser with its pipeline built once and cached per (model, fast_pdf)."""
+    key = (str(model), fast_pdf)
+    if key not in _DEFAULT:
+        _DEFAULT[key] = Parser(model, fast_pdf=fast_pdf)
+    return _DEFAULT[key]
+
+
+def parse(path: str | Path, *, model: str | Path = BLANK, include_text: bool = True) -> Document:
+    """Parse one file with the cached default parser."""
+    return load(model).parse(path, include_text=include_text)
+
+
+def parse_text(
+    text: str, source: str = "<text>", *, model: str | Path = BLANK, include_text: bool = True
+) -> Document:
+    """Parse a string with the cached default parser."""
+    return load(model).parse_text(text, source, include_text=include_text)

@@ -1,0 +1,100 @@
+"""Read .txt and .md files: decode the bytes, strip light Markdown, keep offsets honest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import regex
+
+from ..errors import DecodingFailed, EmptyDocument, FileUnreadable
+from .source import ReadWarning, SourceText
+
+# Bytes that cp1252 leaves undefined; their presence rules that encoding out.
+_CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
+# Characters typical of mojibake: UTF-8 Swedish letters read as Latin-1/cp1252.
+_MOJIBAKE = regex.compile(r"Ã[¤¥¶„…–]")
+
+_HEADING_MARK = regex.compile(r"^[ \t]*#{1,6}[ \t]+", regex.MULTILINE)
+# *emphasis* or **strong** within one paragraph; the opening star must not be
+# followed by a space (that is a bullet), the closing one not preceded by one.
+_EMPHASIS = regex.compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])((?:(?!\n\s*\n)[^*])+?)(?<=[^\s*])\1(?![\w*])")
+_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def decode_bytes(data: bytes, source: str) -> tuple[str, list[ReadWarning]]:
+    """Decode text bytes: BOMs, UTF-8, UTF-16, then cp1252 with a warning."""
+    warnings: list[ReadWarning] = []
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="strict"), warnings
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), warnings
+        except UnicodeDecodeError as exc:
+            raise DecodingFailed(source, f"has a UTF-16 byte-order mark but is not UTF-16: {exc}") from exc
+    if _looks_utf16_without_bom(data):
+        return data.decode("utf-16-le" if data[1] == 0 else "utf-16-be"), warnings
+    if data.count(0) > max(8, len(data) // 100):
+        raise DecodingFailed(source, "looks like a binary file, not text; give radsdok a .txt, .md or .pdf")
+    try:
+        return data.decode("utf-8"), warnings
+    except UnicodeDecodeError:
+        pass
+    if any(byte in _CP1252_UNDEFINED for byte in data):
+        text = data.decode("latin-1")
+        warnings.append(ReadWarning("encoding-fallback", "not UTF-8; decoded as Latin-1"))
+        return text, warnings
+    warnings.append(ReadWarning("encoding-fallback", "not UTF-8; decoded as Windows-1252 (cp1252)"))
+    return data.decode("cp1252"), warnings
+
+
+def _looks_utf16_without_bom(data: bytes) -> bool:
+    sample = data[:400]
+    if len(sample) < 4:
+        return False
+    even_zeros = sample[0::2].count(0)
+    odd_zeros = sample[1::2].count(0)
+    half = len(sample) // 2
+    return max(even_zeros, odd_zeros) > 0.4 * half and min(even_zeros, odd_zeros) < 0.05 * half
+
+
+def strip_markup(text: str) -> str:
+    """Remove Markdown heading marks and emphasis stars; leave bullets and text alone."""
+    text = _HEADING_MARK.sub("", text)
+    return _EMPHASIS.sub(lambda m: m.group(2), text)
+
+
+def clean_text(raw: str) -> str:
+    """Normalise line endings, drop control characters and soft hyphens, strip markup."""
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\u00ad", "").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\ufeff", "")
+    text = _CONTROL.sub("", text)
+    return strip_markup(text).strip()
+
+
+def text_from_string(raw: str, source: str, fmt: str = "txt") -> SourceText:
+    """Build a SourceText from a string already in memory."""
+    text = clean_text(raw)
+    if not text:
+        raise EmptyDocument(source, "holds no text")
+    warnings: list[ReadWarning] = []
+    if _MOJIBAKE.search(text):
+        warnings.append(
+            ReadWarning("mojibake", "text contains sequences like 'Ã¤': it was probably decoded twice")
+        )
+    return SourceText(text=text, source=source, format=fmt, warnings=warnings)
+
+
+def read_text_file(path: str | Path, fmt: str = "txt") -> SourceText:
+    """Read a .txt/.md file into a SourceText."""
+    source = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise FileUnreadable(source, f"cannot be read ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise EmptyDocument(source, "is empty")
+    raw, warnings = decode_bytes(data, source)
+    result = text_from_string(raw, source, fmt)
+    result.warnings[:0] = warnings
+    return result
