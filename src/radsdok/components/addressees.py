@@ -101,9 +101,11 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
             continue
         by_key[key] = hit
         out.append(hit)
-    # A role-only entry is dropped when a named addressee already carries that role.
-    named_roles = {(h.attrs.get("role") or "").casefold() for h in out if h.text}
-    return [h for h in out if h.text or (h.attrs.get("role") or "").casefold() not in named_roles]
+    # Where the addressees are named, later role-only mentions ("ministern", "ordföranden")
+    # refer to them.
+    if any(h.text for h in out):
+        return [h for h in out if h.text]
+    return out
 
 
 class AddresseeFinder:

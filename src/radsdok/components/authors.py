@@ -92,6 +92,20 @@ def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int,
     return [(s, e, n, p or last_party, g) for s, e, n, p, g in parts]
 
 
+_GLUED = regex.compile(r"[.!?](?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s*$)")
+
+
+def _unglued(lines: tuple[Line, ...]) -> list[Line]:
+    """Lines with a signature glued to the last sentence ('…skett.Siv Sahlström') split off."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        found = _GLUED.search(line.text)
+        if found:
+            cut = found.end()
+            out[i] = Line(line.start + cut, line.end, line.text[cut:], line.paragraph)
+    return out
+
+
 def _signature_region(lines: tuple[Line, ...]) -> set[int]:
     """Indexes of lines where an unmarked name reads as a signature."""
     region = set(range(max(0, len(lines) - _TAIL_LINES), len(lines)))
@@ -113,6 +127,9 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool]:
         party = _party_in_line(text)
         if party:
             return party, False
+        mark = PARTY_MARK.search(text)
+        if mark and _ROLE_LINE.match(PARTY_MARK.sub("", text).strip()):
+            return _resolve_party(mark.group(0)), False
         if not _ROLE_LINE.match(text) and not _DATE_LINE.search(text):
             break
     for j in range(i - 1, max(-1, i - 3), -1):
@@ -137,15 +154,13 @@ def letterhead_party(text: str) -> Hit | None:
     """A party named alone at the top ('Vänsterpartiet 2023') or as 'X yrkar:'."""
     for heading in top_headings(text)[:4]:
         first_line = heading.text.split("\n", 1)[0].strip()
-        party = _party_in_line(first_line)
-        if party:
-            return Hit(
-                heading.start,
-                heading.start + len(first_line),
-                "authors:letterhead",
-                first_line,
-                {"party": party},
-            )
+        offset = 0
+        for segment in first_line.split(" | "):
+            party = _party_in_line(segment.strip())
+            if party:
+                start = heading.start + offset
+                return Hit(start, start + len(segment), "authors:letterhead", segment, {"party": party})
+            offset += len(segment) + 3
     for line in lines_of(text):
         found = _YRKAR.match(line.text)
         if found and len(line.text) < 80:
@@ -159,6 +174,62 @@ def letterhead_party(text: str) -> Hit | None:
                     {"party": party},
                 )
     return None
+
+
+def _prose_patterns() -> list[regex.Pattern[str]]:
+    return [
+        regex.compile(p.replace("NAME", f"(?-i:{NAME})"), regex.IGNORECASE | regex.MULTILINE)
+        for p in patterns()["author_prose"]
+    ]
+
+
+_PROSE = _prose_patterns()
+_MEMBERS = {
+    word: code for code, words in patterns()["party_members"].items() for word in words
+}
+
+
+def _context_regexes() -> list[regex.Pattern[str]]:
+    lexicon = parties()
+    names = [n for e in lexicon.national.values() for n in e["names"]] + list(_MEMBERS)
+    party = "(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
+    party += "|(?-i:" + lexicon.local_shape + "))"
+    return [
+        regex.compile(p.replace("PARTY", party), regex.IGNORECASE) for p in patterns()["context_party"]
+    ]
+
+
+_CONTEXT = _context_regexes()
+
+
+def context_party(text: str) -> Hit | None:
+    """A party the writers speak for in the text ('vi i X', 'Vi Sverigedemokrater',
+    'Ledamöter för Centerpartiet'), when exactly one party is named so."""
+    found_parties: dict[str, Hit] = {}
+    for pattern in _CONTEXT:
+        for found in pattern.finditer(text[:6000]):
+            word = found.group("party")
+            party = _MEMBERS.get(word.casefold()) or parties().resolve(word)
+            if party and party not in found_parties:
+                s, e = found.span("party")
+                found_parties[party] = Hit(s, e, "authors:context-party", word, {"party": party})
+    return next(iter(found_parties.values())) if len(found_parties) == 1 else None
+
+
+def _prose_authors(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for pattern in _PROSE:
+        for found in pattern.finditer(text[:8000]):
+            name = found.group("name")
+            s, e = found.span("name")
+            if text[e : e + 1] == "-":  # "Nina Simonen Kultur- och …": a compound, not a name
+                name = name.rsplit(" ", 1)[0]
+                e = s + len(name)
+            if not is_plausible_name(name, strict=False):
+                continue
+            party = found.groupdict().get("party")
+            hits.append(Hit(s, e, "authors:prose", name, {"party": _resolve_party(party)}))
+    return hits
 
 
 def find_authors(text: str) -> list[Hit]:
@@ -179,8 +250,9 @@ def find_authors(text: str) -> list[Hit]:
                 {"party": _resolve_party(byline.group("party"))},
             )
         )
+    hits.extend(_prose_authors(text))
     region = _signature_region(lines)
-    for i, line in enumerate(lines):
+    for i, line in enumerate(_unglued(lines)):
         strict = i not in region
         signers = _signature_names(line, strict=strict)
         if not signers:
@@ -224,7 +296,7 @@ def _finish(hits: list[Hit], text: str) -> list[Hit]:
             continue
         seen[key] = hit
     out = list(seen.values())
-    letterhead = letterhead_party(text)
+    letterhead = letterhead_party(text) or context_party(text)
     if letterhead is not None:
         if not out:
             out.append(

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of
 from .layout import lines_of
 from .lexicon import alternation, municipalities, patterns
-from .titles import top_headings
+from .titles import find_title, top_headings
 
 _MONTHS = {
     "januari": 1,
@@ -43,26 +43,33 @@ _BODY = regex.compile(
 )
 _KOMMUN = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
 _REGION = regex.compile(r"(?<![\p{L}])Region\s+(?P<name>\p{Lu}[\p{L}-]+)")
-_TITLE_SKIP = regex.compile(
-    r"^(?:dnr|diarienummer|datum|sida|\d{4}-\d{2}-\d{2}|kf\s+\d|bilaga|transkript|motion\s*:|till\s*:)",
-    regex.IGNORECASE,
-)
+_DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
+
+
+_KIND_RULES = [
+    (rule["kind"], rule["lines"], regex.compile(rule["pattern"], regex.IGNORECASE))
+    for rule in patterns()["kind_rules"]
+]
 
 
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
-    """The document kind from its heading lines, with a confidence in [0, 1]."""
-    headings = top_headings(text) or tuple(lines_of(text)[:1])
+    """The document kind from its opening lines and headings, with a confidence in [0, 1]."""
+    lines = lines_of(text)
+    for kind, scope, pattern in _KIND_RULES:
+        for line in lines[:scope]:
+            found = pattern.search(line.text)
+            if found:
+                s = line.start + found.start()
+                return kind, 0.95, Hit(s, line.start + found.end(), "kind:opening-lines", kind)
+    headings = top_headings(text) or tuple(lines[:1])
     for heading in headings[:6]:
-        line = heading.text
         best: tuple[int, str, regex.Match[str]] | None = None
         for kind, pattern in _KIND_LINE.items():
-            found = pattern.search(line)
+            found = pattern.search(heading.text)
             if found and (best is None or found.start() < best[0]):
                 best = (found.start(), kind, found)
         if best and best[0] < 40:
             _, kind, found = best
-            if kind == "fraga" and found.group(0).casefold().startswith("fråga till") is False:
-                pass
             s = heading.start + found.start()
             return kind, 0.9, Hit(s, s + len(found.group(0)), "kind:heading", kind)
     counts = {kind: len(p.findall(text[:3000])) for kind, p in _KIND_LINE.items()}
@@ -71,29 +78,6 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
         return "other", 0.0, None
     total = sum(counts.values())
     return kind, counts[kind] / total * 0.7, None
-
-
-def find_title(text: str) -> Hit | None:
-    """The topic heading: the first heading that is not a letterhead, date or label line."""
-    candidates = [h for h in top_headings(text) if not _TITLE_SKIP.match(h.text)]
-    from .authors import letterhead_party
-
-    letterhead = letterhead_party(text)
-    if letterhead is not None:
-        candidates = [h for h in candidates if h.start != letterhead.start]
-    if not candidates:
-        return None
-    chosen = candidates[0]
-    kind_only = regex.compile(
-        r"^(?:interpellation|motion|enkel fråga|fråga)\s+(?:till|i)\s+[\p{L}\s]*?(?:fullmäktige|KF)\s*$",
-        regex.IGNORECASE,
-    )
-    if kind_only.match(chosen.text) and len(candidates) > 1:
-        chosen = candidates[1]
-    first_line = chosen.text.split("\n", 1)[0].strip()
-    if " | " in first_line:
-        first_line = first_line.split(" | ", 1)[0]
-    return Hit(chosen.start, chosen.start + len(first_line), "title:heading", first_line)
 
 
 def find_body(text: str) -> Hit | None:
@@ -162,7 +146,9 @@ def find_date(text: str) -> Hit | None:
                 return line.text
         return ""
 
-    short = [h for h in candidates if len(line_of(h)) <= 60]
+    short = [
+        h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))
+    ]
     if short:
         return short[-1] if short[-1].start > len(text) * 0.6 else short[0]
     return None

@@ -11,7 +11,8 @@ from .lexicon import alternation, first_names, municipalities, parties, patterns
 
 NAME_TOKEN = r"\p{Lu}[\p{Ll}'´]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
 PARTICLE = r"(?:von|af|de|van|der|del|da|di|el|al|bin)"
-NAME = rf"{NAME_TOKEN}(?:\s(?:{PARTICLE}\s)?{NAME_TOKEN}){{1,3}}"
+INITIAL = r"\p{Lu}\.?"
+NAME = rf"{NAME_TOKEN}(?:\s{INITIAL})?(?:\s(?:{PARTICLE}\s)?{NAME_TOKEN}){{1,3}}"
 NAME_RE = regex.compile(rf"(?<![\p{{L}}-]){NAME}(?![\p{{L}}-])")
 # "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
 PARTY_MARK = regex.compile(
@@ -34,6 +35,11 @@ def _stop_tokens() -> frozenset[str]:
 
 
 @cache
+def _stop_suffixes() -> tuple[str, ...]:
+    return tuple(patterns()["name_stop_suffixes"])
+
+
+@cache
 def _role_regex() -> regex.Pattern[str]:
     return regex.compile(
         "(?:" + "|".join(f"(?:{p})" for p in patterns()["role_phrases"]) + ")", regex.IGNORECASE
@@ -47,7 +53,7 @@ def role_regex() -> regex.Pattern[str]:
 
 def is_plausible_name(candidate: str, *, strict: bool) -> bool:
     """Whether capitalised words read as a person's name (strict: first name must be known)."""
-    tokens = candidate.split()
+    tokens = [t for t in candidate.split() if not regex.fullmatch(INITIAL, t)]
     if not 2 <= len(tokens) <= 4:
         return False
     stops = _stop_tokens()
@@ -57,7 +63,7 @@ def is_plausible_name(candidate: str, *, strict: bool) -> bool:
         key = token.casefold()
         if key in stops or lexicon.from_name(token) or lexicon.resolve(token):
             return False
-        if key.endswith(("nämnden", "styrelsen", "nämndens", "styrelsens", "fullmäktige", "kommun")):
+        if key.endswith(_stop_suffixes()):
             return False
     if places.canonical(tokens[0]) and tokens[0].casefold() not in first_names():
         return False
@@ -99,9 +105,9 @@ def party_line_regex() -> regex.Pattern[str]:
     return regex.compile(
         r"^(?:för\s+|från\s+)?(?P<party>"
         + alternation(names)
-        + "|"
+        + "|(?-i:"
         + lexicon.local_shape
-        + ")"
+        + "))"
         + r"(?:s)?(?:\s+(?:i|på)\s+\p{Lu}[\p{L} -]+)?(?:\s+\d{4})?\s*:?$",
         regex.IGNORECASE,
     )

@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of
 from .layout import Item, items_of, squash
 from .lexicon import alternation, compile_any, patterns
-from .titles import top_headings
+from .titles import title_zone
 
 _ABBREVIATIONS = (
     "bl.a",
@@ -85,6 +85,21 @@ def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < pos < e for s, e in spans)
 
 
+_OPEN_MARK = regex.compile(r"(?<=\s)[”“„»\"](?=\p{Lu})")
+
+
+def _after_unbalanced_mark(
+    text: str, start: int, qmark: int, offset: int, quote_marks: list[tuple[int, int]]
+) -> int:
+    """A quote mark opened and never closed before the "?" starts the question
+    ('med rubriken ”Vad är kvar av X?')."""
+    paired = {pos - offset for pair in quote_marks for pos in pair}
+    for found in _OPEN_MARK.finditer(text, start, qmark):
+        if found.start() not in paired:
+            return found.end()
+    return start
+
+
 def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each "?"-sentence of an item, skipping "?" inside quotations."""
     text = item.text
@@ -95,6 +110,7 @@ def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[
         if _in_spans(pos, quote_marks):
             continue
         start = max(s for s in starts if s <= found.start())
+        start = _after_unbalanced_mark(text, start, found.start(), item.start, quote_marks)
         end = found.end()
         # A closing quote mark right after the "?" belongs to a quoted question.
         segment = text[start:end]
@@ -107,7 +123,7 @@ def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[
 def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
     """The questions a document asks, in order."""
     items = items_of(text)
-    headings = {(h.start, h.end) for h in top_headings(text)}
+    headings = title_zone(text)
     hits: list[Hit] = []
     after_intro = False
     previous: Item | None = None

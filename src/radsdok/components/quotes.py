@@ -9,6 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
+from .lexicon import patterns
 
 # opening mark -> the closing marks it accepts
 _PAIRS: dict[str, str] = {
@@ -35,6 +36,7 @@ _TITLE_BEFORE = regex.compile(
     r"motionen|interpellationen|dokumentet|promemorian|PM:et|artikeln|boken|programmet|planen)\s*$",
     regex.IGNORECASE,
 )
+_NOT_SOURCE_WORDS = frozenset(w.casefold() for w in patterns()["not_name_words"])
 _CASE_NUMBER_IN = regex.compile(r"\p{Lu}{1,6}\s?\d{4}/\d{1,6}(?:-\d+)?")
 
 
@@ -104,9 +106,12 @@ def _source_of(text: str, open_at: int, close_at: int, paragraph_start: int) -> 
     if case_number and _TITLE_BEFORE.search(before):
         return case_number.group(0)
     found = _SOURCE_BEFORE.search(before)
-    if found:
-        return found.group("src")
-    return None
+    if not found:
+        return None
+    words = found.group("src").split()
+    while words and words[0].casefold() in _NOT_SOURCE_WORDS:
+        words = words[1:]
+    return " ".join(words) or None
 
 
 def find_quotes(text: str) -> list[Hit]:

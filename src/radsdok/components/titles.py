@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .layout import Item, paragraphs_of
+import regex
+
+from .findings import Hit
+from .layout import Item, paragraphs_of, squash
 
 _MAX_HEADING = 300
 
@@ -29,3 +32,51 @@ def top_headings(text: str) -> tuple[Item, ...]:
         if len(out) >= 12:
             break
     return tuple(out)
+
+
+_TITLE_SKIP = regex.compile(
+    r"^(?:dnr|diarienummer|datum|sida|\d{4}-\d{2}-\d{2}|kf\s+\d|bilaga|transkript|motion\s*:|till\s*:)",
+    regex.IGNORECASE,
+)
+_KIND_ONLY = regex.compile(
+    r"^(?:interpellation|motion|enkel fråga|fråga)\s+(?:till|i)\s+[\p{L}\s]*?(?:fullmäktige|KF)\s*$",
+    regex.IGNORECASE,
+)
+
+
+def find_title(text: str) -> Hit | None:
+    """The topic heading: the first heading that is not a letterhead, date or label line."""
+    candidates = [h for h in top_headings(text) if not _TITLE_SKIP.match(h.text)]
+    from .authors import letterhead_party
+
+    letterhead = letterhead_party(text)
+    if letterhead is not None:
+        candidates = [h for h in candidates if h.start != letterhead.start]
+    if not candidates:
+        return None
+    chosen = candidates[0]
+    if _KIND_ONLY.match(chosen.text) and len(candidates) > 1:
+        chosen = candidates[1]
+    first_line = chosen.text.split("\n", 1)[0].strip()
+    if " | " in first_line:
+        first_line = first_line.split(" | ", 1)[0]
+    return Hit(chosen.start, chosen.start + len(first_line), "title:heading", first_line)
+
+
+
+
+def title_zone(text: str) -> set[tuple[int, int]]:
+    """Heading paragraphs up to the title, and later headings that repeat the title."""
+    title = find_title(text)
+    if title is None:
+        return set()
+    zone: set[tuple[int, int]] = set()
+    seen_title = False
+    title_key = squash(title.text).casefold()
+    for heading in top_headings(text):
+        first_line = squash(heading.text.split(" | ", 1)[0]).casefold()
+        if not seen_title or first_line == title_key:
+            zone.add((heading.start, heading.end))
+        if heading.start <= title.start < heading.end + 1:
+            seen_title = True
+    return zone
