@@ -44,3 +44,15 @@ def findings_of(doc: Doc) -> Findings:
         found = Findings()
         doc._.radsdok = found
     return found
+
+
+def first_of_each(hits: list[Hit]) -> list[Hit]:
+    """Hits with distinct texts (whitespace and case folded), the first occurrence kept."""
+    seen: set[str] = set()
+    out: list[Hit] = []
+    for hit in hits:
+        key = " ".join(hit.text.split()).casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(hit)
+    return out

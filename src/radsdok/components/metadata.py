@@ -26,6 +26,7 @@ _MONTHS = {
     "december": 12,
 }
 _ISO_DATE = regex.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_SPACED_DATE = regex.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
     r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d{2})\b",
     regex.IGNORECASE,
@@ -126,7 +127,7 @@ def find_municipality(text: str) -> Hit | None:
 def find_date(text: str) -> Hit | None:
     """The document's own date: a place-and-date or date line, else the first date in the head."""
     candidates: list[Hit] = []
-    for pattern, rule in ((_ISO_DATE, "date:iso"), (_WORD_DATE, "date:words")):
+    for pattern, rule in ((_ISO_DATE, "date:iso"), (_WORD_DATE, "date:words"), (_SPACED_DATE, "date:spaced")):
         for found in pattern.finditer(text):
             if _MEETING_REF.search(text[max(0, found.start() - 12) : found.start()]):
                 continue
@@ -137,7 +138,7 @@ def find_date(text: str) -> Hit | None:
                 continue
             candidates.append(Hit(found.start(), found.end(), rule, f"{y:04d}-{m:02d}-{d:02d}"))
     if not candidates:
-        return None
+        return _session_date(text)
     lines = lines_of(text)
 
     def line_of(hit: Hit) -> str:
@@ -164,6 +165,29 @@ def swedish_share(text: str, sample: int = 20000) -> tuple[float, int]:
     if not words:
         return 0.0, 0
     return sum(w in _FUNCTION_WORDS for w in words) / len(words), len(words)
+
+
+_SESSION = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
+_DAY_MONTH = regex.compile(
+    r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\b(?!\s+\d{4})",
+    regex.IGNORECASE,
+)
+
+
+def _session_date(text: str) -> Hit | None:
+    """'den 11 oktober' in a document numbered by parliamentary session ('2011/12:36'):
+    autumn months fall in the session's first year, the rest in its second."""
+    head = text[:600]
+    session = _SESSION.search(head)
+    day_month = _DAY_MONTH.search(head)
+    if not (session and day_month):
+        return None
+    month = _MONTHS[day_month.group("m").casefold()]
+    year = int(session.group("y")) + (0 if month >= 7 else 1)
+    day = int(day_month.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    return Hit(day_month.start(), day_month.end(), "date:session", f"{year:04d}-{month:02d}-{day:02d}")
 
 
 class MetadataFinder:

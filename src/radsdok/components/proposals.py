@@ -42,19 +42,58 @@ def _proposal(text: str, start: int, end: int, rule: str) -> Hit:
     return Hit(start, end, rule, value)
 
 
-def find_proposals(text: str) -> list[Hit]:
-    """Att-clauses that follow a proposal intro, in text order."""
+_SENTENCE_END = regex.compile(r"[.!](?=\s+(?!att\b)\p{Lu})")
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    """An att-clause ends at its first full stop followed by a new sentence."""
+    found = _SENTENCE_END.search(text, start, end)
+    return found.end() if found else end
+
+
+_DECISION_INTRO = regex.compile(
+    r"\b(?:föreslår|föreslås|yrkar)\b[^.\n]{0,80}?\bbesluta[rs]?\s*:?\s+(?=1[.)]\s+\p{Lu})",
+    regex.IGNORECASE,
+)
+_POINT = regex.compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
+
+
+def decision_points(text: str) -> list[Hit]:
+    """Numbered decision points run together after '… föreslår … besluta 1. X 2. Y'."""
     hits: list[Hit] = []
+    for intro in _DECISION_INTRO.finditer(text):
+        points: list[regex.Match[str]] = []
+        for found in _POINT.finditer(text, intro.end(), intro.end() + 3000):
+            if int(found.group("n")) != len(points) + 1:
+                break
+            points.append(found)
+        for i, point in enumerate(points):
+            start = point.end()
+            end = points[i + 1].start() if i + 1 < len(points) else _first_sentence_end(
+                text, start, min(len(text), start + 1000)
+            )
+            hits.append(_proposal(text, start, end, "proposals:decision-point"))
+    return hits
+
+
+def find_proposals(text: str) -> list[Hit]:
+    """Att-clauses that follow a proposal intro, and numbered decision points, in text order."""
+    hits: list[Hit] = decision_points(text)
+    if hits:
+        return hits
+    items = items_of(text)
     armed = False  # an intro ("yrkar", "föreslår", "beslutar") was seen just before
-    for item in items_of(text):
+    for index, item in enumerate(items):
+        following = items[index + 1] if index + 1 < len(items) else None
         inline = _INLINE.search(item.text)
         if inline:
             start = item.start + inline.start("att")
-            hits.append(_proposal(text, start, item.end, "proposals:intro-att"))
+            hits.append(_proposal(text, start, _end_of(text, start, item, following), "proposals:intro-att"))
             armed = True
             continue
         if _is_att_item(item) and (armed or (item.marked and hits)):
-            hits.append(_proposal(text, item.start, item.end, "proposals:att-item"))
+            end = _end_of(text, item.start, item, following)
+            hits.append(_proposal(text, item.start, end, "proposals:att-item"))
             continue
         if _INTRO.search(item.text[-160:]) and len(item.text) < 400:
             armed = True
@@ -63,6 +102,15 @@ def find_proposals(text: str) -> list[Hit]:
         else:
             armed = armed and _continues_list(item)
     return hits
+
+
+def _end_of(text: str, start: int, item: Item, following: Item | None) -> int:
+    """Where an att-clause ends: its first sentence, or a wrapped tail after a page/line gap."""
+    end = _first_sentence_end(text, start, item.end)
+    if end == item.end and following is not None and not item.text.rstrip().endswith((".", ";", ":")):
+        if _continues_list(following) and not _is_att_item(following):
+            end = _first_sentence_end(text, following.start, following.end)
+    return end
 
 
 def _continues_list(item: Item) -> bool:

@@ -6,7 +6,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of
+from .findings import Hit, findings_of, first_of_each
 from .layout import Item, items_of, squash
 from .lexicon import alternation, compile_any, patterns
 from .titles import title_zone
@@ -157,7 +157,7 @@ class QuestionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         marks = [q.attrs["marks"] for q in found.quotes]
-        found.questions = find_questions(doc.text, marks)
+        found.questions = first_of_each(find_questions(doc.text, marks))
         return doc
 
 

@@ -8,7 +8,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of
+from .findings import Hit, findings_of, first_of_each
 from .lexicon import patterns
 
 # opening mark -> the closing marks it accepts
@@ -137,7 +137,7 @@ class QuoteFinder:
     """spaCy component: fills `doc._.radsdok.quotes`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings_of(doc).quotes = find_quotes(doc.text)
+        findings_of(doc).quotes = first_of_each(find_quotes(doc.text))
         return doc
 
 

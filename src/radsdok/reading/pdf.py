@@ -139,6 +139,7 @@ class Line:
     edge: str = ""  # "top" / "bottom" when among the page's first/last lines
     para_before: bool | None = None  # larger vertical gap above (None: unknown)
     room: float = 0.0  # free width between the line end and its column margin
+    justified: bool = False  # most lines of its column reach the margin
     char_w: float = 5.0  # mean character width on the line
 
     def same_style(self, other: Line) -> bool:
@@ -716,6 +717,18 @@ def _mark_edges(lines: list[Line]) -> None:
             line.edge = "top"
 
 
+def _usual_gap(gaps: list[float]) -> float | None:
+    """The leading between lines of one paragraph: the smallest gap that occurs
+    at least twice (within half a point), else the smallest gap."""
+    if not gaps:
+        return None
+    ordered = sorted(gaps)
+    for a, b in pairwise(ordered):
+        if b - a <= 0.5:
+            return b
+    return ordered[0]
+
+
 def _set_hints(lines: list[Line]) -> None:
     """Per line: free room to its column's right margin, mean char width, and
     whether a larger-than-usual vertical gap separates it from the line above."""
@@ -725,16 +738,24 @@ def _set_hints(lines: list[Line]) -> None:
         col = ln.column
         margins[col] = max(margins.get(col, ln.x1), ln.x1)
     page_margin = max(ln.x1 for ln in body)
+    full: Counter[tuple[int, bool, int]] = Counter()
+    count: Counter[tuple[int, bool, int]] = Counter()
+    for ln in body:
+        key = (ln.column, ln.bold, round(ln.size))
+        count[key] += 1
+        full[key] += margins[ln.column] - ln.x1 < 1.0
+    justified = {k for k in count if count[k] >= 3 and full[k] >= 0.5 * count[k]}
     gaps = [
         b.top - a.bottom
         for a, b in pairwise(lines)
         if a.flow == b.flow and a.same_style(b) and -0.3 * a.size < b.top - a.bottom < a.size
     ]
-    typical = median(gaps) if gaps else None
+    typical = _usual_gap(gaps)
     for prev, line in zip([None, *lines], lines, strict=False):
         margin = margins.get(line.column, page_margin)
         line.room = max(0.0, margin - line.x1)
         line.char_w = (line.x1 - line.x0) / max(len(line.text), 1)
+        line.justified = (line.column, line.bold, round(line.size)) in justified
         if prev is None or prev.flow != line.flow:
             line.para_before = None
             continue
@@ -914,7 +935,8 @@ def starts_item(line: str, previous: str) -> bool:
 def separator(a: Line, b: Line) -> str:
     """What goes between line `a` and the next line `b`: " " (same paragraph),
     "\\n" (line break kept: list items, headings, lines ending short) or
-    "\\n\\n" (paragraph break: a larger vertical gap, or around a table)."""
+    "\\n\\n" (paragraph break: a larger vertical gap, a table, or a break
+    where the gap is unknown: across a page or column)."""
     if a.table >= 0 or b.table >= 0:
         return "\n" if a.table == b.table and a.page == b.page else "\n\n"
     if b.para_before:
@@ -923,13 +945,20 @@ def separator(a: Line, b: Line) -> str:
         return "\n"
     if _ends_with_hyphen(a.text) and b.text[:1].islower():
         return " "
-    if not a.same_style(b):
-        return "\n"
+    if not a.same_style(b) or _ends_short(a, b):
+        return "\n\n" if b.para_before is None else "\n"
+    return " "
+
+
+def _ends_short(a: Line, b: Line) -> bool:
+    """Line `a` stops before its margin on purpose: in justified text, when it
+    does not reach the margin; in ragged text, when the next line's first word
+    would have fitted on it."""
+    if a.justified:
+        return a.room > max(1.5 * a.char_w, 4.0)
     first = _FIRST_WORD.match(b.text)
     need = (len(first.group()) + 1 if first else 2) * b.char_w
-    if a.room > 1.1 * need + 0.5 * a.char_w:
-        return "\n"
-    return " "
+    return a.room > 1.1 * need + 0.5 * a.char_w
 
 
 def join_pages(pages: list[list[Line]]) -> tuple[str, list[int]]:
