@@ -132,13 +132,14 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool]:
             return _resolve_party(mark.group(0)), False
         if not _ROLE_LINE.match(text) and not _DATE_LINE.search(text):
             break
-    for j in range(i - 1, max(-1, i - 3), -1):
+    for j in range(i - 1, max(-1, i - 7), -1):
         text = lines[j].text
         if text.casefold().startswith(("för ", "från ")):
             party = _party_in_line(text)
             if party:
                 return party, False
-        if not _ROLE_LINE.match(text):
+        # Co-signers stacked under one "För X" line: skip their names and titles.
+        if not (_ROLE_LINE.match(text) or is_plausible_name(text.lstrip("/ "), strict=True)):
             break
     return None, False
 

@@ -31,6 +31,7 @@ _WORD_DATE = regex.compile(
     r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d{2})\b",
     regex.IGNORECASE,
 )
+_PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
 _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
 _KIND_LINE = {
     kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
@@ -56,9 +57,9 @@ _KIND_RULES = [
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     """The document kind from its opening lines and headings, with a confidence in [0, 1]."""
     lines = lines_of(text)
-    for kind, scope, pattern in _KIND_RULES:
-        for line in lines[:scope]:
-            found = pattern.search(line.text)
+    for index, line in enumerate(lines[: max(scope for _, scope, _ in _KIND_RULES)]):
+        for kind, scope, pattern in _KIND_RULES:
+            found = pattern.search(line.text) if index < scope else None
             if found:
                 s = line.start + found.start()
                 return kind, 0.95, Hit(s, line.start + found.end(), "kind:opening-lines", kind)
@@ -131,6 +132,8 @@ def find_date(text: str) -> Hit | None:
         for found in pattern.finditer(text):
             if _MEETING_REF.search(text[max(0, found.start() - 12) : found.start()]):
                 continue
+            if _PARAGRAPH_REF.match(text, found.end()):
+                continue
             y, d = int(found.group("y")), int(found.group("d"))
             m_raw = found.group("m")
             m = int(m_raw) if m_raw.isdigit() else _MONTHS[m_raw.casefold()]
@@ -142,9 +145,12 @@ def find_date(text: str) -> Hit | None:
     lines = lines_of(text)
 
     def line_of(hit: Hit) -> str:
+        """The date's line, from the last sentence end before the date ('…göra?Lund 2024-03-02')."""
         for line in lines:
             if line.start <= hit.start < line.end:
-                return line.text
+                head = text[line.start : hit.start]
+                cut = max(head.rfind("?"), head.rfind(". "), head.rfind("!"))
+                return text[line.start + cut + 1 : line.end] if cut >= 0 else line.text
         return ""
 
     short = [

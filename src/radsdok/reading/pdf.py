@@ -955,7 +955,7 @@ def _ends_short(a: Line, b: Line) -> bool:
     does not reach the margin; in ragged text, when the next line's first word
     would have fitted on it."""
     if a.justified:
-        return a.room > max(1.5 * a.char_w, 4.0)
+        return a.room > max(a.char_w, 3.0)
     first = _FIRST_WORD.match(b.text)
     need = (len(first.group()) + 1 if first else 2) * b.char_w
     return a.room > 1.1 * need + 0.5 * a.char_w
