@@ -115,7 +115,7 @@ class AddresseeFinder:
         found = findings_of(doc)
         kind = found.meta.get("kind")
         # Minutes list interpellations put to others; they address no one themselves.
-        found.addressees = [] if kind and kind.text == "protokoll" else find_addressees(doc.text)
+        found.addressees = [] if kind and kind.text == "protokoll" else find_addressees(found.text)
         return doc
 
 

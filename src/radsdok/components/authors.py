@@ -24,6 +24,8 @@ _SIGNATURE = regex.compile(
     r"(?:\s*,\s*|\s+)?(?P<mark>\([^)]{1,40}\))?"
     r"(?:\s*,\s*|\s{2,}|\s+)?(?P<tail>[^()]*?)\s*$"
 )
+_GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
+_SENTENCE_GAP = regex.compile(r"[.?!]\s")
 _SEPARATORS = regex.compile(r"\s*(?:,|\boch\b|&|\bsamt\b)\s*")
 _GROUP_LINE = regex.compile(r"^\(\s*(?:samtliga|båda|alla|bägge)\s+(?P<party>[^)]+)\)\s*$", regex.I)
 _DATE_LINE = regex.compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+\p{Ll}+\s+\d{4}\b")
@@ -40,7 +42,7 @@ def _resolve_party(text: str | None) -> str | None:
     if not text:
         return None
     text = text.strip(" ()")
-    text = regex.sub(r"^(?:samtliga|båda|alla|bägge)\s+", "", text, flags=regex.I)
+    text = _GROUP_WORD.sub("", text)
     return parties().resolve(text) or _party_in_line(text)
 
 
@@ -60,7 +62,7 @@ def _signature_names(line: Line, *, strict: bool) -> list[tuple[int, int, str, s
         mark = found.group("mark")
         party = _resolve_party(mark) if mark else None
         tail = found.group("tail") or ""
-        group = bool(mark and regex.match(r"\(\s*(?:samtliga|båda|alla|bägge)", mark, regex.I))
+        group = bool(mark and _GROUP_WORD.match(mark.lstrip("( ")))
         if party is None and tail:
             party = _party_in_line(tail)
             if party is None and tail and not _ROLE_LINE.match(tail):
@@ -280,7 +282,7 @@ def _apply_group_marks(hits: list[Hit], text: str) -> None:
             for later in hits[i + 1 :]:
                 if later.attrs.get("party") and later.start - hit.end < 200:
                     between = text[hit.end : later.start]
-                    if "\n\n\n" not in between and not regex.search(r"[.?!]\s", between):
+                    if "\n\n\n" not in between and not _SENTENCE_GAP.search(between):
                         hit.attrs["party"] = later.attrs["party"]
                     break
 
@@ -320,7 +322,8 @@ class AuthorFinder:
     """spaCy component: fills `doc._.radsdok.authors`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings_of(doc).authors = find_authors(doc.text)
+        found = findings_of(doc)
+        found.authors = find_authors(found.text)
         return doc
 
 

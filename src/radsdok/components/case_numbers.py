@@ -75,7 +75,7 @@ def find_case_numbers(text: str) -> Iterator[Hit]:
             hits.append(Hit(start, end, f"case_numbers:{rule}", value, parse_case_number(value)))
     seen: set[str] = set()
     for hit in sorted(hits, key=lambda h: h.start):
-        key = regex.sub(r"\s+", " ", hit.text).casefold()
+        key = " ".join(hit.text.split()).casefold()
         if key not in seen:
             seen.add(key)
             yield hit
@@ -85,7 +85,8 @@ class CaseNumberFinder:
     """spaCy component: fills `doc._.radsdok.case_numbers`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings_of(doc).case_numbers = list(find_case_numbers(doc.text))
+        found = findings_of(doc)
+        found.case_numbers = list(find_case_numbers(found.text))
         return doc
 
 

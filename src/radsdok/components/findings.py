@@ -21,8 +21,10 @@ class Hit:
 
 @dataclass
 class Findings:
-    """Everything radsdok's components found in one document."""
+    """Everything radsdok's components found in one document, and its text (read once:
+    `Doc.text` rebuilds the string from the tokens on every access)."""
 
+    text: str = ""
     case_numbers: list[Hit] = field(default_factory=list)
     authors: list[Hit] = field(default_factory=list)
     addressees: list[Hit] = field(default_factory=list)
@@ -41,7 +43,7 @@ def findings_of(doc: Doc) -> Findings:
     """The doc's Findings, created on first use."""
     found = doc._.radsdok
     if found is None:
-        found = Findings()
+        found = Findings(text=doc.text)
         doc._.radsdok = found
     return found
 

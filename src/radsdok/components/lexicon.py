@@ -91,6 +91,9 @@ class Municipalities:
         self.names: list[str] = [m["name"] for m in data["municipalities"]]
         self.regions: list[str] = data["regions"]
         self._known = {n.casefold(): n for n in self.names}
+        self.mention_regex = regex.compile(
+            r"(?<![\p{L}-])(?:" + alternation(self.names) + r")s?(?![\p{L}-])"
+        )
 
     def canonical(self, word: str) -> str | None:
         """'Norrköpings' -> 'Norrköping'; None where it is no municipality."""

@@ -31,6 +31,7 @@ _WORD_DATE = regex.compile(
     r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d{2})\b",
     regex.IGNORECASE,
 )
+_DATE_WINDOW = 3000  # a document's own date stands in its head or by its signature
 _PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
 _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
 _KIND_LINE = {
@@ -38,11 +39,11 @@ _KIND_LINE = {
     for kind, words in patterns()["kind_keywords"].items()
 }
 _BODY = regex.compile(
-    r"(?<![\p{L}])(?:(?P<gen>\p{Lu}[\p{L}-]+s)\s+)?(?P<body>kommunfullmäktige|regionfullmäktige|"
-    r"landstingsfullmäktige|kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen)"
-    r"(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?|(?<![\p{L}])(?P<abbr>KF|RF)(?![\p{L}])",
-    regex.IGNORECASE,
+    r"(?<![\p{L}])(?:(?P<body>(?i:kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|"
+    r"kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?"
+    r"|(?P<abbr>KF|RF)(?![\p{L}]))"
 )
+_GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
 _KOMMUN = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
 _REGION = regex.compile(r"(?<![\p{L}])Region\s+(?P<name>\p{Lu}[\p{L}-]+)")
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
@@ -82,40 +83,45 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     return kind, counts[kind] / total * 0.7, None
 
 
+def _genitive_before(text: str, start: int) -> regex.Match[str] | None:
+    return _GENITIVE_BEFORE.search(text, max(0, start - 40), start)
+
+
 def find_body(text: str) -> Hit | None:
     """The assembly addressed ('Norrköpings kommunfullmäktige', 'KF')."""
-    window = text[:1500]
-    for found in _BODY.finditer(window):
-        span = found.span()
-        value = found.group(0)
-        gen = found.group("gen")
-        if (
-            gen
-            and not municipalities().canonical(gen[:-1] + "s")
-            and gen.casefold() not in {"kommunens", "regionens"}
-        ):
-            span = (found.start("body"), found.end())
-            value = text[span[0] : span[1]]
-        return Hit(span[0], span[1], "body:first-mention", value)
-    return None
+    found = _BODY.search(text, 0, 1500)
+    if found is None:
+        return None
+    start = found.start()
+    gen = _genitive_before(text, start) if found.group("body") else None
+    if gen and municipalities().canonical(gen.group("gen")):
+        start = gen.start("gen")
+    return Hit(start, found.end(), "body:first-mention", text[start : found.end()])
 
 
 def find_municipality(text: str) -> Hit | None:
-    """The municipality or region the document belongs to."""
+    """The municipality or region the document belongs to: named with its assembly or
+    'X kommun' / 'Region X', else the municipality the head of the text names most."""
     places = municipalities()
     window = text[:4000]
-    for pattern in (_BODY, _KOMMUN, _REGION):
+    for found in _BODY.finditer(window):
+        gen = _genitive_before(window, found.start()) if found.group("body") else None
+        for word, span, rule in (
+            (gen.group("gen") if gen else None, gen.span("gen") if gen else None, "gen"),
+            (found.group("place"), found.span("place"), "place"),
+        ):
+            if word and span and places.canonical(word):
+                return Hit(span[0], span[1], f"municipality:{rule}", places.canonical(word) or word)
+    for pattern in (_KOMMUN, _REGION):
         for found in pattern.finditer(window):
-            groups = found.groupdict()
-            for key in ("gen", "place", "name"):
-                word = groups.get(key)
-                if word and places.canonical(word):
-                    s, e = found.span(key)
-                    return Hit(s, e, f"municipality:{key}", places.canonical(word) or word)
+            word = found.group("name")
+            if places.canonical(word):
+                s, e = found.span("name")
+                return Hit(s, e, "municipality:name", places.canonical(word) or word)
     counts: dict[str, tuple[int, int, int]] = {}
-    for found in regex.finditer(r"(?<![\p{L}])\p{Lu}[\p{L}-]+(?![\p{L}])", window):
+    for found in places.mention_regex.finditer(window):
         name = places.canonical(found.group(0))
-        if name and found.group(0)[0].isupper():
+        if name:
             n, s, e = counts.get(name, (0, found.start(), found.end()))
             counts[name] = (n + 1, s, e)
     if counts:
@@ -128,8 +134,11 @@ def find_municipality(text: str) -> Hit | None:
 def find_date(text: str) -> Hit | None:
     """The document's own date: a place-and-date or date line, else the first date in the head."""
     candidates: list[Hit] = []
+    head_end = min(len(text), _DATE_WINDOW)
+    tail_start = max(head_end, len(text) - _DATE_WINDOW)
     for pattern, rule in ((_ISO_DATE, "date:iso"), (_WORD_DATE, "date:words"), (_SPACED_DATE, "date:spaced")):
-        for found in pattern.finditer(text):
+        found_all = [*pattern.finditer(text, 0, head_end), *pattern.finditer(text, tail_start)]
+        for found in found_all:
             if _MEETING_REF.search(text[max(0, found.start() - 12) : found.start()]):
                 continue
             if _PARAGRAPH_REF.match(text, found.end()):
@@ -165,7 +174,7 @@ _WORD = regex.compile(r"\p{L}+")
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
 
 
-def swedish_share(text: str, sample: int = 20000) -> tuple[float, int]:
+def swedish_share(text: str, sample: int = 5000) -> tuple[float, int]:
     """Share of common Swedish function words among the words of `text`, and the word count."""
     words = [w.casefold() for w in _WORD.findall(text[:sample])]
     if not words:
@@ -201,7 +210,7 @@ class MetadataFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        text = doc.text
+        text = found.text
         kind, confidence, evidence = detect_kind(text)
         found.meta["kind"] = evidence or Hit(0, 0, "kind:keywords", kind)
         found.meta["kind"].attrs["confidence"] = confidence

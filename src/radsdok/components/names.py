@@ -13,6 +13,7 @@ NAME_TOKEN = r"\p{Lu}[\p{Ll}'´]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
 PARTICLE = r"(?:von|af|de|van|der|del|da|di|el|al|bin)"
 INITIAL = r"\p{Lu}\.?"
 NAME = rf"{NAME_TOKEN}(?:\s{INITIAL})?(?:\s(?:{PARTICLE}\s)?{NAME_TOKEN}){{1,3}}"
+_INITIAL_RE = regex.compile(INITIAL)
 NAME_RE = regex.compile(rf"(?<![\p{{L}}-]){NAME}(?![\p{{L}}-])")
 # "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
 PARTY_MARK = regex.compile(
@@ -53,7 +54,7 @@ def role_regex() -> regex.Pattern[str]:
 
 def is_plausible_name(candidate: str, *, strict: bool) -> bool:
     """Whether capitalised words read as a person's name (strict: first name must be known)."""
-    tokens = [t for t in candidate.split() if not regex.fullmatch(INITIAL, t)]
+    tokens = [t for t in candidate.split() if not _INITIAL_RE.fullmatch(t)]
     if not 2 <= len(tokens) <= 4:
         return False
     stops = _stop_tokens()

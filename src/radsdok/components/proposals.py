@@ -122,7 +122,8 @@ class ProposalFinder:
     """spaCy component: fills `doc._.radsdok.proposals`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings_of(doc).proposals = find_proposals(doc.text)
+        found = findings_of(doc)
+        found.proposals = find_proposals(found.text)
         return doc
 
 

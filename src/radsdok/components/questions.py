@@ -56,6 +56,7 @@ _ABBREVIATION_END = regex.compile(
     r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
 )
 _BOUNDARY = regex.compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=\s*\p{Lu})")
+_QMARK = regex.compile(r"\?")
 _INTRO = compile_any("question_intro")
 _STARTERS = regex.compile(
     r"^(?:" + alternation(patterns()["question_starters"]) + r")\b(?=.{8,})", regex.DOTALL
@@ -105,7 +106,7 @@ def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[
     text = item.text
     starts = _sentence_starts(text)
     out: list[tuple[int, int]] = []
-    for found in regex.finditer(r"\?", text):
+    for found in _QMARK.finditer(text):
         pos = item.start + found.start()
         if _in_spans(pos, quote_marks):
             continue
@@ -157,7 +158,7 @@ class QuestionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         marks = [q.attrs["marks"] for q in found.quotes]
-        found.questions = first_of_each(find_questions(doc.text, marks))
+        found.questions = first_of_each(find_questions(found.text, marks))
         return doc
 
 

@@ -137,7 +137,8 @@ class QuoteFinder:
     """spaCy component: fills `doc._.radsdok.quotes`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        findings_of(doc).quotes = first_of_each(find_quotes(doc.text))
+        found = findings_of(doc)
+        found.quotes = first_of_each(find_quotes(found.text))
         return doc
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -770,11 +771,14 @@ def _set_hints(lines: list[Line]) -> None:
 
 
 def clean_chars(text: str) -> str:
-    """Expand ligatures, normalise odd spaces and hyphens, drop soft hyphens
-    inside the line (a soft hyphen at the line end is kept: it marks a break)."""
+    """Expand ligatures, normalise odd spaces and hyphens, compose accents (NFC),
+    drop soft hyphens inside the line (one at the line end is kept: it marks a
+    hyphenation break for `dehyphenate`)."""
     table = _rules().char_table
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     if text.endswith(SOFT_HYPHEN):
-        return text[:-1].translate(table).rstrip(SOFT_HYPHEN) + SOFT_HYPHEN
+        return text[:-1].translate(table) + SOFT_HYPHEN
     return text.translate(table)
 
 

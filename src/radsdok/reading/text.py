@@ -21,8 +21,19 @@ _EMPHASIS = regex.compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])((?:(?!\n\s*\n)[^*])+?)
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+_BINARY_SHARE = 0.01
+
+
 def decode_bytes(data: bytes, source: str) -> tuple[str, list[ReadWarning]]:
-    """Decode text bytes: BOMs, UTF-8, UTF-16, then cp1252 with a warning."""
+    """Decode text bytes (BOMs, UTF-8, UTF-16, then cp1252 with a warning); refuse binary data."""
+    text, warnings = _decode(data, source)
+    controls = len(_CONTROL.findall(text[:100_000]))
+    if controls > max(4, _BINARY_SHARE * min(len(text), 100_000)):
+        raise DecodingFailed(source, "looks like a binary file, not text; give radsdok a .txt, .md or .pdf")
+    return text, warnings
+
+
+def _decode(data: bytes, source: str) -> tuple[str, list[ReadWarning]]:
     warnings: list[ReadWarning] = []
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="strict"), warnings

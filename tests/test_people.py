@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+import pytest
+
+from radsdok.components.addressees import find_addressees
+from radsdok.components.authors import find_authors
+
+BODY = "Kommunen har under lång tid arbetat med frågan och mycket återstår att göra för invånarna.\n\n"
+
+
+def authors(text: str) -> list[tuple[str | None, str | None]]:
+    return [(h.text or None, h.attrs.get("party")) for h in find_authors(text)]
+
+
+def addressees(text: str) -> list[tuple[str | None, str | None]]:
+    return [(h.text or None, h.attrs.get("role")) for h in find_addressees(text)]
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("Nicklas Lundström (V)", [("Nicklas Lundström", "V")]),
+        ("Patrik Nimmerstam (c)", [("Patrik Nimmerstam", "C")]),
+        ("Jerker Nilsson, Vänsterpartiet", [("Jerker Nilsson", "V")]),
+        ("Karin Ek (fp)", [("Karin Ek", "L")]),
+        ("Anna Berg m.fl. (MP)", [("Anna Berg", "MP")]),
+        ("Gunnar Ek\nKirunapartiet", [("Gunnar Ek", "Kirunapartiet")]),
+        ("Anna Berg\nErik Ström\n(samtliga V)", [("Anna Berg", "V"), ("Erik Ström", "V")]),
+        (
+            "För Socialdemokraterna i Kävlinge\nCatrin Tufvesson\n3:e vice ordförande",
+            [("Catrin Tufvesson", "S")],
+        ),
+    ],
+)
+def test_signature_forms(signature: str, expected: list[tuple[str, str]]) -> None:
+    assert authors(BODY + signature) == expected
+
+
+def test_slash_signature_without_party() -> None:
+    assert authors(BODY + "/Lina Berg") == [("Lina Berg", None)]
+
+
+def test_party_letterhead_is_the_only_author() -> None:
+    assert authors("Vänsterpartiet 2023\n\n" + BODY) == [(None, "V")]
+
+
+def test_local_party_yrkar_is_the_author() -> None:
+    assert authors(BODY + "Sjöbopartiet yrkar:\n\natt kommunen gör något") == [(None, "Sjöbopartiet")]
+
+
+def test_byline_gives_author_and_addressee() -> None:
+    text = "Interpellation 2010/11:216 Vården av Isak From (S) till socialminister Göran Hägglund (KD)\n\n" + BODY
+    assert authors(text) == [("Isak From", "S")]
+    assert addressees(text) == [("Göran Hägglund", "socialminister")]
+
+
+def test_vill_jag_fraga_two_names() -> None:
+    text = BODY + "Därför vill jag fråga Patrik Palm och Monica Holtstad:\n\n- Hur går det?"
+    assert addressees(text) == [("Patrik Palm", None), ("Monica Holtstad", None)]
+
+
+def test_role_only_addressee() -> None:
+    assert addressees("Interpellation till socialnämndens ordförande\n\n" + BODY) == [
+        (None, "socialnämndens ordförande")
+    ]
+
+
+def test_role_then_name_with_party() -> None:
+    text = "Till kommunstyrelsens ordförande, Ebba Östlin (S)\n\n" + BODY
+    assert addressees(text) == [("Ebba Östlin", "kommunstyrelsens ordförande")]
+
+
+def test_kso_abbreviation() -> None:
+    assert addressees("Interpellation: Ställd till KSO Jacob Högfeldt (m)\n\n" + BODY) == [
+        ("Jacob Högfeldt", "KSO")
+    ]
+
+
+def test_ordforande_name_i_body() -> None:
+    text = "Enkel fråga till ordförande Pia Almström i Kommunstyrelsen\n\n" + BODY
+    assert addressees(text) == [("Pia Almström", "ordförande i Kommunstyrelsen")]
+
+
+def test_anhaller_om_tillstand_att_till() -> None:
+    text = BODY + (
+        "Jag anhåller om kommunfullmäktiges tillstånd att till tekniska nämndens ordförande "
+        "Sven Berg få ställa följande frågor:"
+    )
+    assert addressees(text) == [("Sven Berg", "tekniska nämndens ordförande")]
+
+
+def test_assembly_is_not_an_addressee() -> None:
+    assert addressees("Interpellation till Norrköpings kommunfullmäktige\n\n" + BODY) == []

@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from radsdok import DecodingFailed, EmptyDocument, FileUnreadable, UnsupportedFormat
+from radsdok.reading import read_file
+from radsdok.reading.text import strip_markup
+
+SWEDISH = "Interpellation till kommunstyrelsens ordförande om äldreomsorgen i Växjö.\n"
+
+
+def test_utf8_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + SWEDISH.encode())
+    assert read_file(path).text == SWEDISH.strip()
+
+
+def test_utf16_with_bom(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(SWEDISH.encode("utf-16"))
+    assert read_file(path).text == SWEDISH.strip()
+
+
+def test_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(("”Citat” – " + SWEDISH).encode("cp1252"))
+    source = read_file(path)
+    assert source.text == ("”Citat” – " + SWEDISH).strip()
+    assert [w.code for w in source.warnings] == ["encoding-fallback"]
+
+
+def test_windows_and_mac_line_endings_become_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"Rad ett\r\nRad tv\xc3\xa5\rRad tre")
+    assert read_file(path).text == "Rad ett\nRad två\nRad tre"
+
+
+def test_empty_file_is_an_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "tom.txt"
+    path.write_bytes(b"  \n")
+    with pytest.raises(EmptyDocument, match="tom.txt"):
+        read_file(path)
+
+
+def test_binary_garbage_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "skrap.txt"
+    path.write_bytes(bytes(range(256)) * 20)
+    with pytest.raises(DecodingFailed, match="skrap.txt"):
+        read_file(path)
+
+
+def test_unknown_extension_is_rejected(tmp_path: Path) -> None:
+    path = tmp_path / "a.docx"
+    path.write_bytes(b"PK\x03\x04")
+    with pytest.raises(UnsupportedFormat, match=r"a\.docx"):
+        read_file(path)
+
+
+def test_missing_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(FileUnreadable, match="finns-inte.txt"):
+        read_file(tmp_path / "finns-inte.txt")
+
+
+def test_markdown_headings_and_emphasis_are_stripped() -> None:
+    assert strip_markup("## Rubrik\n\nDet *viktiga* och **starka**.") == "Rubrik\n\nDet viktiga och starka."
+
+
+def test_markdown_bullets_survive_stripping() -> None:
+    assert strip_markup("* Hur går det?\n* Vad kostar det?") == "* Hur går det?\n* Vad kostar det?"
+
+
+def test_emphasised_quote_loses_only_the_stars() -> None:
+    assert strip_markup("att: *” Citat här.”* Samt") == "att: ” Citat här.” Samt"
