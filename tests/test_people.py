@@ -91,3 +91,11 @@ def test_anhaller_om_tillstand_att_till() -> None:
 
 def test_assembly_is_not_an_addressee() -> None:
     assert addressees("Interpellation till Norrköpings kommunfullmäktige\n\n" + BODY) == []
+
+
+def test_every_addressee_intro_holds_a_cue_word() -> None:
+    from radsdok.components.addressees import _INTRO_CUES
+    from radsdok.components.lexicon import patterns
+
+    for pattern in patterns()["addressee_intro"]:
+        assert any(cue in pattern for cue in _INTRO_CUES), pattern

@@ -14,6 +14,8 @@ from .lexicon import compile_any, parties
 from .names import PARTY_MARK, find_names, role_regex
 
 _INTRO = compile_any("addressee_intro")
+# Every addressee intro holds one of these; lines without them are skipped cheaply.
+_INTRO_CUES = ("till", "fråg", "från")
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
 _PHRASE_END = regex.compile(
     r"[:.?!;\n]|\s(?:om|angående|gällande|rörande|avseende|kring|beträffande|med anledning|"
@@ -80,9 +82,13 @@ def find_addressees(text: str) -> list[Hit]:
         if byline:
             s, e = _phrase_after(text, byline.start("to"))
             hits.extend(parse_addressee_phrase(text, s, max(e, byline.end("to")), "addressees:byline"))
-    for found in _INTRO.finditer(text):
-        s, e = _phrase_after(text, found.end())
-        hits.extend(parse_addressee_phrase(text, s, e, "addressees:intro"))
+    for line in lines:
+        lowered = line.text.casefold()
+        if not any(cue in lowered for cue in _INTRO_CUES):
+            continue
+        for found in _INTRO.finditer(line.text):
+            s, e = _phrase_after(text, line.start + found.end())
+            hits.extend(parse_addressee_phrase(text, s, e, "addressees:intro"))
     return _dedupe(hits)
 
 

@@ -112,6 +112,8 @@ def _signature_region(lines: tuple[Line, ...]) -> set[int]:
     """Indexes of lines where an unmarked name reads as a signature."""
     region = set(range(max(0, len(lines) - _TAIL_LINES), len(lines)))
     for i, line in enumerate(lines):
+        if len(line.text) > _MAX_SIGNATURE_LINE:
+            continue
         if _SIGNOFF.match(line.text) or (_DATE_LINE.search(line.text) and len(line.text) < 60):
             region.update(range(i + 1, min(len(lines), i + 4)))
         if party_line_regex().match(line.text):

@@ -28,8 +28,7 @@ _MONTHS = {
 _ISO_DATE = regex.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
 _SPACED_DATE = regex.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
-    r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\s+(?P<y>(?:19|20)\d{2})\b",
-    regex.IGNORECASE,
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\s+(?P<y>(?:19|20)\d{2})\b"
 )
 _DATE_WINDOW = 3000  # a document's own date stands in its head or by its signature
 _PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
@@ -184,8 +183,7 @@ def swedish_share(text: str, sample: int = 5000) -> tuple[float, int]:
 
 _SESSION = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
 _DAY_MONTH = regex.compile(
-    r"(?<!\d)(?:den\s+)?(?P<d>[0-3]?\d)\s+(?P<m>" + "|".join(_MONTHS) + r")\b(?!\s+\d{4})",
-    regex.IGNORECASE,
+    r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})"
 )
 
 

@@ -303,7 +303,9 @@ def _plumber_boxes(page: Any) -> list[Box]:
     chars = dedupe_chars(page.chars)
     if not chars:
         return []
-    words = extract_words(chars, extra_attrs=["size", "fontname"])
+    # Words split at gaps over 0.15 em (pdfplumber's fixed 3pt glues tightly
+    # justified words together when the PDF draws no space characters).
+    words = extract_words(chars, x_tolerance_ratio=0.15, extra_attrs=["size", "fontname"])
     bold_font = _rules().bold_font
     boxes = [
         Box(
@@ -938,7 +940,8 @@ def starts_item(line: str, previous: str) -> bool:
 
 def separator(a: Line, b: Line) -> str:
     """What goes between line `a` and the next line `b`: " " (same paragraph),
-    "\\n" (line break kept: list items, headings, lines ending short) or
+    "\\n" (line break kept: list items, headings, lines ending short, a line
+    starting far right of the one above, as in a letterhead block) or
     "\\n\\n" (paragraph break: a larger vertical gap, a table, or a break
     where the gap is unknown: across a page or column)."""
     if a.table >= 0 or b.table >= 0:
@@ -949,7 +952,7 @@ def separator(a: Line, b: Line) -> str:
         return "\n"
     if _ends_with_hyphen(a.text) and b.text[:1].islower():
         return " "
-    if not a.same_style(b) or _ends_short(a, b):
+    if not a.same_style(b) or _ends_short(a, b) or b.x0 - a.x0 > 6 * b.char_w:
         return "\n\n" if b.para_before is None else "\n"
     return " "
 
