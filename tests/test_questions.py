@@ -56,3 +56,11 @@ def test_question_evidence_covers_text() -> None:
     marks: list[tuple[int, int]] = []
     (hit,) = find_questions(text, marks)
     assert text[hit.start : hit.end] == "Hur går det?"
+
+
+def test_every_question_intro_holds_a_cue_word() -> None:
+    from radsdok.components.lexicon import patterns
+    from radsdok.components.questions import INTRO_CUES
+
+    for pattern in patterns()["question_intro"]:
+        assert any(cue in pattern.casefold() for cue in INTRO_CUES), pattern

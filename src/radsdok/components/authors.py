@@ -167,8 +167,12 @@ def letterhead_party(text: str) -> Hit | None:
                 return Hit(start, start + len(segment), "authors:letterhead", segment, {"party": party})
             offset += len(segment) + 3
     for line in lines_of(text):
+        if len(line.text) >= 80 or not any(
+            cue in line.text for cue in ("yrka", "förslå", "föreslå", "hemställ")
+        ):
+            continue
         found = _YRKAR.match(line.text)
-        if found and len(line.text) < 80:
+        if found:
             party = _party_in_line(found.group("party"))
             if party:
                 return Hit(
@@ -189,9 +193,7 @@ def _prose_patterns() -> list[regex.Pattern[str]]:
 
 
 _PROSE = _prose_patterns()
-_MEMBERS = {
-    word: code for code, words in patterns()["party_members"].items() for word in words
-}
+_MEMBERS = {word: code for code, words in patterns()["party_members"].items() for word in words}
 
 
 def _context_regexes() -> list[regex.Pattern[str]]:
@@ -199,9 +201,7 @@ def _context_regexes() -> list[regex.Pattern[str]]:
     names = [n for e in lexicon.national.values() for n in e["names"]] + list(_MEMBERS)
     party = "(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     party += "|(?-i:" + lexicon.local_shape + "))"
-    return [
-        regex.compile(p.replace("PARTY", party), regex.IGNORECASE) for p in patterns()["context_party"]
-    ]
+    return [regex.compile(p.replace("PARTY", party), regex.IGNORECASE) for p in patterns()["context_party"]]
 
 
 _CONTEXT = _context_regexes()
@@ -222,18 +222,30 @@ def context_party(text: str) -> Hit | None:
 
 
 def _prose_authors(text: str) -> list[Hit]:
+    """Askers named in prose ('Mats Karlsson har ställt en interpellation', 'Handläggare: X')."""
     hits: list[Hit] = []
-    for pattern in _PROSE:
-        for found in pattern.finditer(text[:8000]):
-            name = found.group("name")
-            s, e = found.span("name")
-            if text[e : e + 1] == "-":  # "Nina Simonen Kultur- och …": a compound, not a name
-                name = name.rsplit(" ", 1)[0]
-                e = s + len(name)
-            if not is_plausible_name(name, strict=False):
-                continue
-            party = found.groupdict().get("party")
-            hits.append(Hit(s, e, "authors:prose", name, {"party": _resolve_party(party)}))
+    cues = patterns()["author_prose_cues"]
+    windows = [
+        (line.start, min(len(text), line.end + 200))
+        for line in lines_of(text)
+        if line.start < 8000 and any(cue in line.text.casefold() for cue in cues)
+    ]
+    matches = {
+        found.span(): found
+        for pattern in _PROSE
+        for start, end in windows
+        for found in pattern.finditer(text, max(0, start - 120), end)
+    }
+    for found in sorted(matches.values(), key=lambda m: m.start()):
+        name = found.group("name")
+        s, e = found.span("name")
+        if text[e : e + 1] == "-":  # "Nina Simonen Kultur- och …": a compound, not a name
+            name = name.rsplit(" ", 1)[0]
+            e = s + len(name)
+        if not is_plausible_name(name, strict=False):
+            continue
+        party = found.groupdict().get("party")
+        hits.append(Hit(s, e, "authors:prose", name, {"party": _resolve_party(party)}))
     return hits
 
 

@@ -121,6 +121,17 @@ def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[
     return out
 
 
+# Every question intro holds one of these; items without them are skipped cheaply.
+INTRO_CUES = ("fråg", "undra", "svar", "följande")
+
+
+def _introduces_questions(text: str) -> bool:
+    """Whether an item ends by announcing questions ('… vill jag fråga X:', 'Våra frågor:')."""
+    tail = text[-160:]
+    lowered = tail.casefold()
+    return any(cue in lowered for cue in INTRO_CUES) and _INTRO.search(tail) is not None
+
+
 def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
     """The questions a document asks, in order."""
     items = items_of(text)
@@ -140,11 +151,7 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
         if not spans and item.marked and after_intro and _STARTERS.match(item.text):
             end = item.end - (1 if item.text.endswith((".", ";")) else 0)
             hits.append(Hit(item.start, end, "questions:listed-after-intro", squash(text[item.start : end])))
-        if (
-            (_INTRO.search(item.text)
-            and item.text.rstrip().endswith((":", "?")))
-            or _INTRO.search(item.text[-120:])
-        ):
+        if _introduces_questions(item.text):
             after_intro = True
         elif not item.marked:
             after_intro = False

@@ -329,36 +329,42 @@ def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1.0) -> list[di
     `tolerance` points of an earlier one.
 
     Same rule as ``pdfplumber.Page.dedupe_chars()``, in linear time (pdfplumber's
-    re-sorts with ``list.index`` and costs ~5x the page's extraction time).
-    Non-upright (rotated) characters are dropped too: margin stamps, not body text.
+    re-sorts with ``list.index`` and costs ~5x the page's extraction time): chars
+    go into a grid of 2*tolerance cells, and each looks only in the four cells
+    its neighbourhood can touch. Non-upright (rotated) characters are dropped
+    too: margin stamps, not body text.
     """
+    cell = 2.0 * tolerance
     seen: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
+    get = seen.get
     out: list[dict[str, Any]] = []
     for c in chars:
-        if not c.get("upright", True):
+        if not c["upright"]:
             continue
-        gx, gy = int(c["x0"] // tolerance), int(c["top"] // tolerance)
-        text = c["text"]
-        duplicate = False
-        for dx in (-1, 0, 1):
-            for dy in (-1, 0, 1):
-                for o in seen.get((text, gx + dx, gy + dy), ()):
-                    if (
-                        abs(o["x0"] - c["x0"]) <= tolerance
-                        and abs(o["top"] - c["top"]) <= tolerance
-                        and o["fontname"] == c["fontname"]
-                        and o["size"] == c["size"]
-                    ):
-                        duplicate = True
-                        break
-                if duplicate:
-                    break
-            if duplicate:
-                break
-        if not duplicate:
-            seen.setdefault((text, gx, gy), []).append(c)
-            out.append(c)
+        x, y = c["x0"] / cell, c["top"] / cell
+        gx, gy = math.floor(x), math.floor(y)
+        dx = 1 if x - gx >= 0.5 else -1
+        dy = 1 if y - gy >= 0.5 else -1
+        t = c["text"]
+        keys = ((t, gx, gy), (t, gx + dx, gy), (t, gx, gy + dy), (t, gx + dx, gy + dy))
+        if any(_overprints(c, o, tolerance) for k in keys for o in get(k, ())):
+            continue
+        bucket = get(keys[0])
+        if bucket is None:
+            seen[keys[0]] = [c]
+        else:
+            bucket.append(c)
+        out.append(c)
     return out
+
+
+def _overprints(c: dict[str, Any], o: dict[str, Any], tolerance: float) -> bool:
+    return (
+        abs(o["x0"] - c["x0"]) <= tolerance
+        and abs(o["top"] - c["top"]) <= tolerance
+        and o["fontname"] == c["fontname"]
+        and o["size"] == c["size"]
+    )
 
 
 def _with_tables(page: Any, boxes: list[Box]) -> list[Box]:
