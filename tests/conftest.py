@@ -12,9 +12,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def sample_paths() -> list[Path]:
-    return sorted(
-        p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md"} and p.name != "README.md"
-    )
+    return sorted(p for p in SAMPLES.iterdir() if p.suffix in {".txt", ".md"} and p.name != "README.md")
 
 
 @pytest.fixture(scope="session")

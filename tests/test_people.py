@@ -49,7 +49,10 @@ def test_local_party_yrkar_is_the_author() -> None:
 
 
 def test_byline_gives_author_and_addressee() -> None:
-    text = "Interpellation 2010/11:216 Vården av Isak From (S) till socialminister Göran Hägglund (KD)\n\n" + BODY
+    text = (
+        "Interpellation 2010/11:216 Vården av Isak From (S) till socialminister Göran Hägglund (KD)\n\n"
+        + BODY
+    )
     assert authors(text) == [("Isak From", "S")]
     assert addressees(text) == [("Göran Hägglund", "socialminister")]
 
@@ -99,3 +102,13 @@ def test_every_addressee_intro_holds_a_cue_word() -> None:
 
     for pattern in patterns()["addressee_intro"]:
         assert any(cue in pattern for cue in _INTRO_CUES), pattern
+
+
+def test_every_kind_rule_pattern_needs_one_of_its_cues() -> None:
+    import regex
+
+    from radsdok.components.lexicon import patterns
+
+    for rule in patterns()["kind_rules"]:
+        for alternative in regex.split(r"\|(?![^(]*\))", rule["pattern"]):
+            assert any(cue in alternative.casefold() for cue in rule["cues"]), (rule["kind"], alternative)

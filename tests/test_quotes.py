@@ -12,7 +12,7 @@ def test_swedish_same_mark_quotes() -> None:
 
 
 def test_other_quote_styles() -> None:
-    text = "„Ett citat“ och »ett annat« och \"ett rakt\" och «ett fjärde»."
+    text = '„Ett citat“ och »ett annat« och "ett rakt" och «ett fjärde».'
     assert texts(text) == ["Ett citat", "ett annat", "ett rakt", "ett fjärde"]
 
 

@@ -204,9 +204,7 @@ def _ends_with_at_space(longer: str, shorter: str) -> bool:
 
 
 def _names_match(a: str, b: str) -> bool:
-    return (
-        bool(a) and bool(b) and (a == b or _ends_with_at_space(a, b) or _ends_with_at_space(b, a))
-    )
+    return bool(a) and bool(b) and (a == b or _ends_with_at_space(a, b) or _ends_with_at_space(b, a))
 
 
 # ---------------------------------------------------------------------------
@@ -527,33 +525,23 @@ def _gold_dicts(gold: dict[str, Any], key: str) -> list[dict[str, Any]] | None:
     return None if value is None else [v for v in value if isinstance(v, dict)]
 
 
-def _score_authors(
-    result: DocumentResult, gold_authors: list[dict[str, Any]], doc: Document
-) -> None:
+def _score_authors(result: DocumentResult, gold_authors: list[dict[str, Any]], doc: Document) -> None:
     g_keys = [_author_key(a.get("name"), a.get("party")) for a in gold_authors]
     g_shown = [_show_person(a.get("name"), a.get("party")) for a in gold_authors]
     preds: list[Person] = doc.authors
     p_keys = [_author_key(a.name, a.party) for a in preds]
     p_shown = [_show_person(a.name, a.party) for a in preds]
-    result.fields["authors"] = _field_errors(
-        g_keys, p_keys, _author_name_similarity, g_shown, p_shown
-    )
-    result.fields["author_party"] = _field_errors(
-        g_keys, p_keys, _author_party_similarity, g_shown, p_shown
-    )
+    result.fields["authors"] = _field_errors(g_keys, p_keys, _author_name_similarity, g_shown, p_shown)
+    result.fields["author_party"] = _field_errors(g_keys, p_keys, _author_party_similarity, g_shown, p_shown)
 
 
-def _score_addressees(
-    result: DocumentResult, gold_addr: list[dict[str, Any]], doc: Document
-) -> None:
+def _score_addressees(result: DocumentResult, gold_addr: list[dict[str, Any]], doc: Document) -> None:
     g_keys = [(normalize_name(a.get("name")), normalize_name(a.get("role"))) for a in gold_addr]
     g_shown = [_show_addressee(a.get("name"), a.get("role")) for a in gold_addr]
     preds: list[Addressee] = doc.addressees
     p_keys = [(normalize_name(a.name), normalize_name(a.role)) for a in preds]
     p_shown = [_show_addressee(a.name, a.role) for a in preds]
-    result.fields["addressees"] = _field_errors(
-        g_keys, p_keys, _addressee_similarity, g_shown, p_shown
-    )
+    result.fields["addressees"] = _field_errors(g_keys, p_keys, _addressee_similarity, g_shown, p_shown)
 
 
 def _score_texts(

@@ -3,6 +3,8 @@ header bylines ("… av Alf Svensson (kds) till …") and party letterheads."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -155,6 +157,7 @@ def _role_after(lines: tuple[Line, ...], i: int) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def letterhead_party(text: str) -> Hit | None:
     """A party named alone at the top ('Vänsterpartiet 2023') or as 'X yrkar:'."""
     for heading in top_headings(text)[:4]:

@@ -23,14 +23,14 @@ _LABELLED_VALUE = (
     r")"
 )
 _LABELLED = regex.compile(
-    rf"(?<![\p{{L}}])(?P<label>{patterns()['case_number_labels']})\s*[.:]?\s*(?:nr\.?\s*)?{_LABELLED_VALUE}",
+    rf"\b(?P<label>{patterns()['case_number_labels']})\s*[.:]?\s*(?:nr\.?\s*)?{_LABELLED_VALUE}",
     regex.IGNORECASE | regex.VERSION1,
 )
 # Bare forms: an upper-case register then year/serial ("SN 2023/0048", "KS 2003/0369-45").
-_BARE = regex.compile(rf"(?<![\p{{L}}\d/])(?P<v>{_REG}[ \u00a0]?\d{{4}}/\d{{1,6}}(?:-\d{{1,4}})?)(?![\d/])")
+_BARE = regex.compile(rf"\b(?<!/)(?P<v>{_REG}[ \u00a0]?\d{{4}}/\d{{1,6}}(?:-\d{{1,4}})?)(?![\d/])")
 # An ID right after a document-kind word: "Interpellation RV181888".
 _KIND_ID = regex.compile(
-    r"(?<![\p{L}])(?:interpellation|motion|fråga|ärende)\s+(?P<v>\p{Lu}{2,4}\d{5,8})(?![\p{L}\d])",
+    r"\b(?:interpellation|motion|fråga|ärende)\s+(?P<v>\p{Lu}{2,4}\d{5,8})(?![\p{L}\d])",
     regex.IGNORECASE,
 )
 

@@ -51,11 +51,11 @@ class Parties:
         national_names = [n for e in self.national.values() for n in e["names"]]
         # Names usable in prose: national ones (and genitives) and multi-letter local ones.
         self.name_regex = regex.compile(
-            r"(?<![\p{L}-])(?:" + alternation(national_names + self.local_names) + r")s?(?![\p{L}-])",
+            r"\b(?<!-)(?:" + alternation(national_names + self.local_names) + r")s?(?![\p{L}-])",
             regex.IGNORECASE,
         )
         self.local_shape = "|".join(f"(?:{p})" for p in patterns()["local_party_shapes"])
-        self.local_suffix_regex = regex.compile(rf"(?<![\p{{L}}])(?:{self.local_shape})(?![\p{{L}}])")
+        self.local_suffix_regex = regex.compile(rf"\b(?:{self.local_shape})(?![\p{{L}}])")
 
     def from_abbreviation(self, text: str) -> str | None:
         """'v', '(S)', 'fp' -> 'V', 'S', 'L'; None if not a known abbreviation."""
@@ -91,9 +91,7 @@ class Municipalities:
         self.names: list[str] = [m["name"] for m in data["municipalities"]]
         self.regions: list[str] = data["regions"]
         self._known = {n.casefold(): n for n in self.names}
-        self.mention_regex = regex.compile(
-            r"(?<![\p{L}-])(?:" + alternation(self.names) + r")s?(?![\p{L}-])"
-        )
+        self.mention_regex = regex.compile(r"\b(?<!-)(?:" + alternation(self.names) + r")s?(?![\p{L}-])")
 
     def canonical(self, word: str) -> str | None:
         """'Norrköpings' -> 'Norrköping'; None where it is no municipality."""

@@ -25,8 +25,8 @@ _MONTHS = {
     "november": 11,
     "december": 12,
 }
-_ISO_DATE = regex.compile(r"(?<![\d/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
-_SPACED_DATE = regex.compile(r"(?<![\d])(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
+_ISO_DATE = regex.compile(r"\b(?<![/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_SPACED_DATE = regex.compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
     r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\s+(?P<y>(?:19|20)\d{2})\b"
 )
@@ -34,22 +34,27 @@ _DATE_WINDOW = 3000  # a document's own date stands in its head or by its signat
 _PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
 _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
 _KIND_LINE = {
-    kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
+    kind: regex.compile(r"\b(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
     for kind, words in patterns()["kind_keywords"].items()
 }
 _BODY = regex.compile(
-    r"(?<![\p{L}])(?:(?P<body>(?i:kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|"
+    r"\b(?:(?P<body>(?i:kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|"
     r"kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?"
     r"|(?P<abbr>KF|RF)(?![\p{L}]))"
 )
 _GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
-_KOMMUN = regex.compile(r"(?<![\p{L}])(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
-_REGION = regex.compile(r"(?<![\p{L}])Region\s+(?P<name>\p{Lu}[\p{L}-]+)")
+_KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
+_REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
 
 
 _KIND_RULES = [
-    (rule["kind"], rule["lines"], regex.compile(rule["pattern"], regex.IGNORECASE))
+    (
+        rule["kind"],
+        rule["lines"],
+        tuple(rule["cues"]),
+        regex.compile(rule["pattern"], regex.IGNORECASE | regex.MULTILINE),
+    )
     for rule in patterns()["kind_rules"]
 ]
 
@@ -57,12 +62,20 @@ _KIND_RULES = [
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     """The document kind from its opening lines and headings, with a confidence in [0, 1]."""
     lines = lines_of(text)
-    for index, line in enumerate(lines[: max(scope for _, scope, _ in _KIND_RULES)]):
-        for kind, scope, pattern in _KIND_RULES:
-            found = pattern.search(line.text) if index < scope else None
-            if found:
-                s = line.start + found.start()
-                return kind, 0.95, Hit(s, line.start + found.end(), "kind:opening-lines", kind)
+    earliest: tuple[int, int, str] | None = None
+    for kind, scope, cues, pattern in _KIND_RULES:
+        if not lines:
+            break
+        end = lines[min(scope, len(lines)) - 1].end
+        head = text[:end].casefold()
+        if not any(cue in head for cue in cues):
+            continue
+        found = pattern.search(text, 0, end)
+        if found and (earliest is None or found.start() < earliest[0]):
+            earliest = (found.start(), found.end(), kind)
+    if earliest is not None:
+        start, end, kind = earliest
+        return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
     headings = top_headings(text) or tuple(lines[:1])
     for heading in headings[:6]:
         best: tuple[int, str, regex.Match[str]] | None = None
@@ -161,9 +174,7 @@ def find_date(text: str) -> Hit | None:
                 return text[line.start + cut + 1 : line.end] if cut >= 0 else line.text
         return ""
 
-    short = [
-        h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))
-    ]
+    short = [h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))]
     if short:
         return short[-1] if short[-1].start > len(text) * 0.6 else short[0]
     return None
@@ -173,7 +184,7 @@ _WORD = regex.compile(r"\p{L}+")
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
 
 
-def swedish_share(text: str, sample: int = 5000) -> tuple[float, int]:
+def swedish_share(text: str, sample: int = 3000) -> tuple[float, int]:
     """Share of common Swedish function words among the words of `text`, and the word count."""
     words = [w.casefold() for w in _WORD.findall(text[:sample])]
     if not words:
@@ -181,10 +192,8 @@ def swedish_share(text: str, sample: int = 5000) -> tuple[float, int]:
     return sum(w in _FUNCTION_WORDS for w in words) / len(words), len(words)
 
 
-_SESSION = regex.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
-_DAY_MONTH = regex.compile(
-    r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})"
-)
+_SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
+_DAY_MONTH = regex.compile(r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})")
 
 
 def _session_date(text: str) -> Hit | None:

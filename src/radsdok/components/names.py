@@ -14,7 +14,7 @@ PARTICLE = r"(?:von|af|de|van|der|del|da|di|el|al|bin)"
 INITIAL = r"\p{Lu}\.?"
 NAME = rf"{NAME_TOKEN}(?:\s{INITIAL})?(?:\s(?:{PARTICLE}\s)?{NAME_TOKEN}){{1,3}}"
 _INITIAL_RE = regex.compile(INITIAL)
-NAME_RE = regex.compile(rf"(?<![\p{{L}}-]){NAME}(?![\p{{L}}-])")
+NAME_RE = regex.compile(rf"\b(?<!-){NAME}(?![\p{{L}}-])")
 # "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
 PARTY_MARK = regex.compile(
     r"\(\s*(?:(?P<group>samtliga|båda|alla|bägge)\s+)?(?P<party>[\p{L}][\p{L} .-]{0,40}?)\s*\)"

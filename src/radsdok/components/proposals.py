@@ -69,8 +69,10 @@ def decision_points(text: str) -> list[Hit]:
             points.append(found)
         for i, point in enumerate(points):
             start = point.end()
-            end = points[i + 1].start() if i + 1 < len(points) else _first_sentence_end(
-                text, start, min(len(text), start + 1000)
+            end = (
+                points[i + 1].start()
+                if i + 1 < len(points)
+                else _first_sentence_end(text, start, min(len(text), start + 1000))
             )
             hits.append(_proposal(text, start, end, "proposals:decision-point"))
     return hits
@@ -107,9 +109,15 @@ def find_proposals(text: str) -> list[Hit]:
 def _end_of(text: str, start: int, item: Item, following: Item | None) -> int:
     """Where an att-clause ends: its first sentence, or a wrapped tail after a page/line gap."""
     end = _first_sentence_end(text, start, item.end)
-    if end == item.end and following is not None and not item.text.rstrip().endswith((".", ";", ":")):
-        if _continues_list(following) and not _is_att_item(following):
-            end = _first_sentence_end(text, following.start, following.end)
+    wrapped = (
+        end == item.end
+        and following is not None
+        and not item.text.rstrip().endswith((".", ";", ":"))
+        and _continues_list(following)
+        and not _is_att_item(following)
+    )
+    if wrapped and following is not None:
+        end = _first_sentence_end(text, following.start, following.end)
     return end
 
 

@@ -44,6 +44,7 @@ _KIND_ONLY = regex.compile(
 )
 
 
+@lru_cache(maxsize=8)
 def find_title(text: str) -> Hit | None:
     """The topic heading: the first heading that is not a letterhead, date or label line."""
     candidates = [h for h in top_headings(text) if not _TITLE_SKIP.match(h.text)]
@@ -61,8 +62,6 @@ def find_title(text: str) -> Hit | None:
     if " | " in first_line:
         first_line = first_line.split(" | ", 1)[0]
     return Hit(chosen.start, chosen.start + len(first_line), "title:heading", first_line)
-
-
 
 
 def title_zone(text: str) -> set[tuple[int, int]]:

@@ -29,7 +29,7 @@ from pathlib import Path
 from statistics import median
 from typing import Any
 
-from radsdok.errors import (
+from ..errors import (
     EmptyDocument,
     EncryptedPDF,
     FileUnreadable,
@@ -37,7 +37,7 @@ from radsdok.errors import (
     RadsdokError,
     UnreadablePDF,
 )
-from radsdok.reading.source import ReadWarning, SourceText
+from .source import ReadWarning, SourceText
 
 __all__ = [
     "clean_chars",
@@ -84,9 +84,7 @@ def _rules() -> _Rules:
     table[ord(SOFT_HYPHEN)] = ""
     return _Rules(
         char_table=table,
-        page_number=re.compile(
-            "|".join(f"(?:{p})" for p in raw["page_number_lines"]), re.IGNORECASE
-        ),
+        page_number=re.compile("|".join(f"(?:{p})" for p in raw["page_number_lines"]), re.IGNORECASE),
         embedded_page_number=re.compile(
             "|".join(f"(?:{p})" for p in raw["embedded_page_numbers"]), re.IGNORECASE
         ),
@@ -200,9 +198,7 @@ def _check_file(path: Path, source: str) -> None:
     if not head:
         raise EmptyDocument(source, "is empty (0 bytes); download or export the PDF again")
     if b"%PDF-" not in head:
-        raise UnreadablePDF(
-            source, "is not a PDF (no %PDF header); check the file type or its extension"
-        )
+        raise UnreadablePDF(source, "is not a PDF (no %PDF header); check the file type or its extension")
 
 
 def _assemble(source: str, pages: _Pages, max_pages: int | None) -> SourceText:
@@ -271,12 +267,13 @@ def _open_error(source: str, exc: Exception) -> RadsdokError:
         return _encrypted(source)
     if isinstance(inner, PDFEncryptionError):
         return EncryptedPDF(
-            source, f"uses an encryption radsdok cannot open ({inner}); decrypt it first, "
-            "e.g. with `qpdf --decrypt`"
+            source,
+            f"uses an encryption radsdok cannot open ({inner}); decrypt it first, e.g. with `qpdf --decrypt`",
         )
     return UnreadablePDF(
-        source, f"could not be opened as a PDF ({type(inner).__name__}: {inner}); the file "
-        "may be truncated or corrupt: download or export it again"
+        source,
+        f"could not be opened as a PDF ({type(inner).__name__}: {inner}); the file "
+        "may be truncated or corrupt: download or export it again",
     )
 
 
@@ -386,9 +383,7 @@ def _with_tables(page: Any, boxes: list[Box]) -> list[Box]:
         for row, cells in zip(table.rows, rows, strict=True):
             if any(cells):
                 size = median(boxes[i].size for i in members) if members else 10.0
-                rows_out.append(
-                    Box(" | ".join(cells), x0, x1, row.bbox[1], row.bbox[3], size, table=number)
-                )
+                rows_out.append(Box(" | ".join(cells), x0, x1, row.bbox[1], row.bbox[3], size, table=number))
     if not inside:
         return boxes
     return [b for i, b in enumerate(boxes) if i not in inside] + rows_out
@@ -402,9 +397,7 @@ def _table_row(row: Any, words: list[Box]) -> list[str]:
             continue
         cx0, ctop, cx1, cbottom = cell
         inner = [
-            w
-            for w in words
-            if cx0 <= (w.x0 + w.x1) / 2 <= cx1 and ctop <= (w.top + w.bottom) / 2 <= cbottom
+            w for w in words if cx0 <= (w.x0 + w.x1) / 2 <= cx1 and ctop <= (w.top + w.bottom) / 2 <= cbottom
         ]
         cells.append(" ".join(line.text for line in _rows_to_lines(_group_rows(inner))))
     return cells
@@ -425,8 +418,9 @@ def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
         if exc.err_code == pdfium_c.FPDF_ERR_PASSWORD:
             raise _encrypted(source) from exc
         raise UnreadablePDF(
-            source, f"could not be opened as a PDF ({exc}); the file may be truncated or "
-            "corrupt: download or export it again"
+            source,
+            f"could not be opened as a PDF ({exc}); the file may be truncated or "
+            "corrupt: download or export it again",
         ) from exc
     try:
         out = _Pages()
@@ -514,9 +508,7 @@ def _pdfium_font_size(textpage: Any, index: int) -> float:
 
 def _add_page(out: _Pages, boxes: list[Box], index: int) -> None:
     boxes = [
-        b
-        for b in boxes
-        if b.text.strip() and (b.table >= 0 or b.bottom - b.top <= 3 * max(b.size, 1.0))
+        b for b in boxes if b.text.strip() and (b.table >= 0 or b.bottom - b.top <= 3 * max(b.size, 1.0))
     ]
     if not boxes:
         out.empty.append(index + 1)
@@ -633,8 +625,7 @@ def _order_columns(boxes: list[Box], gutters: list[tuple[float, float]]) -> list
         else:
             col = sum(1 for g0, _ in gutters if b.x0 >= g0)
             columns.setdefault(col, []).append(b)
-    span_lines = sorted(_rows_to_lines(_group_rows(spanning)) + _table_lines(tables),
-                        key=lambda ln: ln.top)
+    span_lines = sorted(_rows_to_lines(_group_rows(spanning)) + _table_lines(tables), key=lambda ln: ln.top)
     col_lines = {c: _rows_to_lines(_group_rows(bs)) for c, bs in columns.items()}
     cuts = [ln.top for ln in span_lines]
     tagged: list[tuple[int, Line]] = []
@@ -665,9 +656,7 @@ def _number_flows(tagged: list[tuple[int, Line]]) -> list[Line]:
 
 
 def _table_lines(rows: list[Box]) -> list[Line]:
-    return [
-        Line(b.text, b.x0, b.x1, b.top, b.bottom, b.size, False, table=b.table) for b in rows
-    ]
+    return [Line(b.text, b.x0, b.x1, b.top, b.bottom, b.size, False, table=b.table) for b in rows]
 
 
 def _group_rows(boxes: list[Box]) -> list[list[Box]]:
