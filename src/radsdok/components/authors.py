@@ -215,7 +215,7 @@ def context_party(text: str) -> Hit | None:
     'Ledamöter för Centerpartiet'), when exactly one party is named so."""
     found_parties: dict[str, Hit] = {}
     for pattern in _CONTEXT:
-        for found in pattern.finditer(text[:6000]):
+        for found in pattern.finditer(text, 0, 3000):
             word = found.group("party")
             party = _MEMBERS.get(word.casefold()) or parties().resolve(word)
             if party and party not in found_parties:

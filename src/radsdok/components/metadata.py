@@ -33,10 +33,16 @@ _WORD_DATE = regex.compile(
 _DATE_WINDOW = 3000  # a document's own date stands in its head or by its signature
 _PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
 _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
-_KIND_LINE = {
-    kind: regex.compile(r"\b(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
-    for kind, words in patterns()["kind_keywords"].items()
-}
+# One alternation, a named group per kind; where two kinds' words start at the same place
+# the longer word wins ("enkel fråga" before "fråga").
+_ANY_KIND = regex.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{kind}>{alternation(words)})" for kind, words in patterns()["kind_keywords"].items()
+    )
+    + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
 _BODY = regex.compile(
     r"\b(?:(?P<body>(?i:kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|"
     r"kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?"
@@ -78,21 +84,18 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
         return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
     headings = top_headings(text) or tuple(lines[:1])
     for heading in headings[:6]:
-        best: tuple[int, str, regex.Match[str]] | None = None
-        for kind, pattern in _KIND_LINE.items():
-            found = pattern.search(heading.text)
-            if found and (best is None or found.start() < best[0]):
-                best = (found.start(), kind, found)
-        if best and best[0] < 40:
-            _, kind, found = best
+        found = _ANY_KIND.search(heading.text, 0, 40 + 30)
+        if found and found.start() < 40:
+            kind = found.lastgroup or "other"
             s = heading.start + found.start()
             return kind, 0.9, Hit(s, s + len(found.group(0)), "kind:heading", kind)
-    counts = {kind: len(p.findall(text[:3000])) for kind, p in _KIND_LINE.items()}
-    kind = max(counts, key=lambda k: counts[k])
-    if counts[kind] == 0:
+    counts: dict[str, int] = {}
+    for found in _ANY_KIND.finditer(text, 0, 3000):
+        counts[found.lastgroup or "other"] = counts.get(found.lastgroup or "other", 0) + 1
+    if not counts:
         return "other", 0.0, None
-    total = sum(counts.values())
-    return kind, counts[kind] / total * 0.7, None
+    kind = max(counts, key=lambda k: counts[k])
+    return kind, counts[kind] / sum(counts.values()) * 0.7, None
 
 
 def _genitive_before(text: str, start: int) -> regex.Match[str] | None:
@@ -131,7 +134,7 @@ def find_municipality(text: str) -> Hit | None:
                 s, e = found.span("name")
                 return Hit(s, e, "municipality:name", places.canonical(word) or word)
     counts: dict[str, tuple[int, int, int]] = {}
-    for found in places.mention_regex.finditer(window):
+    for found in places.mention_regex.finditer(window, 0, 2500):
         name = places.canonical(found.group(0))
         if name:
             n, s, e = counts.get(name, (0, found.start(), found.end()))
@@ -184,7 +187,7 @@ _WORD = regex.compile(r"\p{L}+")
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
 
 
-def swedish_share(text: str, sample: int = 3000) -> tuple[float, int]:
+def swedish_share(text: str, sample: int = 1500) -> tuple[float, int]:
     """Share of common Swedish function words among the words of `text`, and the word count."""
     words = [w.casefold() for w in _WORD.findall(text[:sample])]
     if not words:

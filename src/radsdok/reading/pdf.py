@@ -253,10 +253,20 @@ def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
             page = pages[index]
             try:
                 boxes = _plumber_boxes(page)
+            except Exception as exc:
+                raise _page_error(source, index, exc) from exc
             finally:
                 page.close()  # drop pdfminer layout and object caches
             _add_page(out, boxes, index)
         return out
+
+
+def _page_error(source: str, index: int, exc: Exception) -> UnreadablePDF:
+    return UnreadablePDF(
+        source,
+        f"page {index + 1} could not be read ({type(exc).__name__}: {exc}); the file may be "
+        "truncated or corrupt: download or export it again",
+    )
 
 
 def _open_error(source: str, exc: Exception) -> RadsdokError:
@@ -380,9 +390,9 @@ def _with_tables(page: Any, boxes: list[Box]) -> list[Box]:
         if max((sum(1 for c in r if c) for r in rows), default=0) < 2:
             continue  # a frame or a single cell: not a table, keep the words
         inside.update(members)
+        size = median(boxes[i].size for i in members) if members else 10.0
         for row, cells in zip(table.rows, rows, strict=True):
             if any(cells):
-                size = median(boxes[i].size for i in members) if members else 10.0
                 rows_out.append(Box(" | ".join(cells), x0, x1, row.bbox[1], row.bbox[3], size, table=number))
     if not inside:
         return boxes
@@ -429,19 +439,26 @@ def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
         out.total = len(pdf)
         limit = out.total if max_pages is None else min(max_pages, out.total)
         for index in range(limit):
-            page = pdf[index]
             try:
-                textpage = page.get_textpage()
-                try:
-                    boxes = _pdfium_boxes(textpage, page.get_height())
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
+                boxes = _pdfium_page_boxes(pdf, index)
+            except Exception as exc:
+                raise _page_error(source, index, exc) from exc
             _add_page(out, boxes, index)
         return out
     finally:
         pdf.close()
+
+
+def _pdfium_page_boxes(pdf: Any, index: int) -> list[Box]:
+    page = pdf[index]
+    try:
+        textpage = page.get_textpage()
+        try:
+            return _pdfium_boxes(textpage, page.get_height())
+        finally:
+            textpage.close()
+    finally:
+        page.close()
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n|[\ufffe\x02]")

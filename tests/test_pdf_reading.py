@@ -1,0 +1,446 @@
+"""The PDF reader: clean text and page map from PDFs (fixtures: scripts/make_test_pdfs.py)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from pathlib import Path
+
+import pytest
+
+from radsdok.errors import (
+    EmptyDocument,
+    EncryptedPDF,
+    FileUnreadable,
+    NoTextLayer,
+    RadsdokError,
+    UnreadablePDF,
+)
+from radsdok.reading.pdf import (
+    clean_chars,
+    dehyphenate,
+    is_page_number_line,
+    read_pdf,
+    running_keys,
+)
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+BOTH_PATHS = pytest.mark.parametrize("fast", [False, True], ids=["pdfplumber", "pdfium"])
+
+
+def fixture(name: str) -> Path:
+    return FIXTURES / name
+
+
+def words(text: str) -> str:
+    return " ".join(text.split())
+
+
+def read(name: str, fast: bool = False, **kwargs: object):
+    return read_pdf(fixture(name), fast=fast, **kwargs)
+
+
+# --------------------------------------------------------------------------
+# running headers, footers, page map
+# --------------------------------------------------------------------------
+
+
+@BOTH_PATHS
+def test_running_header_removed_from_pages_after_the_first(fast: bool) -> None:
+    text = read("running-header-footer.pdf", fast).text
+    assert text.count("Gävle kommun") == 1
+    assert text.count("Dnr KS 2024/0117") == 1
+    assert text.count("2024-03-12") == 1
+
+
+@BOTH_PATHS
+def test_first_page_header_keeps_dnr_and_date(fast: bool) -> None:
+    text = read("running-header-footer.pdf", fast).text
+    first_line = text.split("\n")[0]
+    assert "Gävle kommun" in first_line
+    assert "Dnr KS 2024/0117" in first_line
+    assert text.index("2024-03-12") < text.index("Interpellation till")
+
+
+@BOTH_PATHS
+def test_page_number_footers_removed_on_every_page(fast: bool) -> None:
+    text = read("running-header-footer.pdf", fast).text
+    assert "Sida" not in text
+    assert not re.search(r"\b\d \(3\)", text)
+
+
+@BOTH_PATHS
+def test_page_at_maps_text_to_its_page(fast: bool) -> None:
+    doc = read("running-header-footer.pdf", fast)
+    assert doc.format == "pdf"
+    assert doc.source == str(fixture("running-header-footer.pdf"))
+    assert doc.page_count == 3
+    expected = {
+        "Under det senaste året": 1,
+        "Nattrafiken har dessutom": 2,
+        "Resenärerna i ytterområdena": 2,
+        "Mot den bakgrunden": 3,
+        "Anna Berg (S)": 3,
+    }
+    for phrase, page in expected.items():
+        assert doc.page_at(doc.text.index(phrase)) == page, phrase
+    assert doc.page_starts is not None
+    assert doc.text[doc.page_starts[1] :].startswith("för alla invånare")
+    assert doc.text[doc.page_starts[2] :].startswith("Mot den bakgrunden")
+
+
+@BOTH_PATHS
+def test_word_hyphenated_across_page_break_is_rejoined_on_the_first_page(fast: bool) -> None:
+    doc = read("running-header-footer.pdf", fast)
+    at = doc.text.index("trafikförsörjningen")
+    assert doc.page_at(at) == 1
+    assert "trafik-" not in doc.text
+    assert "dessutom dragits ned" in doc.text  # a hyphenation inside page 2 too
+
+
+@BOTH_PATHS
+def test_max_pages_stops_early_with_a_warning(fast: bool) -> None:
+    doc = read("running-header-footer.pdf", fast, max_pages=2)
+    assert doc.page_count == 2
+    assert "Mot den bakgrunden" not in doc.text
+    assert [w.code for w in doc.warnings] == ["max-pages"]
+    assert "2 of 3 pages" in doc.warnings[0].message
+
+
+def test_running_keys_match_lines_that_differ_only_in_digits() -> None:
+    zones = [["Gävle kommun", "Sida 1 (3)"], ["Gävle kommun", "Sida 2 (3)"], ["Rubrik", "Sida 3 (3)"]]
+    assert running_keys(zones) == {"gävle kommun", "sida # (#)"}
+
+
+@pytest.mark.parametrize(
+    "line", ["Sida 2 (3)", "2 (4)", "Sida 2 av 3", "sida 12", "- 2 -", "7", "Page 4 of 9", "3/8"]
+)
+def test_page_number_only_lines_are_recognised(line: str) -> None:
+    assert is_page_number_line(line)
+
+
+@pytest.mark.parametrize(
+    "line", ["Dnr KS 2024/0117", "2024-03-12", "Sidan 2 handlar om", "§ 12", "2024", "1. Hur många?"]
+)
+def test_other_lines_are_not_page_numbers(line: str) -> None:
+    assert not is_page_number_line(line)
+
+
+# --------------------------------------------------------------------------
+# hyphenation
+# --------------------------------------------------------------------------
+
+
+@BOTH_PATHS
+def test_line_end_hyphenation_is_rejoined(fast: bool) -> None:
+    text = read("hyphenated-lines.pdf", fast).text
+    assert "inför kommunfullmäktige och" in text
+    assert "i Stockholmsregionen besvaras" in text
+
+
+@BOTH_PATHS
+def test_real_hyphens_survive_at_line_end_and_inside_lines(fast: bool) -> None:
+    text = read("hyphenated-lines.pdf", fast).text
+    assert "via e-post eller brev" in text
+    assert "följa EU-kommissionens riktlinjer" in text
+    assert "under 1990-talet och" in text
+    assert "upp av e-post till" in text
+
+
+@BOTH_PATHS
+def test_suspended_compound_keeps_hyphen_and_space(fast: bool) -> None:
+    assert "både råd- och stödinsatser" in read("hyphenated-lines.pdf", fast).text
+
+
+@BOTH_PATHS
+def test_soft_hyphen_at_line_end_joins_the_word(fast: bool) -> None:
+    text = read("hyphenated-lines.pdf", fast).text
+    assert "nyvalda kommunstyrelsen i maj." in text
+    assert "\u00ad" not in text
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "joined"),
+    [
+        ("inför kommun-", "fullmäktige i maj", "inför kommunfullmäktige i maj"),
+        ("i Stockholms-", "regionen.", "i Stockholmsregionen."),
+        ("via e-", "post eller", "via e-post eller"),
+        ("stöd-", "och omsorg", "stöd- och omsorg"),
+        ("bygg-", "eller rivningslov", "bygg- eller rivningslov"),
+        ("följa EU-", "kommissionen", "följa EU-kommissionen"),
+        ("under 1990-", "talet", "under 1990-talet"),
+        ("mot Sverige-", "Finland", "mot Sverige-Finland"),
+        ("risk för hjärt-", "kärlsjukdomar", "risk för hjärt-kärlsjukdomar"),
+        ("alla icke-", "medlemmar", "alla icke-medlemmar"),
+        ("DE-", "CEMBER 2023", "DECEMBER 2023"),
+        ("Bullervärdena -", "i och för sig", "Bullervärdena - i och för sig"),
+        ("kommun\u00ad", "styrelsen", "kommunstyrelsen"),
+    ],
+)
+def test_dehyphenation_rule(left: str, right: str, joined: str) -> None:
+    new_left, new_right, sep = dehyphenate(left, right)
+    assert (new_left + sep + new_right).strip() == joined
+
+
+# --------------------------------------------------------------------------
+# paragraphs, lists, headings
+# --------------------------------------------------------------------------
+
+
+@BOTH_PATHS
+def test_justified_paragraph_lines_are_joined_with_spaces(fast: bool) -> None:
+    text = read("paragraphs.pdf", fast).text
+    assert "gång- och cykelvägarna i Norrtull är släckt under stora delar av kvällen. Det skapar en" in text
+    assert "en otrygg miljö för både barn" in text
+
+
+@BOTH_PATHS
+def test_paragraphs_and_headings_are_separated(fast: bool) -> None:
+    blocks = read("paragraphs.pdf", fast).text.split("\n\n")
+    assert blocks[0] == "Enkel fråga om gatubelysningen"
+    assert blocks[1].startswith("Många invånare") and blocks[1].endswith("mörkrets inbrott.")
+    assert blocks[2].startswith("Jag vill därför fråga") and "\n" not in blocks[2]
+
+
+@BOTH_PATHS
+def test_short_lines_keep_their_line_breaks(fast: bool) -> None:
+    text = read("paragraphs.pdf", fast).text
+    assert text.endswith("\n\nNorrtull den 4 februari 2024\nKarin Holm (V)\nLedamot i kommunfullmäktige")
+
+
+@BOTH_PATHS
+def test_list_items_stay_one_per_line(fast: bool) -> None:
+    lines = read("list-items.pdf", fast).text.splitlines()
+    for item in [
+        "att kommunen inventerar alla lekplatser i tätorterna;",
+        "att en plan för upprustning tas fram under året;",
+        "att barnen själva får lämna förslag.",
+        "• trasiga gungor vid Parkskolan",
+        "• sand som inte bytts på flera år",
+        "1. Hur många lekplatser har besiktigats i år?",
+        "2. Vilka åtgärder planeras för nästa år?",
+    ]:
+        assert item in lines
+
+
+@BOTH_PATHS
+def test_wrapped_bullet_item_is_one_line(fast: bool) -> None:
+    lines = read("list-items.pdf", fast).text.splitlines()
+    assert (
+        "• belysning som saknas vid entrén till lekplatsen i Västra parken och även vid cykelställen" in lines
+    )
+
+
+# --------------------------------------------------------------------------
+# layout: columns, tables, letterheads
+# --------------------------------------------------------------------------
+
+LEFT_COLUMN = (
+    "Budgeten för nästa år bygger på att skattesatsen lämnas oförändrad och att nämnderna får "
+    "ersättning för de höjda lönerna. Den största satsningen görs inom äldreomsorgen där fler "
+    "undersköterskor ska anställas för att minska de ofrivilliga deltiderna."
+)
+RIGHT_COLUMN = (
+    "Skolan i Sätra får en ny matsal som ska vara klar till höstterminen. Eleverna har varit "
+    "med och valt möbler och färger"
+)
+
+
+@BOTH_PATHS
+def test_two_columns_are_read_column_by_column(fast: bool) -> None:
+    text = read("two-columns.pdf", fast).text
+    flat = words(text)
+    assert text.startswith("Nyhetsbrev från kommunfullmäktige i Sandviken\n")
+    assert LEFT_COLUMN in flat
+    assert RIGHT_COLUMN in flat
+    assert flat.index("Förslaget till budget beslutas i juni.") < flat.index("Skolan i Sätra")
+
+
+def test_table_rows_come_in_place_one_per_line() -> None:
+    text = read("table.pdf").text
+    lines = text.splitlines()
+    rows = [
+        "Parti | Mandat | Andel",
+        "Socialdemokraterna | 21 | 35 %",
+        "Moderaterna | 14 | 23 %",
+        "Centerpartiet | 6 | 10 %",
+    ]
+    assert lines[lines.index(rows[0]) : lines.index(rows[0]) + 4] == rows
+    assert text.index("slutliga sammanräkning.") < text.index(rows[0])
+    assert text.index(rows[-1]) < text.index("Efter tabellen:")
+
+
+@BOTH_PATHS
+def test_table_does_not_interleave_with_surrounding_text(fast: bool) -> None:
+    flat = words(read("table.pdf", fast).text)
+    assert (
+        "Före tabellen: efter valet 2022 fördelades mandaten i kommunfullmäktige enligt tabellen "
+        "nedan, som bygger på valmyndighetens slutliga sammanräkning." in flat
+    )
+    assert (
+        "Efter tabellen: styret består av Socialdemokraterna och Centerpartiet, som nu tillsammans "
+        "har en egen majoritet i fullmäktige under hela mandatperioden." in flat
+    )
+
+
+@BOTH_PATHS
+def test_letterhead_label_value_pairs_stay_together(fast: bool) -> None:
+    text = read("letterhead-dnr-block.pdf", fast).text
+    lines = text.splitlines()
+    assert any(line.endswith("Dnr KS 2024/0117") for line in lines)
+    assert any(line.endswith("Datum 2024-03-12") for line in lines)
+    assert "Handläggare Lars Ek" in lines
+    assert "Svar på interpellation om gång- och cykelvägar" in lines
+    assert "underhållet av gång- och cykelvägar i kommunens ytterområden" in text
+
+
+# --------------------------------------------------------------------------
+# characters
+# --------------------------------------------------------------------------
+
+
+@BOTH_PATHS
+def test_overprinted_bold_is_read_once(fast: bool) -> None:
+    text = read("overprinted-bold.pdf", fast).text
+    assert text.startswith("Motion om cykelparkering\n")
+
+
+@BOTH_PATHS
+def test_ligatures_are_expanded(fast: bool) -> None:
+    assert read("ligatures.pdf", fast).text == "Kommunen ska finansiera flera projekt inom kulturen."
+
+
+def test_clean_chars_expands_ligatures_and_drops_inner_soft_hyphens() -> None:
+    assert clean_chars("\ufb01nansiering av \ufb02yg") == "finansiering av flyg"
+    assert clean_chars("kom\u00admun\u00a0och") == "kommun och"
+    assert clean_chars("kommun\u00ad") == "kommun\u00ad"  # kept: marks a line-end break
+    assert clean_chars("a\u0308ven") == "även"
+
+
+# --------------------------------------------------------------------------
+# fast path parity
+# --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "running-header-footer.pdf",
+        "hyphenated-lines.pdf",
+        "paragraphs.pdf",
+        "list-items.pdf",
+        "two-columns.pdf",
+        "letterhead-dnr-block.pdf",
+        "ligatures.pdf",
+        "overprinted-bold.pdf",
+    ],
+)
+def test_fast_path_gives_the_same_words_and_pages(name: str) -> None:
+    plumber, fast = read(name), read(name, fast=True)
+    assert fast.text.split() == plumber.text.split()
+    assert fast.page_starts == plumber.page_starts
+
+
+# --------------------------------------------------------------------------
+# errors and warnings
+# --------------------------------------------------------------------------
+
+
+@BOTH_PATHS
+def test_scan_without_text_layer_raises_no_text_layer(fast: bool) -> None:
+    with pytest.raises(NoTextLayer) as err:
+        read("image-only-scan.pdf", fast)
+    assert "image-only-scan.pdf" in str(err.value)
+    assert "no text layer" in err.value.message and "ocrmypdf" in err.value.message
+
+
+@BOTH_PATHS
+def test_some_pages_without_text_give_a_warning(fast: bool) -> None:
+    doc = read("some-pages-image-only.pdf", fast)
+    assert doc.text == "Protokollet justeras av ordföranden."
+    assert doc.page_count == 2
+    [warning] = doc.warnings
+    assert warning.code == "pages-without-text"
+    assert "page(s) 2 " in warning.message and "OCR" in warning.message
+
+
+@BOTH_PATHS
+def test_encrypted_pdf_raises_encrypted(fast: bool) -> None:
+    with pytest.raises(EncryptedPDF) as err:
+        read("encrypted-user-password.pdf", fast)
+    assert isinstance(err.value, UnreadablePDF)
+    assert "encrypted-user-password.pdf" in str(err.value)
+    assert "decrypt" in err.value.message
+
+
+@BOTH_PATHS
+def test_empty_user_password_is_read_with_a_warning(fast: bool) -> None:
+    doc = read("encrypted-empty-user-password.pdf", fast)
+    assert doc.text == "Detta dokument är skyddat med lösenord."
+    assert [w.code for w in doc.warnings] == ["encrypted-empty-password"]
+
+
+@BOTH_PATHS
+@pytest.mark.parametrize(
+    ("name", "error"),
+    [
+        ("truncated.pdf", UnreadablePDF),
+        ("not-a-pdf.pdf", UnreadablePDF),
+        ("empty.pdf", EmptyDocument),
+        ("no-such-file.pdf", FileUnreadable),
+    ],
+)
+def test_bad_files_raise_the_right_error_naming_the_file(name: str, error: type, fast: bool) -> None:
+    with pytest.raises(error) as err:
+        read(name, fast)
+    assert isinstance(err.value, RadsdokError)
+    assert err.value.source == str(fixture(name))
+    assert name in str(err.value)
+
+
+@BOTH_PATHS
+@pytest.mark.parametrize(
+    "content",
+    [b"%PDF-1.4\n" + b"\x00garbage" * 50, b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"],
+    ids=["garbage", "no-pages"],
+)
+def test_engine_errors_never_escape(tmp_path: Path, content: bytes, fast: bool) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(content)
+    with pytest.raises(RadsdokError) as err:
+        read_pdf(path, fast=fast)
+    assert "broken.pdf" in str(err.value)
+
+
+def test_directory_is_unreadable(tmp_path: Path) -> None:
+    with pytest.raises(FileUnreadable):
+        read_pdf(tmp_path)
+
+
+# --------------------------------------------------------------------------
+# real material (skipped when the shared corpus is absent)
+# --------------------------------------------------------------------------
+
+
+def _source_text(pdf: Path) -> Path | None:
+    for folder in ("municipal", "riksdagen"):
+        candidate = CORPUS / folder / f"{pdf.stem}.txt"
+        if candidate.exists():
+            return candidate
+    return None
+
+
+@pytest.mark.skipif(not (CORPUS / "pdf").is_dir(), reason="shared corpus not available")
+def test_corpus_pdfs_read_nearly_word_for_word() -> None:
+    ratios = []
+    for pdf in sorted((CORPUS / "pdf").glob("*.pdf")):
+        source = _source_text(pdf)
+        if source is None:
+            continue
+        expected = source.read_text("utf-8").replace("\u00ad", "").split()
+        got = read_pdf(pdf).text.split()
+        ratio = difflib.SequenceMatcher(None, expected, got, autojunk=False).ratio()
+        assert ratio > 0.95, pdf.name
+        ratios.append(ratio)
+    assert ratios and sum(ratios) / len(ratios) > 0.98
