@@ -73,3 +73,19 @@ def test_samples_folder_has_gold_for_every_text() -> None:
     for path in sample_paths():
         assert evaluate.gold_path_for(path) is not None, path
     assert (SAMPLES / "README.md").exists()
+
+
+def test_interpellation_without_questions_warns(parser: radsdok.Parser) -> None:
+    text = "Interpellation till socialnämndens ordförande\n\nJag har länge undrat över äldreomsorgen.\n\nAnna Berg (V)"
+    doc = parser.parse_text(text, source="utan-fragor.txt")
+    assert doc.questions == []
+    assert "no-questions" in [w.code for w in doc.warnings]
+
+
+def test_english_text_warns_not_swedish(parser: radsdok.Parser) -> None:
+    text = (
+        "Question to the chair of the city council. We would like to know how the budget for "
+        "the schools will be spent this year and what the plans are for the libraries in the city."
+    )
+    doc = parser.parse_text(text, source="english.txt")
+    assert "not-swedish" in [w.code for w in doc.warnings]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components.findings import Hit, findings_of
+from .components.findings import Findings, Hit, findings_of
 from .models import (
     Addressee,
     CaseNumber,
@@ -25,6 +25,24 @@ def _evidence(hit: Hit, source: SourceText) -> Evidence:
     return Evidence(start=hit.start, end=hit.end, page=source.page_at(hit.start), rule=hit.rule)
 
 
+# What a document of each kind is expected to yield; a miss becomes a warning, so an
+# empty field is never silent.
+_EXPECTED: dict[str, tuple[str, ...]] = {
+    "interpellation": ("authors", "questions"),
+    "fraga": ("authors", "questions"),
+    "motion": ("authors", "proposals"),
+    "medborgarforslag": ("authors",),
+}
+
+
+def _missing(kind: str, found: Findings) -> list[tuple[str, str]]:
+    return [
+        (f"no-{field.replace('_', '-')}", f"no {field} found in a document read as {kind}")
+        for field in _EXPECTED.get(kind, ())
+        if not getattr(found, field)
+    ]
+
+
 def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> Document:
     """Assemble the Document from what the components found."""
     found = findings_of(doc)
@@ -35,6 +53,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
         kind = "other"
     warnings = [Warning(code=w.code, message=w.message) for w in source.warnings]
     warnings += [Warning(code=code, message=message) for code, message in found.warnings]
+    warnings += [Warning(code=code, message=message) for code, message in _missing(kind, found)]
     document = Document(
         source=source.source,
         kind=kind,  # type: ignore[arg-type]
