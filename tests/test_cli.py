@@ -89,3 +89,28 @@ def test_parse_corpus_seed_if_present() -> None:
         pytest.skip("../shared/corpus is not beside the checkout")
     result = radsdok("parse", "--no-text", str(seed))
     assert json.loads(result.stdout)["municipality"] == "Norrköping"
+
+
+def test_a_bug_in_one_document_fails_that_file_only(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import radsdok
+    from radsdok.components import quotes
+
+    good = tmp_path / "a.txt"
+    good.write_text(SAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    bad = tmp_path / "b.txt"
+    bad.write_text("Interpellation om BOOM till ordföranden.\n\nHur går det?", encoding="utf-8")
+    real = quotes.find_quotes
+
+    def exploding(text: str) -> list:
+        if "BOOM" in text:
+            raise RuntimeError("boom")
+        return real(text)
+
+    monkeypatch.setattr(quotes, "find_quotes", exploding)
+    parser = radsdok.Parser()
+    results = list(parser.pipe([good, bad, good]))
+    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Document"]
+    failure = results[1]
+    assert isinstance(failure, radsdok.Failure)
+    assert isinstance(failure.error, radsdok.ParseFailed)
+    assert "b.txt" in str(failure.error)

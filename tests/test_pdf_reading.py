@@ -17,11 +17,14 @@ from radsdok.errors import (
     UnreadablePDF,
 )
 from radsdok.reading.pdf import (
+    Line,
     clean_chars,
     dehyphenate,
     is_page_number_line,
     read_pdf,
+    remove_running_lines,
     running_keys,
+    separator,
 )
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
@@ -111,6 +114,42 @@ def test_max_pages_stops_early_with_a_warning(fast: bool) -> None:
 def test_running_keys_match_lines_that_differ_only_in_digits() -> None:
     zones = [["Gävle kommun", "Sida 1 (3)"], ["Gävle kommun", "Sida 2 (3)"], ["Rubrik", "Sida 3 (3)"]]
     assert running_keys(zones) == {"gävle kommun", "sida # (#)"}
+
+
+def make_line(text: str, page: int = 0, edge: str = "", **kw: object) -> Line:
+    fields: dict = {"x0": 72.0, "x1": 520.0, "top": 100.0, "bottom": 110.0, "size": 10.0, "bold": False}
+    fields.update(kw)
+    return Line(text, page=page, edge=edge, **fields)
+
+
+def test_page_one_header_stays_without_its_page_number() -> None:
+    pages = [
+        [make_line("Gävle kommun Sida 1 (2)", 0, "top"), make_line("Första sidan.", 0)],
+        [make_line("Gävle kommun Sida 2 (2)", 1, "top"), make_line("Andra sidan.", 1)],
+    ]
+    kept = remove_running_lines(pages)
+    assert [ln.text for ln in kept[0]] == ["Gävle kommun", "Första sidan."]
+    assert [ln.text for ln in kept[1]] == ["Andra sidan."]
+
+
+def test_running_footer_is_dropped_on_page_one_too() -> None:
+    pages = [
+        [make_line("Första sidan.", p), make_line("Box 801, 801 30 Gävle", p, "bottom")] for p in range(3)
+    ]
+    assert [[ln.text for ln in page] for page in remove_running_lines(pages)] == [["Första sidan."]] * 3
+
+
+def test_sentence_continuing_into_the_next_column_is_joined() -> None:
+    end_of_left = make_line(
+        "den största satsningen görs inom", flow=1, column=1, justified=True, x0=72, x1=280
+    )
+    top_of_right = make_line("äldreomsorgen där fler anställs.", flow=2, column=2, x0=304, x1=460)
+    assert separator(end_of_left, top_of_right) == " "
+
+
+def test_max_pages_must_be_positive() -> None:
+    with pytest.raises(ValueError):
+        read("running-header-footer.pdf", max_pages=0)
 
 
 @pytest.mark.parametrize(

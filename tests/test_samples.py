@@ -76,7 +76,10 @@ def test_samples_folder_has_gold_for_every_text() -> None:
 
 
 def test_interpellation_without_questions_warns(parser: radsdok.Parser) -> None:
-    text = "Interpellation till socialnämndens ordförande\n\nJag har länge undrat över äldreomsorgen.\n\nAnna Berg (V)"
+    text = (
+        "Interpellation till socialnämndens ordförande\n\n"
+        "Jag har länge undrat över äldreomsorgen.\n\nAnna Berg (V)"
+    )
     doc = parser.parse_text(text, source="utan-fragor.txt")
     assert doc.questions == []
     assert "no-questions" in [w.code for w in doc.warnings]

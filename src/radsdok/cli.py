@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import Enum
 from pathlib import Path
@@ -16,6 +17,7 @@ from .parser import Failure, Parser, expand_paths
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Parse Swedish municipal council documents into structured, evidence-carrying data.",
 )
@@ -149,9 +151,14 @@ def schema() -> None:
 def main() -> None:
     try:
         app()
-    except RadsdokError as exc:  # pragma: no cover - last resort: one line, no traceback
+    except RadsdokError as exc:
         typer.echo(f"radsdok: {exc}", err=True)
         sys.exit(1)
+    except Exception as exc:  # a bug: one line, not a traceback; RADSDOK_DEBUG=1 shows it
+        if os.environ.get("RADSDOK_DEBUG"):
+            raise
+        typer.echo(f"radsdok: internal error ({type(exc).__name__}: {exc}); please report it", err=True)
+        sys.exit(70)
 
 
 if __name__ == "__main__":

@@ -54,3 +54,9 @@ class NoTextLayer(UnreadablePDF):
     """The PDF has pages but no text: a scan that needs OCR."""
 
     code = "no-text-layer"
+
+
+class ParseFailed(RadsdokError):
+    """radsdok itself failed on this file (a bug: please report it with the file)."""
+
+    code = "parse-failed"

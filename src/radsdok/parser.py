@@ -8,7 +8,7 @@ from pathlib import Path
 
 from spacy.language import Language
 
-from .errors import RadsdokError
+from .errors import ParseFailed, RadsdokError
 from .extract import to_document
 from .models import Document
 from .pipeline import BLANK, build_language
@@ -48,6 +48,18 @@ class Parser:
         """Parse a string already in memory."""
         return self.parse_source(text_from_string(text, source), include_text=include_text)
 
+    def _batch(self, sources: list[SourceText], include_text: bool) -> list[Document]:
+        docs = self.nlp.pipe(s.text for s in sources)
+        return [to_document(doc, s, include_text=include_text) for doc, s in zip(docs, sources, strict=True)]
+
+    def _one(self, source: SourceText, include_text: bool) -> Document | Failure:
+        try:
+            return self.parse_source(source, include_text=include_text)
+        except RadsdokError as exc:
+            return Failure(source.source, exc)
+        except Exception as exc:  # a bug in radsdok: reported for this file, the batch goes on
+            return _internal_failure(source, exc)
+
     def pipe(
         self, paths: Iterable[str | Path], *, include_text: bool = True, batch_size: int = _BATCH_SIZE
     ) -> Iterator[Document | Failure]:
@@ -64,12 +76,12 @@ class Parser:
 
         def flush() -> Iterator[Document | Failure]:
             sources = [s for s in pending if isinstance(s, SourceText)]
-            docs = iter(self.nlp.pipe(s.text for s in sources))
+            try:
+                documents = iter(self._batch(sources, include_text))
+            except Exception:  # one document broke the batch: redo it one by one
+                documents = iter([self._one(source, include_text) for source in sources])
             for item in pending:
-                if isinstance(item, Failure):
-                    yield item
-                else:
-                    yield to_document(next(docs), item, include_text=include_text)
+                yield item if isinstance(item, Failure) else next(documents)
             pending.clear()
 
         for _, item in readable():
@@ -77,6 +89,11 @@ class Parser:
             if len(pending) >= batch_size:
                 yield from flush()
         yield from flush()
+
+
+def _internal_failure(source: SourceText, exc: Exception) -> Failure:
+    message = f"radsdok failed on this file ({type(exc).__name__}: {exc}); please report it"
+    return Failure(source.source, ParseFailed(source.source, message))
 
 
 def expand_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:

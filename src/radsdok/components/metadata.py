@@ -48,6 +48,7 @@ _BODY = regex.compile(
     r"kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?"
     r"|(?P<abbr>KF|RF)(?![\p{L}]))"
 )
+_BODY_CUES = ("fullmäktige", "styrelse", "kf", "rf")  # every _BODY match holds one
 _GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
 _KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
 _REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
@@ -104,6 +105,8 @@ def _genitive_before(text: str, start: int) -> regex.Match[str] | None:
 
 def find_body(text: str) -> Hit | None:
     """The assembly addressed ('Norrköpings kommunfullmäktige', 'KF')."""
+    if not any(cue in text[:1500].casefold() for cue in _BODY_CUES):
+        return None
     found = _BODY.search(text, 0, 1500)
     if found is None:
         return None
@@ -119,7 +122,9 @@ def find_municipality(text: str) -> Hit | None:
     'X kommun' / 'Region X', else the municipality the head of the text names most."""
     places = municipalities()
     window = text[:4000]
-    for found in _BODY.finditer(window):
+    folded = window.casefold()
+    bodies = _BODY.finditer(window) if any(c in folded for c in _BODY_CUES) else ()
+    for found in bodies:
         gen = _genitive_before(window, found.start()) if found.group("body") else None
         for word, span, rule in (
             (gen.group("gen") if gen else None, gen.span("gen") if gen else None, "gen"),
@@ -127,7 +132,9 @@ def find_municipality(text: str) -> Hit | None:
         ):
             if word and span and places.canonical(word):
                 return Hit(span[0], span[1], f"municipality:{rule}", places.canonical(word) or word)
-    for pattern in (_KOMMUN, _REGION):
+    for pattern, cue in ((_KOMMUN, "kommun"), (_REGION, "region")):
+        if cue not in folded:
+            continue
         for found in pattern.finditer(window):
             word = found.group("name")
             if places.canonical(word):
@@ -183,13 +190,14 @@ def find_date(text: str) -> Hit | None:
     return None
 
 
-_WORD = regex.compile(r"\p{L}+")
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
+_STRIP = ".,;:!?()\"'”“»«-–"
 
 
 def swedish_share(text: str, sample: int = 1500) -> tuple[float, int]:
     """Share of common Swedish function words among the words of `text`, and the word count."""
-    words = [w.casefold() for w in _WORD.findall(text[:sample])]
+    words = [w.strip(_STRIP) for w in text[:sample].lower().split()]
+    words = [w for w in words if w.isalpha()]
     if not words:
         return 0.0, 0
     return sum(w in _FUNCTION_WORDS for w in words) / len(words), len(words)

@@ -2,16 +2,32 @@
 
 Two extraction paths feed one cleanup:
 
-* default: pdfplumber (pdfminer) words, page by page, with tables found by
-  ``page.find_tables()`` and kept as one row per line (cells joined by " | ");
-* ``fast=True``: pypdfium2 text lines (``get_text_range``) with their boxes.
+* default: pdfplumber (pdfminer) words, page by page (each page closed after
+  use), with ruled tables found by ``page.find_tables()`` and kept in place as
+  one row per line, cells joined by " | ";
+* ``fast=True``: pypdfium2 text lines (``get_text_range``) with their boxes;
+  no table detection.
 
-Both paths produce the same `Line` records (text plus box, font size,
-boldness) and share every later step: reading order (columns), running
-header/footer removal, dehyphenation and paragraph joining. The string-level
-rules (ligatures, soft hyphens, page-number lines, running-line keys, the
-hyphen rule) are plain functions on line strings; the patterns and word lists
-live in ``radsdok/data/pdf_cleanup.json``.
+Both paths produce the same `Line` records (text, box, font size, boldness)
+and share every later step. The rules, in short (patterns and word lists in
+``radsdok/data/pdf_cleanup.json``):
+
+* characters: overprinted duplicates dropped (fake bold), ligatures expanded,
+  odd spaces normalised, accents composed (NFC), soft hyphens removed;
+* reading order: lines top to bottom; where a gutter (a text-free vertical
+  band with several lines of running text on both sides) splits the page,
+  column by column between full-width lines;
+* headers/footers: the first 4 and last 3 lines of each page form its edge
+  zones; a zone line whose text (lowercased, digits as "#") recurs in that zone
+  on at least 2 pages and 40% of all pages is running: dropped from pages 2+
+  (headers) or all pages (footers); page 1's header lines stay, because they
+  carry the Dnr and date. Page-number-only lines ("Sida 2 (3)", "2 (4)",
+  "- 2 -") in a zone are dropped on every page;
+* joining: a larger vertical gap than the page's usual leading gives "\n\n";
+  list items, headings (a change of size or boldness), lines stopping short
+  of the margin and lines starting far to the right keep "\n"; other lines of
+  a paragraph are joined with a space; a line-end hyphen is resolved by
+  `dehyphenate` (Swedish: joined unless it is a real hyphen).
 """
 
 from __future__ import annotations
@@ -170,6 +186,8 @@ def read_pdf(path: str | Path, *, fast: bool = False, max_pages: int | None = No
     `EncryptedPDF` or `NoTextLayer`.
     """
     source = str(path)
+    if max_pages is not None and max_pages < 1:
+        raise ValueError(f"max_pages must be at least 1, not {max_pages}")
     _check_file(Path(path), source)
     try:
         pages = _pdfium_pages(source, max_pages) if fast else _plumber_pages(source, max_pages)
@@ -964,7 +982,8 @@ def separator(a: Line, b: Line) -> str:
         return "\n"
     if _ends_with_hyphen(a.text) and b.text[:1].islower():
         return " "
-    if not a.same_style(b) or _ends_short(a, b) or b.x0 - a.x0 > 6 * b.char_w:
+    same_flow = a.page == b.page and a.flow == b.flow
+    if not a.same_style(b) or _ends_short(a, b) or (same_flow and b.x0 - a.x0 > 6 * b.char_w):
         return "\n\n" if b.para_before is None else "\n"
     return " "
 
@@ -1000,8 +1019,7 @@ def join_pages(pages: list[list[Line]]) -> tuple[str, list[int]]:
             text = texts[index]
             if text:
                 if parts:
-                    sep = seps[index - 1] if index else ""
-                    # never let a vanished line leave "\n" glued to " " etc.
+                    sep = seps[index - 1]
                     parts.append(sep)
                     offset += len(sep)
                 if first:
