@@ -15,6 +15,8 @@ from .names import PARTY_MARK, find_names, role_regex
 
 _INTRO = compile_any("addressee_intro")
 # Every addressee intro holds one of these; lines without them are skipped cheaply.
+_SHORT_LINE = 300
+_PROSE_TAIL = 300
 _INTRO_CUES = ("till", "fråg", "från")
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
 _PHRASE_END = regex.compile(
@@ -83,11 +85,15 @@ def find_addressees(text: str) -> list[Hit]:
             s, e = _phrase_after(text, byline.start("to"))
             hits.extend(parse_addressee_phrase(text, s, max(e, byline.end("to")), "addressees:byline"))
     for line in lines:
-        lowered = line.text.casefold()
+        # An intro opens a short line or closes a paragraph ("… vill jag fråga X:"); a long
+        # paragraph of prose is read only at its end.
+        offset = max(0, len(line.text) - _PROSE_TAIL) if len(line.text) > _SHORT_LINE else 0
+        scope = line.text[offset:]
+        lowered = scope.casefold()
         if not any(cue in lowered for cue in _INTRO_CUES):
             continue
-        for found in _INTRO.finditer(line.text):
-            s, e = _phrase_after(text, line.start + found.end())
+        for found in _INTRO.finditer(scope):
+            s, e = _phrase_after(text, line.start + offset + found.end())
             hits.extend(parse_addressee_phrase(text, s, e, "addressees:intro"))
     return _dedupe(hits)
 

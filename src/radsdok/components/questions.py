@@ -104,6 +104,8 @@ def _after_unbalanced_mark(
 def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """(start, end) of each "?"-sentence of an item, skipping "?" inside quotations."""
     text = item.text
+    if "?" not in text:
+        return []
     starts = _sentence_starts(text)
     out: list[tuple[int, int]] = []
     for found in _QMARK.finditer(text):
