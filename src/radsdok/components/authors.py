@@ -3,6 +3,7 @@ header bylines ("… av Alf Svensson (kds) till …") and party letterheads."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
@@ -21,11 +22,7 @@ BYLINE = regex.compile(
     rf"\bav\s+(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)(?=\s+om\s|\s*$)",
     regex.MULTILINE,
 )
-_SIGNATURE = regex.compile(
-    rf"^/?\s*(?P<name>{NAME})(?:\s+m\.?\s?fl\.?)?"
-    r"(?:\s*,\s*|\s+)?(?P<mark>\([^)]{1,40}\))?"
-    r"(?:\s*,\s*|\s{2,}|\s+)?(?P<tail>[^()]*?)\s*$"
-)
+_SIGNATURE = regex.compile(rf"^/?\s*(?P<name>{NAME})")
 _GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"[.?!]\s")
 _SEPARATORS = regex.compile(r"\s*(?:,|\boch\b|&|\bsamt\b)\s*")
@@ -53,25 +50,54 @@ def _party_in_line(text: str) -> str | None:
     return parties().resolve(found.group("party")) if found else None
 
 
+@dataclass(frozen=True)
+class _Signature:
+    name: str
+    start: int  # offsets within the line text
+    end: int
+    mark: str | None
+    tail: str
+
+
+_AFTER_NAME = regex.compile(r"(?:\s+m\.?\s?fl\.?)?(?:\s*,\s*|\s+)?(?P<mark>\([^)]{1,40}\))?(?:\s*,\s*|\s+)?")
+
+
+def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
+    """Name, party mark and the rest of a signature line; where the capitalised run is
+    longer than a name ('Mattias Krantz Sverigedemokraterna i Mark'), its first words."""
+    found = _SIGNATURE.match(text)
+    if found is None:
+        return None
+    start = found.start("name")
+    words = found.group("name").split()
+    for size in range(len(words), 1, -1):
+        name = " ".join(words[:size])
+        if not text.startswith(name, start) or not is_plausible_name(name, strict=strict):
+            continue
+        after = _AFTER_NAME.match(text, start + len(name))
+        mark = after.group("mark") if after else None
+        end = after.end("mark") if mark and after else start + len(name)
+        tail = text[after.end() if after else start + len(name) :].strip()
+        return _Signature(name, start, end, mark, tail)
+    return None
+
+
 def _signature_names(line: Line, *, strict: bool) -> list[tuple[int, int, str, str | None, bool]]:
     """(start, end, name, party, group_mark) for each signer on one line."""
     text = line.text.lstrip("/ ")
     offset = line.start + (len(line.text) - len(text))
     if len(text) > _MAX_SIGNATURE_LINE or (text.endswith(("?", ".")) and not text.endswith("fl.")):
         return []
-    found = _SIGNATURE.match(text)
-    if found and is_plausible_name(found.group("name"), strict=strict):
-        mark = found.group("mark")
-        party = _resolve_party(mark) if mark else None
-        tail = found.group("tail") or ""
-        group = bool(mark and _GROUP_WORD.match(mark.lstrip("( ")))
-        if party is None and tail:
-            party = _party_in_line(tail)
-            if party is None and tail and not _ROLE_LINE.match(tail):
-                return _several_signers(text, offset, strict=strict)
-        end = offset + found.end("mark") if mark else offset + found.end("name")
-        return [(offset + found.start("name"), end, found.group("name"), party, group)]
-    return _several_signers(text, offset, strict=strict)
+    found = _parse_signature(text, strict=strict)
+    if found is None:
+        return _several_signers(text, offset, strict=strict)
+    party = _resolve_party(found.mark) if found.mark else None
+    group = bool(found.mark and _GROUP_WORD.match(found.mark.lstrip("( ")))
+    if party is None and found.tail:
+        party = _party_in_line(found.tail)
+        if party is None and not _ROLE_LINE.match(found.tail):
+            return _several_signers(text, offset, strict=strict)
+    return [(offset + found.start, offset + found.end, found.name, party, group)]
 
 
 def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int, int, str, str | None, bool]]:

@@ -8,6 +8,7 @@ import regex
 
 from .findings import Hit
 from .layout import Item, paragraphs_of, squash
+from .lexicon import patterns
 
 _MAX_HEADING = 300
 
@@ -34,9 +35,9 @@ def top_headings(text: str) -> tuple[Item, ...]:
     return tuple(out)
 
 
+# Labels and stamps that stand atop a document but are not its title.
 _TITLE_SKIP = regex.compile(
-    r"^(?:dnr|diarienummer|datum|sida|\d{4}-\d{2}-\d{2}|kf\s+\d|bilaga|transkript|motion\s*:|till\s*:)",
-    regex.IGNORECASE,
+    "^(?:" + "|".join(patterns()["title_skip_lines"]) + ")", regex.IGNORECASE
 )
 _KIND_ONLY = regex.compile(
     r"^(?:interpellation|motion|enkel fråga|fråga)\s+(?:till|i)\s+[\p{L}\s]*?(?:fullmäktige|KF)\s*$",

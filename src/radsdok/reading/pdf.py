@@ -54,6 +54,7 @@ from ..errors import (
     UnreadablePDF,
 )
 from .source import ReadWarning, SourceText
+from .text import strip_markup
 
 __all__ = [
     "clean_chars",
@@ -1007,7 +1008,8 @@ def join_pages(pages: list[list[Line]]) -> tuple[str, list[int]]:
     for i, sep in enumerate(seps):
         if sep == " " and flat[i].table < 0 and _ends_with_hyphen(texts[i]):
             texts[i], texts[i + 1], seps[i] = dehyphenate(texts[i], texts[i + 1])
-    texts = [t.replace(SOFT_HYPHEN, "") for t in texts]
+    # Markdown typed into a document ("## Rubrik", "*betoning*") is markup, as in text files.
+    texts = [strip_markup(t.replace(SOFT_HYPHEN, "")) for t in texts]
     parts: list[str] = []
     starts = [0] * len(pages)
     offset = 0
