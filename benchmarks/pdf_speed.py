@@ -19,9 +19,10 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 
+import radsdok
 from radsdok.reading.pdf import read_pdf
 
-DEFAULT_INPUT = "/work/shared/corpus/pdf"
+DEFAULT_INPUT = str(Path(__file__).resolve().parents[2] / "shared" / "corpus" / "pdf")
 Reader = Callable[[Path], int]
 
 
@@ -53,6 +54,18 @@ def radsdok_plumber(path: Path) -> int:
 
 def radsdok_fast(path: Path) -> int:
     return read_pdf(path, fast=True).page_count or 0
+
+
+_PARSER = radsdok.load()
+_FAST_PARSER = radsdok.load(fast_pdf=True)
+
+
+def radsdok_parse(path: Path) -> int:
+    return _PARSER.parse(path, include_text=False).pages or 0
+
+
+def radsdok_parse_fast(path: Path) -> int:
+    return _FAST_PARSER.parse(path, include_text=False).pages or 0
 
 
 def pdf_files(inputs: list[str]) -> list[Path]:
@@ -96,12 +109,19 @@ def main() -> None:
         ("read_pdf (pdfplumber)", radsdok_plumber),
         ("pypdfium2 get_text_range (bare)", bare_pdfium),
         ("read_pdf(fast=True) (pypdfium2)", radsdok_fast),
+        ("radsdok parse (pdfplumber)", radsdok_parse),
+        ("radsdok parse --fast (pypdfium2)", radsdok_parse_fast),
     ]
     print(f"{len(files)} files, repeat {args.repeat}")
     print(f"{'reader':34} {'pages/s':>9} {'pages':>7} {'seconds':>8}")
     totals = measure([reader for _, reader in rows], files, args.repeat)
     for (name, _), (pages, seconds) in zip(rows, totals, strict=True):
         print(f"{name:34} {pages / seconds:9.1f} {pages:7d} {seconds:8.2f}")
+    bare = totals[0][1]
+    print(f"full parse / bare pdfplumber time: {totals[4][1] / bare:.2f}x (goal <= 1.3x)")
+    fast_read = bare / totals[3][1]
+    print(f"fast path read_pdf(fast=True): {fast_read:.1f}x faster than bare pdfplumber (goal >= 20x)")
+    print(f"fast full parse: {bare / totals[5][1]:.1f}x faster than bare pdfplumber")
 
 
 if __name__ == "__main__":

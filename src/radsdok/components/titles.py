@@ -48,7 +48,9 @@ _KIND_ONLY = regex.compile(
 @lru_cache(maxsize=8)
 def find_title(text: str) -> Hit | None:
     """The topic heading: the first heading that is not a letterhead, date or label line."""
-    candidates = [h for h in top_headings(text) if not _TITLE_SKIP.match(h.text)]
+    candidates = [
+        h for h in top_headings(text) if not all(_TITLE_SKIP.match(line.strip()) for line in h.text.split("\n"))
+    ]
     from .authors import letterhead_party
 
     letterhead = letterhead_party(text)
