@@ -442,3 +442,24 @@ def test_page_renders_in_headless_chromium_without_script_errors(
     dom = _chromium(tmp_path, page.as_uri(), "--dump-dom")
     assert 'data-view-ready="1"' in dom.stdout, "the inline script did not run to the end"
     assert 'id="q-0"' in dom.stdout and "Uncaught" not in dom.stderr
+
+
+@pytest.mark.skipif(
+    not CHROMIUM.exists(), reason="/usr/bin/chromium not installed (apt-get install chromium)"
+)
+def test_panel_link_jumps_to_highlight_and_highlight_click_finds_panel_entry_from_file_url(
+    tmp_path: Path, sample_docs: list[Document]
+) -> None:
+    doc = next(d for d in sample_docs if "umea_interpellation" in d.source)
+    probe = """<script>
+    document.querySelector('.panel a[href="#q-0"]').click();
+    var r = [location.hash, document.getElementById("q-0").classList.contains("flash")];
+    document.getElementById("case-0").click();
+    r.push(document.querySelector('.panel a[href="#case-0"]').closest("li").classList.contains("flash"));
+    document.documentElement.setAttribute("data-probe", JSON.stringify(r));
+    </script></body>"""
+    page = tmp_path / "probe.html"
+    page.write_text(render_html(doc).replace("</body>", probe), encoding="utf-8")
+    dom = _chromium(tmp_path, page.as_uri(), "--dump-dom")
+    assert "Uncaught" not in dom.stderr
+    assert 'data-probe="[&quot;#q-0&quot;,true,true]"' in dom.stdout, dom.stdout[:300]

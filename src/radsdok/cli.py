@@ -79,7 +79,8 @@ def parse(
         else:
             sys.stdout.write(result.model_dump_json(indent=2) + "\n")
     if failures:
-        typer.echo(f"radsdok: {failures} of {len(paths)} file(s) failed", err=True)
+        if many:
+            typer.echo(f"radsdok: {failures} of {len(paths)} file(s) failed", err=True)
         raise typer.Exit(1 if failures == len(paths) or not many else 2)
 
 

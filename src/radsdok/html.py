@@ -354,6 +354,7 @@ article.doc { background:#fff; border:1px solid var(--line); border-radius:.5rem
 mark.hl { color:inherit; border-radius:.2rem; padding:.05em 0; box-decoration-break:clone;
   -webkit-box-decoration-break:clone; cursor:pointer; }
 mark.hl mark.hl { padding:0; }
+mark.f-meta mark.f-meta { background:#c9d2de; }
 mark.hl:target, mark.hl.flash { outline:3px solid #1b1b1b; outline-offset:1px; }
 .page-marker { display:block; text-align:center; color:var(--muted); font:600 .8rem system-ui, sans-serif;
   letter-spacing:.08em; margin:.8rem 0; border-top:1px dashed var(--line); padding-top:.3rem; }
@@ -678,11 +679,12 @@ def write_view(
         if on_result is not None:
             on_result(result)
         results.append(result)
-    if not with_index and isinstance(results[0], Failure):
-        raise results[0].error
-    if single_page:
+    first = results[0]
+    if not with_index and isinstance(first, Failure):
+        raise first.error
+    if single_page and isinstance(first, Document):
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(render_html(results[0]), encoding="utf-8")  # type: ignore[arg-type]
+        out.write_text(render_html(first), encoding="utf-8")
         return [out]
     out.mkdir(parents=True, exist_ok=True)
     taken = {"index"} if with_index else set()

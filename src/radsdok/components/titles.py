@@ -36,9 +36,7 @@ def top_headings(text: str) -> tuple[Item, ...]:
 
 
 # Labels and stamps that stand atop a document but are not its title.
-_TITLE_SKIP = regex.compile(
-    "^(?:" + "|".join(patterns()["title_skip_lines"]) + ")", regex.IGNORECASE
-)
+_TITLE_SKIP = regex.compile("^(?:" + "|".join(patterns()["title_skip_lines"]) + ")", regex.IGNORECASE)
 _KIND_ONLY = regex.compile(
     r"^(?:interpellation|motion|enkel fråga|fråga)\s+(?:till|i)\s+[\p{L}\s]*?(?:fullmäktige|KF)\s*$",
     regex.IGNORECASE,
@@ -49,7 +47,9 @@ _KIND_ONLY = regex.compile(
 def find_title(text: str) -> Hit | None:
     """The topic heading: the first heading that is not a letterhead, date or label line."""
     candidates = [
-        h for h in top_headings(text) if not all(_TITLE_SKIP.match(line.strip()) for line in h.text.split("\n"))
+        h
+        for h in top_headings(text)
+        if not all(_TITLE_SKIP.match(line.strip()) for line in h.text.split("\n"))
     ]
     from .authors import letterhead_party
 
