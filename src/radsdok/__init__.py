@@ -13,6 +13,7 @@ from .errors import (
     UnreadablePDF,
     UnsupportedFormat,
 )
+from .html import render_html
 from .models import (
     Addressee,
     CaseNumber,
@@ -53,4 +54,5 @@ __all__ = [
     "load",
     "parse",
     "parse_text",
+    "render_html",
 ]

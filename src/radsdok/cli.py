@@ -84,6 +84,41 @@ def parse(
         raise typer.Exit(1 if failures == len(paths) or not many else 2)
 
 
+@app.command()
+def show(
+    inputs: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .pdf) or directories.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="A .html file (one input) or a directory (index.html too).")
+    ] = Path("radsdok-view"),
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    model: ModelOption = "blank",
+) -> None:
+    """Write an HTML view: the text with every extracted value highlighted, one page per file."""
+    from .html import write_view
+
+    parser = _build(model, fast)
+    failures = 0
+    total = 0
+
+    def report(result: Document | Failure) -> None:
+        nonlocal failures, total
+        total += 1
+        if isinstance(result, Failure):
+            failures += 1
+            typer.echo(f"radsdok: {result.error}", err=True)
+
+    try:
+        written = write_view(inputs, output, parser, on_result=report)
+    except ValueError as exc:
+        raise _fail(str(exc)) from None
+    except RadsdokError:  # the only file given failed; report() has printed why
+        raise typer.Exit(1) from None
+    typer.echo(str(written[-1]))  # the page to open: index.html when there is one
+    if failures:
+        typer.echo(f"radsdok: {failures} of {total} file(s) failed", err=True)
+        raise typer.Exit(1 if failures == total else 2)
+
+
 @app.command("eval")
 def evaluate_command(
     inputs: Annotated[

@@ -1,12 +1,13 @@
 """A self-contained HTML view of parsed documents: every extracted value highlighted in place.
 
-Three entry points:
+Entry points:
 
 * `render_html(doc)` -> one page: the document text with each extracted value marked where
   it was found (one colour per field, a legend, the field and rule on hover), and a side
   panel listing the fields as the JSON has them, each entry linking to its highlight.
 * `render_index(rows, links)` -> an index page for many documents, failures included.
 * `write_view(paths, out)` -> parses files and writes the pages (what `radsdok show` calls).
+* `render_iframe(doc)` -> the page in an `<iframe srcdoc>`, for a notebook's `_repr_html_`.
 
 The pages need nothing but a browser: inline CSS, a few lines of inline JavaScript
 (optional: links and highlights work without it), no network. All document text is
@@ -50,7 +51,7 @@ from .models import Document, Evidence
 if TYPE_CHECKING:
     from .parser import Failure, Parser
 
-__all__ = ["FIELDS", "render_html", "render_index", "write_view"]
+__all__ = ["FIELDS", "render_html", "render_iframe", "render_index", "write_view"]
 
 
 @dataclass(frozen=True)
@@ -106,12 +107,12 @@ class _Span:
     start: int
     end: int
     ident: str
-    field: str
+    group: str  # a FieldStyle key
     title: str
     attrs: dict[str, str] = field(default_factory=dict)
 
     def sort_key(self) -> tuple[int, int, int]:
-        return (self.start, -self.end, _NEST_ORDER[self.field])
+        return (self.start, -self.end, _NEST_ORDER[self.group])
 
 
 @dataclass(frozen=True)
@@ -139,9 +140,11 @@ def _spans(doc: Document, text: str) -> list[_Span]:
         spans.append(_Span(ev.start, ev.end, meta_id(key), "meta", _tooltip(key, ev, f"{key} = {value}")))
     for key in LIST_FIELDS:
         for i, item in enumerate(getattr(doc, key)):
-            ev: Evidence = item.evidence
+            found_at: Evidence = item.evidence
             extra = _item_summary(key, item)
-            spans.append(_Span(ev.start, ev.end, item_id(key, i), key, _tooltip(key, ev, extra)))
+            spans.append(
+                _Span(found_at.start, found_at.end, item_id(key, i), key, _tooltip(key, found_at, extra))
+            )
     for key, prefix in (("authors", "party"), ("addressees", "addressee-party")):
         for i, person in enumerate(getattr(doc, key)):
             if not person.party:
@@ -219,7 +222,7 @@ def _render_text(text: str, spans: list[_Span], marks: list[_PageMark]) -> str:
 
 
 def _open_tag(s: _Span, *, first: bool) -> str:
-    attrs = {"class": f"hl f-{s.field}" + ("" if first else " cont")}
+    attrs = {"class": f"hl f-{s.group}" + ("" if first else " cont")}
     if first:
         attrs["id"] = s.ident
     attrs["data-item"] = s.ident
@@ -569,6 +572,17 @@ def render_html(
         f'<div class="layout">{warnings}{article}{_panel(doc, doc.text is not None, present)}</div>'
     )
     return _page(f"{doc.source} — radsdok", body, script=doc.text is not None)
+
+
+def render_iframe(doc: Document, *, height: int = 640) -> str:
+    """The page of `render_html` inside an iframe (`srcdoc`), for Jupyter's `_repr_html_`.
+
+    The iframe keeps the page's styles and script from touching the notebook around it.
+    """
+    return (
+        f'<iframe srcdoc="{escape(render_html(doc))}" title="{escape(doc.source)} — radsdok" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #dfe2e8;border-radius:6px"></iframe>'
+    )
 
 
 # ---------------------------------------------------------------------------------------------

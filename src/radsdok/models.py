@@ -115,3 +115,9 @@ class Document(BaseModel):
     )
     pages: int | None = Field(default=None, description="Number of pages, for PDFs.")
     text: str | None = Field(default=None, description="The clean text all offsets index.")
+
+    def _repr_html_(self) -> str:
+        """Jupyter: the HTML view (radsdok.html) in an iframe, so its styles stay inside it."""
+        from .html import render_iframe
+
+        return render_iframe(self)

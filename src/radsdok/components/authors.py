@@ -310,6 +310,10 @@ def find_authors(text: str) -> list[Hit]:
             if i not in region and not line.text.startswith("/"):
                 continue
             party, _group = _nearby_party(lines, i)
+            # A bare name line with no party anywhere near must at least start with a known
+            # first name ('Justerarsignaturer Utdragsbestyrkande' is a form label, not a signer).
+            if party is None and not line.text.startswith("/"):
+                signers = [x for x in signers if is_plausible_name(x[2], strict=True)]
             signers = [(s, e, n, party, g) for s, e, n, _p, g in signers]
         role = _role_after(lines, i)
         for start, end, name, party, _group in signers:

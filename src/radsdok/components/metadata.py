@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
 from .layout import lines_of
-from .lexicon import alternation, municipalities, patterns
+from .lexicon import alternation, first_names, municipalities, patterns
 from .titles import find_title, top_headings
 
 _MONTHS = {
@@ -117,6 +117,15 @@ def find_body(text: str) -> Hit | None:
     return Hit(start, found.end(), "body:first-mention", text[start : found.end()])
 
 
+_WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)\s+$")
+
+
+def _after_first_name(text: str, start: int) -> bool:
+    """'Bengt Berg': a place name right after a first name is a surname."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return bool(before and before.group(1).casefold() in first_names())
+
+
 def find_municipality(text: str) -> Hit | None:
     """The municipality or region the document belongs to: named with its assembly or
     'X kommun' / 'Region X', else the municipality the head of the text names most."""
@@ -143,7 +152,7 @@ def find_municipality(text: str) -> Hit | None:
     counts: dict[str, tuple[int, int, int]] = {}
     for found in places.mention_regex.finditer(window, 0, 2500):
         name = places.canonical(found.group(0))
-        if name:
+        if name and not _after_first_name(window, found.start()):
             n, s, e = counts.get(name, (0, found.start(), found.end()))
             counts[name] = (n + 1, s, e)
     if counts:
@@ -194,13 +203,31 @@ _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
 _STRIP = ".,;:!?()\"'”“»«-–"
 
 
+_FOREIGN_WORDS = frozenset(patterns()["foreign_function_words"])
+
+
 def swedish_share(text: str, sample: int = 1500) -> tuple[float, int]:
     """Share of common Swedish function words among the words of `text`, and the word count."""
-    words = [w.strip(_STRIP) for w in text[:sample].lower().split()]
-    words = [w for w in words if w.isalpha()]
+    words = _sample_words(text, sample)
     if not words:
         return 0.0, 0
     return sum(w in _FUNCTION_WORDS for w in words) / len(words), len(words)
+
+
+def _sample_words(text: str, sample: int) -> list[str]:
+    words = [w.strip(_STRIP) for w in text[:sample].lower().split()]
+    return [w for w in words if w.isalpha()]
+
+
+def reads_as_foreign(text: str, sample: int = 1500) -> tuple[bool, float]:
+    """Whether a text reads as another language: few Swedish function words and more of
+    another language's (a list of names or a table has few function words of any kind)."""
+    words = _sample_words(text, sample)
+    if len(words) < 30:
+        return False, 0.0
+    swedish = sum(w in _FUNCTION_WORDS for w in words) / len(words)
+    foreign = sum(w in _FOREIGN_WORDS for w in words) / len(words)
+    return swedish < 0.04 and foreign > swedish, swedish
 
 
 _SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
@@ -234,8 +261,8 @@ class MetadataFinder:
         found.meta["kind"].attrs["confidence"] = confidence
         if kind == "other" or confidence < 0.5:
             found.warnings.append(("kind-uncertain", f"document kind unsure (best guess {kind!r})"))
-        share, words = swedish_share(text)
-        if words >= 30 and share < 0.04:
+        foreign, share = reads_as_foreign(text)
+        if foreign:
             found.warnings.append(
                 ("not-swedish", f"the text does not read as Swedish ({share:.0%} Swedish function words)")
             )
