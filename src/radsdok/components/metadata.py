@@ -70,11 +70,13 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     """The document kind from its opening lines and headings, with a confidence in [0, 1]."""
     lines = lines_of(text)
     earliest: tuple[int, int, str] | None = None
+    widest = max(scope for _, scope, _, _ in _KIND_RULES)
+    folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold() if lines else ""
     for kind, scope, cues, pattern in _KIND_RULES:
         if not lines:
             break
         end = lines[min(scope, len(lines)) - 1].end
-        head = text[:end].casefold()
+        head = folded_head[:end]
         if not any(cue in head for cue in cues):
             continue
         found = pattern.search(text, 0, end)
@@ -150,7 +152,7 @@ def find_municipality(text: str) -> Hit | None:
                 s, e = found.span("name")
                 return Hit(s, e, "municipality:name", places.canonical(word) or word)
     counts: dict[str, tuple[int, int, int]] = {}
-    for found in places.mention_regex.finditer(window, 0, 2500):
+    for found in places.mention_regex.finditer(window, 0, 1500):
         name = places.canonical(found.group(0))
         if name and not _after_first_name(window, found.start()):
             n, s, e = counts.get(name, (0, found.start(), found.end()))
@@ -222,6 +224,9 @@ def _sample_words(text: str, sample: int) -> list[str]:
 def reads_as_foreign(text: str, sample: int = 1500) -> tuple[bool, float]:
     """Whether a text reads as another language: few Swedish function words and more of
     another language's (a list of names or a table has few function words of any kind)."""
+    head = text[:sample].lower()
+    if sum(head.count(letter) for letter in "åäö") >= 3 and (" och " in head or " att " in head):
+        return False, 1.0  # plainly Swedish: skip counting
     words = _sample_words(text, sample)
     if len(words) < 30:
         return False, 0.0
