@@ -37,3 +37,14 @@ def test_foreslar_att_kf_beslutar_att() -> None:
 def test_att_in_prose_without_intro_is_not_a_proposal() -> None:
     text = BODY + "Att kostnader inte ska drabba invånarna är viktigt.\n\nDet är allt."
     assert proposals(text) == []
+
+
+def test_numbered_points_under_decision_heading() -> None:
+    points = "1. Kommunen inför en cykelplan.\n2. Planen följs upp årligen."
+    text = BODY + "Förslag till beslut\n\n" + points + "\n\nBakgrund"
+    assert proposals(text) == ["Kommunen inför en cykelplan.", "Planen följs upp årligen."]
+
+
+def test_decision_points_run_together_after_foreslar_besluta() -> None:
+    text = BODY + "Kommunstyrelsen föreslår kommunfullmäktige besluta 1. Notera rapporten. 2. Uppdra åt KS."
+    assert proposals(text) == ["Notera rapporten.", "Uppdra åt KS."]

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of
 from .layout import Line, lines_of
 from .lexicon import parties, patterns
-from .names import NAME, PARTY_MARK, find_names, is_plausible_name, party_line_regex
+from .names import NAME, NAME_RE, PARTY_MARK, find_names, is_plausible_name, party_line_regex
 from .titles import top_headings
 
 _MAX_SIGNATURE_LINE = 110
@@ -21,6 +21,10 @@ _TAIL_LINES = 14
 BYLINE = regex.compile(
     rf"\bav\s+(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)(?=\s+om\s|\s*$)",
     regex.MULTILINE,
+)
+# "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"
+BYLINE_AUTHORS = regex.compile(
+    rf"\bav\s+(?P<names>{NAME}(?:(?:\s*,\s*|\s+och\s+){NAME})*)\s*\((?P<party>[^)]{{1,30}})\)"
 )
 _SIGNATURE = regex.compile(rf"^/?\s*(?P<name>{NAME})")
 _GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
@@ -282,20 +286,12 @@ def find_authors(text: str) -> list[Hit]:
     """The document's signers, each once, with party and role where given."""
     lines = lines_of(text)
     hits: list[Hit] = []
-    head = "\n".join(line.text for line in lines[:3])
-    byline = BYLINE.search(head)
+    head_end = lines[min(3, len(lines)) - 1].end if lines else 0
+    byline = BYLINE_AUTHORS.search(text, 0, head_end)
     if byline:
-        offset = lines[0].start
-        start = offset + byline.start("name")
-        hits.append(
-            Hit(
-                start,
-                offset + byline.end("party") + 1,
-                "authors:byline",
-                byline.group("name"),
-                {"party": _resolve_party(byline.group("party"))},
-            )
-        )
+        party = _resolve_party(byline.group("party"))
+        for name in NAME_RE.finditer(text, byline.start("names"), byline.end("names")):
+            hits.append(Hit(name.start(), name.end(), "authors:byline", name.group(0), {"party": party}))
     hits.extend(_prose_authors(text))
     region = _signature_region(lines)
     for i, line in enumerate(_unglued(lines)):

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, items_of, squash
-from .lexicon import compile_any
+from .lexicon import compile_any, patterns
 
 _INTRO = compile_any("proposal_intro")
 _ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", regex.IGNORECASE)
@@ -58,6 +58,12 @@ _DECISION_INTRO = regex.compile(
 _POINT = regex.compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
 
 
+# A heading line over a list of decision points ("Förslag till riksdagsbeslut").
+_DECISION_HEADING = regex.compile(
+    r"^(?:" + "|".join(patterns()["decision_headings"]) + r")\s*:?\s*$", regex.IGNORECASE
+)
+
+
 def decision_points(text: str) -> list[Hit]:
     """Numbered decision points run together after '… föreslår … besluta 1. X 2. Y'."""
     hits: list[Hit] = []
@@ -85,8 +91,17 @@ def find_proposals(text: str) -> list[Hit]:
         return hits
     items = items_of(text)
     armed = False  # an intro ("yrkar", "föreslår", "beslutar") was seen just before
+    listing = False  # inside the list under a decision heading ("Förslag till beslut")
     for index, item in enumerate(items):
         following = items[index + 1] if index + 1 < len(items) else None
+        if _DECISION_HEADING.match(item.text):
+            armed = listing = True
+            continue
+        if listing and item.marked and not _is_att_item(item):
+            end = _end_of(text, item.start, item, following)
+            hits.append(_proposal(text, item.start, end, "proposals:decision-list"))
+            continue
+        listing = listing and item.marked
         inline = _INLINE.search(item.text)
         if inline:
             start = item.start + inline.start("att")
