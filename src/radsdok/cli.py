@@ -53,16 +53,19 @@ def parse(
     ] = OutputFormat.json,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the document text out.")] = False,
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    split: Annotated[
+        bool, typer.Option("--split", help="One document per contained document (bundles); JSON lines.")
+    ] = False,
     model: ModelOption = "blank",
 ) -> None:
-    """Parse documents and print them as JSON (one file) or JSON lines (many)."""
+    """Parse documents and print them as JSON (one file) or JSON lines (many, or --split)."""
     paths = list(expand_paths(inputs))
     if not paths:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
     parser = _build(model, fast)
-    many = len(paths) > 1 or output_format is OutputFormat.jsonl
+    many = len(paths) > 1 or output_format is OutputFormat.jsonl or split
     failures = 0
-    for result in parser.pipe(paths, include_text=not no_text):
+    for result in parser.pipe(paths, include_text=not no_text, split=split):
         if isinstance(result, Failure):
             failures += 1
             typer.echo(f"radsdok: {result.error}", err=True)

@@ -7,6 +7,8 @@ from spacy.tokens import Doc
 from .components.findings import Findings, Hit, findings_of
 from .models import (
     Addressee,
+    AgendaItem,
+    AnsweredDocument,
     CaseNumber,
     Document,
     Evidence,
@@ -14,6 +16,7 @@ from .models import (
     Proposal,
     Question,
     Quote,
+    Section,
     Warning,
 )
 from .reading.source import SourceText
@@ -43,6 +46,17 @@ def _missing(kind: str, found: Findings) -> list[tuple[str, str]]:
     ]
 
 
+def _answered(hit: Hit | None, source: SourceText) -> AnsweredDocument | None:
+    if hit is None:
+        return None
+    return AnsweredDocument(
+        kind=hit.attrs.get("kind"),
+        title=hit.text or None,
+        case_number=hit.attrs.get("case_number"),
+        evidence=_evidence(hit, source),
+    )
+
+
 def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> Document:
     """Assemble the Document from what the components found."""
     found = findings_of(doc)
@@ -64,7 +78,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
         authors=[
             Person(
                 name=h.text or None,
-                party=h.attrs.get("party"),
+                party=None if kind == "medborgarforslag" and h.text else h.attrs.get("party"),
                 role=h.attrs.get("role"),
                 evidence=_evidence(h, source),
             )
@@ -97,6 +111,36 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
         proposals=[Proposal(text=h.text, evidence=_evidence(h, source)) for h in found.proposals],
         warnings=warnings,
         evidence={key: _evidence(hit, source) for key, hit in meta.items() if hit.end > hit.start},
+        kind_confidence=round(kind_hit.attrs.get("confidence", 0.0), 3) if kind_hit else 0.0,
+        department=found.department.text if found.department else None,
+        case_officer=found.case_officer.text if found.case_officer else None,
+        sections=[
+            Section(heading=h.text, text=h.attrs["text"], evidence=_evidence(h, source))
+            for h in found.sections
+        ],
+        items=[
+            AgendaItem(
+                number=h.text,
+                title=h.attrs.get("title"),
+                case_numbers=h.attrs.get("case_numbers", []),
+                decision=h.attrs.get("decision"),
+                mentions=h.attrs.get("mentions", []),
+                evidence=_evidence(h, source),
+            )
+            for h in found.items
+        ],
+        members=[
+            Person(
+                name=h.text,
+                party=h.attrs.get("party"),
+                role=h.attrs.get("role"),
+                evidence=_evidence(h, source),
+            )
+            for h in found.members
+        ],
+        answers=_answered(found.answered, source),
+        page_range=source.page_range,
+        part=source.part,
         pages=source.page_count,
         text=source.text if include_text else None,
     )

@@ -15,6 +15,7 @@ DocumentKind = Literal[
     "svar",
     "tjansteskrivelse",
     "protokoll",
+    "kallelse",
     "other",
 ]
 
@@ -93,6 +94,37 @@ class Warning(BaseModel):
     message: str
 
 
+class Section(BaseModel):
+    """A headed part of a report ("Bakgrund", "Ärendebeskrivning", "Förvaltningens bedömning")."""
+
+    heading: str
+    text: str = Field(description="The section's body as written (without the heading).")
+    evidence: Evidence
+
+
+class AgendaItem(BaseModel):
+    """A § of a protocol or an item of a notice (kallelse / föredragningslista)."""
+
+    number: str = Field(description="As written: '§ 87', '12'.")
+    title: str | None = None
+    case_numbers: list[str] = Field(default_factory=list)
+    decision: str | None = Field(default=None, description="'Kommunfullmäktige beslutar …' as written.")
+    mentions: list[DocumentKind] = Field(
+        default_factory=list, description="Kinds of documents the item deals with (motion, interpellation …)."
+    )
+    evidence: Evidence
+
+
+class AnsweredDocument(BaseModel):
+    """What an answer (svar) answers."""
+
+    kind: DocumentKind | None = None
+    title: str | None = None
+    date: str | None = None
+    case_number: str | None = None
+    evidence: Evidence
+
+
 class Document(BaseModel):
     """One parsed council document."""
 
@@ -109,6 +141,20 @@ class Document(BaseModel):
     case_numbers: list[CaseNumber] = Field(default_factory=list)
     proposals: list[Proposal] = Field(default_factory=list)
     warnings: list[Warning] = Field(default_factory=list)
+    # Kind-specific parts (empty where the kind has none).
+    kind_confidence: float = Field(default=0.0, ge=0.0, le=1.0, description="How sure the kind is.")
+    department: str | None = Field(default=None, description="Förvaltning or kontor (reports).")
+    case_officer: str | None = Field(default=None, description="Handläggare (reports).")
+    sections: list[Section] = Field(default_factory=list)
+    items: list[AgendaItem] = Field(default_factory=list, description="§ items (protokoll, kallelse).")
+    members: list[Person] = Field(default_factory=list, description="Närvarande/beslutande (protokoll).")
+    answers: AnsweredDocument | None = Field(default=None, description="What a svar answers.")
+    page_range: list[int] | None = Field(
+        default=None, description="[first, last] page of a document split out of a PDF bundle."
+    )
+    part: int | None = Field(
+        default=None, description="1-based position of the document in its file's bundle."
+    )
     evidence: dict[str, Evidence] = Field(
         default_factory=dict,
         description="Evidence for the scalar fields (kind, title, municipality, body, date).",

@@ -13,6 +13,7 @@ from .extract import to_document
 from .models import Document
 from .pipeline import BLANK, build_language
 from .reading import SUPPORTED_SUFFIXES, SourceText, read_file, text_from_string
+from .split import split_source
 
 _BATCH_SIZE = 16
 
@@ -44,6 +45,10 @@ class Parser:
         """Parse one file (.txt, .md, .pdf)."""
         return self.parse_source(self.read(path), include_text=include_text)
 
+    def split(self, path: str | Path, *, include_text: bool = True) -> list[Document]:
+        """Parse a file that may hold several documents: one Document per contained document."""
+        return [self.parse_source(part, include_text=include_text) for part in split_source(self.read(path))]
+
     def parse_text(self, text: str, source: str = "<text>", *, include_text: bool = True) -> Document:
         """Parse a string already in memory."""
         return self.parse_source(text_from_string(text, source), include_text=include_text)
@@ -61,16 +66,25 @@ class Parser:
             return _internal_failure(source, exc)
 
     def pipe(
-        self, paths: Iterable[str | Path], *, include_text: bool = True, batch_size: int = _BATCH_SIZE
+        self,
+        paths: Iterable[str | Path],
+        *,
+        include_text: bool = True,
+        batch_size: int = _BATCH_SIZE,
+        split: bool = False,
     ) -> Iterator[Document | Failure]:
-        """Parse many files through `nlp.pipe`, in order; a bad file yields a Failure, not an error."""
+        """Parse many files through `nlp.pipe`, in order; a bad file yields a Failure, not an error.
+        With `split`, a file holding several documents yields one Document for each."""
 
         def readable() -> Iterator[tuple[str, SourceText | Failure]]:
             for path in paths:
                 try:
-                    yield str(path), self.read(path)
+                    source = self.read(path)
                 except RadsdokError as exc:
                     yield str(path), Failure(str(path), exc)
+                    continue
+                for part in split_source(source) if split else [source]:
+                    yield str(path), part
 
         pending: list[SourceText | Failure] = []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import addressees, authors, case_numbers, metadata, proposals, questions, quotes
+from . import addressees, authors, case_numbers, metadata, proposals, questions, quotes, structure
 from .findings import Findings, Hit, findings_of
 
 # The order matters: questions read the quotes; addressees read the kind.
@@ -14,6 +14,7 @@ COMPONENTS: tuple[str, ...] = (
     "radsdok_authors",
     "radsdok_addressees",
     "radsdok_proposals",
+    "radsdok_structure",
 )
 
 __all__ = [
@@ -28,4 +29,5 @@ __all__ = [
     "proposals",
     "questions",
     "quotes",
+    "structure",
 ]

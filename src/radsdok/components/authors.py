@@ -366,7 +366,9 @@ class AuthorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        found.authors = find_authors(found.text)
+        kind = found.meta.get("kind")
+        # Minutes and notices have no authors: the names in them are members and officials.
+        found.authors = [] if kind and kind.text in ("protokoll", "kallelse") else find_authors(found.text)
         return doc
 
 

@@ -32,6 +32,12 @@ class Findings:
     quotes: list[Hit] = field(default_factory=list)
     proposals: list[Hit] = field(default_factory=list)
     meta: dict[str, Hit] = field(default_factory=dict)
+    sections: list[Hit] = field(default_factory=list)
+    items: list[Hit] = field(default_factory=list)
+    members: list[Hit] = field(default_factory=list)
+    department: Hit | None = None
+    case_officer: Hit | None = None
+    answered: Hit | None = None
     warnings: list[tuple[str, str]] = field(default_factory=list)
 
 
