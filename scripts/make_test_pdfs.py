@@ -428,6 +428,109 @@ def truncated(path: Path) -> None:
     path.write_bytes(data[: len(data) // 2])
 
 
+def bundle_three_interpellations(path: Path) -> None:
+    """Three interpellations in one PDF, each opening with its own bold heading: the
+    first on page 1, the second on pages 2-3 (split at a paragraph), the third on page 3.
+    Running header on every page, "Sida N (3)" footer. Text: samples/bundles/."""
+    pages: list[list[tuple[str, str | list[str]]]] = [
+        [
+            ("heading", "Interpellation om sommarjobb för unga"),
+            ("lines", ["Till kommunstyrelsens ordförande Henrik Sjöberg (S)"]),
+            (
+                "text",
+                "Förra sommaren fick drygt 600 ungdomar i Trollhättan ett sommarjobb genom kommunen. "
+                "I år har antalet platser halverats, eftersom förvaltningarna ska spara och handledarna "
+                "inte räcker till. För många unga är sommarjobbet den första kontakten med arbetslivet "
+                "och en viktig referens när de senare söker arbete.",
+            ),
+            (
+                "text",
+                "Det är också ett av få sätt för kommunen att nå ungdomar som annars saknar ett nätverk "
+                "in på arbetsmarknaden. Neddragningen riskerar att drabba just dem.",
+            ),
+            ("lines", ["Jag vill därför fråga kommunstyrelsens ordförande:"]),
+            (
+                "lines",
+                [
+                    "1. Hur många sommarjobb kommer kommunen att erbjuda i år?",
+                    "2. Vilka ungdomar prioriteras när platserna inte räcker till alla?",
+                ],
+            ),
+            ("lines", ["Trollhättan 2024-03-04", "Elin Dahlqvist (V)"]),
+        ],
+        [
+            ("heading", "Interpellation om gång- och cykelbron över Göta älv"),
+            ("lines", ["Till samhällsbyggnadsnämndens ordförande"]),
+            (
+                "text",
+                "Den nya gång- och cykelbron över Göta älv skulle enligt den ursprungliga tidplanen ha "
+                "invigts hösten 2023. Bygget har i stället stått stilla i flera månader, och enligt "
+                "uppgifter från förvaltningen har kostnaderna stigit med närmare 40 procent sedan "
+                "beslutet fattades.",
+            ),
+            (
+                "text",
+                "Bron är en viktig länk mellan bostadsområdena på västra sidan och arbetsplatserna i "
+                "centrum. Tusentals pendlare har räknat med den, och flera av kommunens egna planer för "
+                "minskad biltrafik bygger på att den finns på plats.",
+            ),
+            (
+                "text",
+                "Förseningen har också lett till att den tillfälliga gångvägen längs älven har fått "
+                "användas betydligt längre än det var tänkt. Den är smal, dåligt belyst och saknar på "
+                "flera ställen räcke mot vattnet.",
+            ),
+        ],
+        [
+            (
+                "text",
+                "Kommunens invånare har rätt att få veta vad som har hänt och när bron kan tas i bruk. "
+                "Fullmäktige behöver också få besked om hur de ökade kostnaderna ska finansieras.",
+            ),
+            ("lines", ["Jag vill därför fråga samhällsbyggnadsnämndens ordförande:"]),
+            (
+                "lines",
+                [
+                    "\u2022 Vad är orsaken till att bygget har stått stilla?",
+                    "\u2022 När beräknas bron kunna tas i bruk?",
+                    "\u2022 Hur ska de ökade kostnaderna finansieras?",
+                ],
+            ),
+            ("lines", ["Trollhättan 2024-03-06", "Kristoffer Lund (L)"]),
+            ("heading", "Interpellation om maten i hemtjänsten"),
+            ("lines", ["Till vård- och omsorgsnämndens ordförande Anneli Björk (KD)"]),
+            (
+                "text",
+                "Sedan januari levereras maten till de äldre i hemtjänsten som kylda matlådor en gång i "
+                "veckan i stället för som varm mat varje dag. Flera brukare har hört av sig och berättat "
+                "att de inte klarar av att värma maten själva, och anhöriga oroar sig för att deras "
+                "närstående äter sämre.",
+            ),
+            (
+                "text",
+                "Min fråga till vård- och omsorgsnämndens ordförande är därför: Hur följer nämnden upp "
+                "att de äldre som får kylda matlådor verkligen äter och mår bra?",
+            ),
+            ("lines", ["Trollhättan 2024-03-11", "Johanna Ek (MP)", "Sami Yilmaz (MP)"]),
+        ],
+    ]
+    c = canvas(path)
+    for number, blocks in enumerate(pages, start=1):
+        c.setFont(REGULAR, 8.5)
+        c.drawString(LEFT, HEIGHT - 40, "Trollhättans stad – Interpellationer till kommunfullmäktige")
+        c.drawRightString(RIGHT, 40, f"Sida {number} ({len(pages)})")
+        y = HEIGHT - 90
+        for kind, content in blocks:
+            if isinstance(content, str) and kind == "heading":
+                y = heading(c, content, y - (18 if y < HEIGHT - 90 else 0))
+            elif isinstance(content, str):
+                y = paragraph(c, wrap(content, RIGHT - LEFT), y) - 6
+            else:
+                y = plain(c, content, y) - 6
+        c.showPage()
+    c.save()
+
+
 FIXTURES: dict[str, Callable[[Path], None]] = {
     "running-header-footer.pdf": running_header_footer,
     "hyphenated-lines.pdf": hyphenated_lines,
@@ -445,6 +548,7 @@ FIXTURES: dict[str, Callable[[Path], None]] = {
     "truncated.pdf": truncated,
     "not-a-pdf.pdf": lambda p: p.write_text("Det här är en textfil, inte en PDF.\n", "utf-8"),
     "empty.pdf": lambda p: p.write_bytes(b""),
+    "bundle-three-interpellations.pdf": bundle_three_interpellations,
 }
 
 

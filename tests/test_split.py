@@ -74,4 +74,4 @@ def test_pdf_parts_carry_their_page_range() -> None:
     source = text_from_string(text, "bundle.pdf")
     source.page_starts = [0, len(pages[0]) + 2]
     parts = split_source(source)
-    assert [p.page_range for p in parts] == [[1, 2], [2, 2], [2, 2]]
+    assert [p.page_range for p in parts] == [[2, 2], [2, 2], [2, 2]]

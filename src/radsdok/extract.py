@@ -52,6 +52,7 @@ def _answered(hit: Hit | None, source: SourceText) -> AnsweredDocument | None:
     return AnsweredDocument(
         kind=hit.attrs.get("kind"),
         title=hit.text or None,
+        date=hit.attrs.get("date"),
         case_number=hit.attrs.get("case_number"),
         evidence=_evidence(hit, source),
     )

@@ -124,8 +124,10 @@ def expand_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
 
 def _is_sidecar(path: Path) -> bool:
     """Files beside documents that are not documents: gold/source sidecars, READMEs, hidden files."""
-    return path.name.endswith((".gold.json", ".source.json")) or path.name.startswith(".") or (
-        path.stem.upper() == "README"
+    return (
+        path.name.endswith((".gold.json", ".source.json"))
+        or path.name.startswith(".")
+        or (path.stem.upper() == "README")
     )
 
 

@@ -25,29 +25,37 @@ def _opening() -> regex.Pattern[str]:
 
 
 def split_points(text: str) -> list[int]:
-    """Offsets where a contained document begins (the first is always 0)."""
-    points = [0]
+    """Offsets where the contained documents begin; `[0]` for a single document.
+
+    A document opens at a heading line that starts a paragraph ("Interpellation till …",
+    "Motion om …", "MOTION", "Svar på …", "Tjänsteskrivelse", "Kallelse …"), at least
+    MIN_DOCUMENT_CHARS after the previous opening. Text before the first opening of a
+    bundle (a cover, a site menu) belongs to no document.
+    """
+    openings: list[int] = []
     previous_blank = True
     for found in _LINE.finditer(text):
         line = found.group(0)
         stripped = line.strip()
         if not stripped:
             previous_blank = True
-            if found.end() >= len(text):
-                break
-            continue
-        start = found.start() + line.index(stripped[0])
-        if (
-            previous_blank
-            and len(stripped) <= _MAX_OPENING_LINE
-            and _opening().match(stripped)
-            and len("".join(text[points[-1] : start].split())) >= MIN_DOCUMENT_CHARS
-        ):
-            points.append(start)
-        previous_blank = False
+        else:
+            start = found.start() + line.index(stripped[0])
+            if (
+                previous_blank
+                and len(stripped) <= _MAX_OPENING_LINE
+                and _opening().match(stripped)
+                and (not openings or _chars(text, openings[-1], start) >= MIN_DOCUMENT_CHARS)
+            ):
+                openings.append(start)
+            previous_blank = False
         if found.end() >= len(text):
             break
-    return points
+    return openings if len(openings) >= 2 else [0]
+
+
+def _chars(text: str, start: int, end: int) -> int:
+    return len("".join(text[start:end].split()))
 
 
 def split_source(source: SourceText) -> list[SourceText]:

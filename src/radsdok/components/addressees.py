@@ -7,7 +7,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .authors import BYLINE
+from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Hit, findings_of
 from .layout import lines_of, squash
 from .lexicon import compile_any, parties
@@ -127,7 +127,16 @@ class AddresseeFinder:
         found = findings_of(doc)
         kind = found.meta.get("kind")
         # Minutes list interpellations put to others; they address no one themselves.
-        found.addressees = [] if kind and kind.text == "protokoll" else find_addressees(found.text)
+        if kind and kind.text == "protokoll":
+            found.addressees = []
+            return doc
+        hits = find_addressees(found.text)
+        if kind and kind.text == "svar":
+            askers = [h for h in prose_people(found.text) if h.rule in ASKER_RULES]
+            hits = _dedupe(
+                [*hits, *(Hit(h.start, h.end, "addressees:asker", h.text, dict(h.attrs)) for h in askers)]
+            )
+        found.addressees = hits
         return doc
 
 

@@ -218,11 +218,15 @@ def letterhead_party(text: str) -> Hit | None:
     return None
 
 
-def _prose_patterns() -> list[regex.Pattern[str]]:
-    return [
-        regex.compile(p.replace("NAME", f"(?-i:{NAME})"), regex.IGNORECASE | regex.MULTILINE)
-        for p in patterns()["author_prose"]
-    ]
+def _prose_patterns() -> dict[str, regex.Pattern[str]]:
+    return {
+        rule: regex.compile(p.replace("NAME", f"(?-i:{NAME})"), regex.IGNORECASE | regex.MULTILINE)
+        for rule, p in patterns()["author_prose"].items()
+    }
+
+
+# Rules whose person asked the question: the author of a question, the addressee of an answer.
+ASKER_RULES = ("authors:prose-asker", "authors:prose-labelled-asker")
 
 
 _PROSE = _prose_patterns()
@@ -255,6 +259,10 @@ def context_party(text: str) -> Hit | None:
 
 
 def _prose_authors(text: str) -> list[Hit]:
+    return prose_people(text)
+
+
+def prose_people(text: str) -> list[Hit]:
     """Askers named in prose ('Mats Karlsson har ställt en interpellation', 'Handläggare: X')."""
     hits: list[Hit] = []
     cues = patterns()["author_prose_cues"]
@@ -264,12 +272,12 @@ def _prose_authors(text: str) -> list[Hit]:
         if line.start < 8000 and any(cue in line.text.casefold() for cue in cues)
     ]
     matches = {
-        found.span(): found
-        for pattern in _PROSE
+        found.span(): (rule, found)
+        for rule, pattern in _PROSE.items()
         for start, end in windows
         for found in pattern.finditer(text, max(0, start - 120), end)
     }
-    for found in sorted(matches.values(), key=lambda m: m.start()):
+    for rule, found in sorted(matches.values(), key=lambda m: m[1].start()):
         name = found.group("name")
         s, e = found.span("name")
         if text[e : e + 1] == "-":  # "Nina Simonen Kultur- och …": a compound, not a name
@@ -278,7 +286,7 @@ def _prose_authors(text: str) -> list[Hit]:
         if not is_plausible_name(name, strict=False):
             continue
         party = found.groupdict().get("party")
-        hits.append(Hit(s, e, "authors:prose", name, {"party": _resolve_party(party)}))
+        hits.append(Hit(s, e, f"authors:prose-{rule}", name, {"party": _resolve_party(party)}))
     return hits
 
 
@@ -367,8 +375,12 @@ class AuthorFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         kind = found.meta.get("kind")
-        # Minutes and notices have no authors: the names in them are members and officials.
-        found.authors = [] if kind and kind.text in ("protokoll", "kallelse") else find_authors(found.text)
+        kind_name = kind.text if kind else "other"
+        # Minutes have no authors: the names in them are members and officials.
+        authors = [] if kind_name == "protokoll" else find_authors(found.text)
+        if kind_name == "svar":  # who asked is the addressee of an answer, not its author
+            authors = [a for a in authors if a.rule not in ASKER_RULES]
+        found.authors = authors
         return doc
 
 

@@ -37,9 +37,7 @@ _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104
 # the longer word wins ("enkel fråga" before "fråga").
 _ANY_KIND = regex.compile(
     r"\b(?:"
-    + "|".join(
-        f"(?P<{kind}>{alternation(words)})" for kind, words in patterns()["kind_keywords"].items()
-    )
+    + "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in patterns()["kind_keywords"].items())
     + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
@@ -52,6 +50,7 @@ _BODY_CUES = ("fullmäktige", "styrelse", "kf", "rf")  # every _BODY match holds
 _GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
 _KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
 _REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
+_DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
 
 
@@ -195,6 +194,9 @@ def find_date(text: str) -> Hit | None:
                 return text[line.start + cut + 1 : line.end] if cut >= 0 else line.text
         return ""
 
+    labelled = [h for h in candidates if _DATE_LABEL.match(line_of(h))]
+    if labelled:
+        return labelled[0]
     short = [h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))]
     if short:
         return short[-1] if short[-1].start > len(text) * 0.6 else short[0]

@@ -16,7 +16,7 @@ _ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", regex.IGNORECAS
 _INLINE = regex.compile(
     r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|"
     r"således|kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|om|på|besluta|"
-    r"beslutar|att\s+(?:kommun|region)?fullmäktige\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
+    r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     regex.IGNORECASE,
 )
 _TRAILING = regex.compile(r"[\s;,]*(?:samt|och)?[\s;,]*$", regex.IGNORECASE)
@@ -64,6 +64,18 @@ _DECISION_HEADING = regex.compile(
 )
 
 
+_REPORTED = regex.compile(patterns()["reported_proposal"], regex.IGNORECASE)
+_ATT_CLAUSE_ONLY = regex.compile(
+    r"att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+besluta[rs]?\s*:?\s*$", regex.IGNORECASE
+)
+
+
+def _reported(text: str, intro_start: int) -> bool:
+    """Whether the sentence before a proposal intro names another document as its source."""
+    sentence_start = max(text.rfind(". ", 0, intro_start), text.rfind("\n", 0, intro_start)) + 1
+    return _REPORTED.search(text, sentence_start, intro_start) is not None
+
+
 def decision_points(text: str) -> list[Hit]:
     """Numbered decision points run together after '… föreslår … besluta 1. X 2. Y'."""
     hits: list[Hit] = []
@@ -103,6 +115,11 @@ def find_proposals(text: str) -> list[Hit]:
             continue
         listing = listing and item.marked
         inline = _INLINE.search(item.text)
+        if inline and _reported(item.text, inline.start()):
+            inline = None  # "I motionen föreslås att …" reports another document's proposal
+        if inline and _ATT_CLAUSE_ONLY.match(item.text, inline.start("att")):
+            armed = True  # "… föreslår att socialnämnden beslutar" introduces the att-list below
+            continue
         if inline:
             start = item.start + inline.start("att")
             hits.append(_proposal(text, start, _end_of(text, start, item, following), "proposals:intro-att"))

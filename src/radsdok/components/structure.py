@@ -9,13 +9,14 @@ from spacy.tokens import Doc
 
 from .findings import Findings, Hit, findings_of
 from .layout import Line, lines_of, squash
-from .lexicon import parties, patterns
-from .metadata import _ANY_KIND
+from .lexicon import alternation, parties, patterns
 from .names import NAME, PARTY_MARK, is_plausible_name
 
 _FLAGS = regex.IGNORECASE
 _SECTION = regex.compile(r"^(?:" + "|".join(patterns()["section_headings"]) + r")\s*:?\s*$", _FLAGS)
 _DEPARTMENT = regex.compile(patterns()["department_line"], _FLAGS)
+_DEPARTMENT_IN_PROSE = regex.compile(patterns()["department_in_prose"], _FLAGS)
+_FIELD_SEPARATOR = regex.compile(r"\s*[,|]\s*")
 _ITEM_START = regex.compile(patterns()["item_start"], _FLAGS)
 _DECISION = regex.compile(patterns()["decision_start"], _FLAGS)
 _MEMBER_HEADING = regex.compile(patterns()["member_headings"], _FLAGS)
@@ -26,11 +27,17 @@ _NUMBERED = regex.compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<title>\p{Lu}.*)$")
 _MEMBER = regex.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)")
 _TOPIC = regex.compile(r"^(?:.*?\b(?:om|angående|gällande|rörande)\s+|.*?:\s*)(?P<title>.+)$", _FLAGS)
 _HEADING_MAX = 70
-_KIND_WORDS = {
-    "motion": "motion",
-    "interpellation": "interpellation",
-    "fraga": "fraga",
-    "medborgarforslag": "medborgarforslag",
+# The kinds of documents an item deals with ("Svar på motion om …" deals with a motion).
+_MENTION = regex.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in patterns()["mention_keywords"].items())
+    + r")(?![\p{L}])",
+    _FLAGS,
+)
+_SUBSTITUTE = regex.compile(patterns()["member_substitute"], _FLAGS)
+_ANSWERED_FIELDS = {
+    key: regex.compile(pattern, _FLAGS | regex.MULTILINE)
+    for key, pattern in patterns()["answered_fields"].items()
 }
 
 
@@ -56,12 +63,16 @@ def find_sections(text: str) -> list[Hit]:
 
 
 def find_department(text: str) -> Hit | None:
-    """The förvaltning/kontor a report comes from, in its head."""
+    """The förvaltning/kontor a report comes from: a line of its own in the head, or the
+    subject of 'X föreslår …' in the report."""
     for line in lines_of(text)[:20]:
-        for part in regex.split(r"\s*[,|]\s*", line.text):
+        for part in _FIELD_SEPARATOR.split(line.text):
             if _DEPARTMENT.match(part) and not _SECTION.match(part):
                 start = line.start + line.text.index(part)
                 return Hit(start, start + len(part), "structure:department", part)
+    found = _DEPARTMENT_IN_PROSE.search(text, 0, 6000)
+    if found:
+        return Hit(found.start("dep"), found.end("dep"), "structure:department-proposes", found.group("dep"))
     return None
 
 
@@ -79,9 +90,9 @@ def _item_spans(text: str, starts: list[tuple[Line, str]]) -> list[tuple[Line, s
 
 
 def _mentions(title: str) -> list[str]:
-    kinds = []
-    for found in _ANY_KIND.finditer(title):
-        kind = _KIND_WORDS.get(found.lastgroup or "")
+    kinds: list[str] = []
+    for found in _MENTION.finditer(title):
+        kind = found.lastgroup or ""
         if kind and kind not in kinds:
             kinds.append(kind)
     return kinds
@@ -153,6 +164,8 @@ def find_members(text: str) -> list[Hit]:
             if not found:
                 break
             for member in found:
+                if _SUBSTITUTE.search(entry.text[: member.start()]):
+                    continue  # "… tjänstgörande ersättare för Sara Lundberg (L)": not present
                 name = member.group("name")
                 if not is_plausible_name(name, strict=False):
                     continue
@@ -185,10 +198,17 @@ def find_answered(text: str, case_numbers: list[Hit]) -> Hit | None:
         )
         topic = _TOPIC.match(line.text[found.end() :])
         title = topic.group("title").strip(" .") if topic else None
-        number = case_numbers[0].text if case_numbers else None
-        return Hit(
-            line.start, line.end, "structure:answered", title or "", {"kind": kind, "case_number": number}
-        )
+        lines = lines_of(text)
+        head = text[: lines[min(15, len(lines) - 1)].end]
+        stated = _ANSWERED_FIELDS["title"].search(head)
+        dated = _ANSWERED_FIELDS["date"].search(head)
+        attrs = {
+            "kind": kind,
+            "case_number": case_numbers[0].text if case_numbers else None,
+            "date": dated.group("value") if dated else None,
+        }
+        title = stated.group("value").strip() if stated else title
+        return Hit(line.start, line.end, "structure:answered", title or "", attrs)
     return None
 
 
@@ -198,7 +218,7 @@ def _fill(found: Findings, text: str) -> None:
     found.sections = find_sections(text)
     if kind in ("tjansteskrivelse", "svar"):
         found.department = find_department(text)
-        officer = next((a for a in found.authors if a.rule == "authors:prose"), None)
+        officer = next((a for a in found.authors if a.rule == "authors:prose-handlaggare"), None)
         found.case_officer = officer
     if kind in ("protokoll", "kallelse"):
         found.items = find_items(text, found.case_numbers, kind)

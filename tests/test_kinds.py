@@ -1,0 +1,86 @@
+"""Kind-specific parts and bundles against the expectations written beside the samples
+(samples/*.expect.json, samples/bundles/*.split.json; see samples/README.md)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import radsdok
+from radsdok.components.layout import squash
+
+from .conftest import SAMPLES
+
+PDF_FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+EXPECTATIONS = sorted(SAMPLES.glob("*.expect.json"))
+SPLITS = sorted((SAMPLES / "bundles").glob("*.split.json"))
+
+
+def _document_for(expect: Path) -> Path:
+    stem = expect.name.removesuffix(".expect.json")
+    return next(p for p in SAMPLES.glob(stem + ".*") if p.suffix in {".txt", ".md"})
+
+
+def _bundle_for(split: Path) -> Path:
+    name = split.name.removesuffix(".split.json")
+    if name.endswith(".txt"):
+        return split.parent / name
+    pdf = PDF_FIXTURES / f"{name}.pdf"
+    return pdf if pdf.exists() else split.parent / f"{name}.txt"
+
+
+def _load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_every_kind_has_kind_specific_expectations() -> None:
+    kinds = {radsdok.load().parse(_document_for(e)).kind for e in EXPECTATIONS}
+    assert {"tjansteskrivelse", "protokoll", "kallelse", "svar"} <= kinds
+    assert len(SPLITS) >= 3
+
+
+@pytest.mark.parametrize("expect", EXPECTATIONS, ids=lambda p: p.name)
+def test_kind_specific_parts_match_expectations(expect: Path, parser: radsdok.Parser) -> None:
+    wanted = _load(expect)
+    doc = parser.parse(_document_for(expect))
+    for key in ("department", "case_officer"):
+        if key in wanted:
+            assert getattr(doc, key) == wanted[key], key
+    if "sections" in wanted:
+        assert [s.heading for s in doc.sections] == wanted["sections"]
+    if "items" in wanted:
+        got = [
+            {"number": i.number, "title": i.title, "case_numbers": i.case_numbers, "mentions": i.mentions}
+            for i in doc.items
+        ]
+        assert got == [
+            {k: item[k] for k in ("number", "title", "case_numbers", "mentions")} for item in wanted["items"]
+        ]
+        for item, expected in zip(doc.items, wanted["items"], strict=True):
+            if "decision_starts" in expected:
+                assert (item.decision or "").startswith(expected["decision_starts"]), item.number
+    if "members" in wanted:
+        assert [[m.name, m.party] for m in doc.members] == wanted["members"]
+    if "answers" in wanted:
+        assert doc.answers is not None
+        answered = doc.answers.model_dump(exclude={"evidence"})
+        assert {k: answered[k] for k in wanted["answers"]} == wanted["answers"]
+
+
+@pytest.mark.parametrize("split", SPLITS, ids=lambda p: p.name)
+def test_bundle_splits_into_its_documents(split: Path, parser: radsdok.Parser) -> None:
+    wanted = _load(split)["documents"]
+    docs = parser.split(_bundle_for(split))
+    assert len(docs) == len(wanted)
+    for doc, expected in zip(docs, wanted, strict=True):
+        assert doc.text is not None
+        assert squash(doc.text).startswith(squash(expected["first_words"]))
+        assert doc.kind == expected["kind"]
+        assert [[a.name, a.party] for a in doc.authors] == expected["authors"]
+        assert [a.name or a.role for a in doc.addressees] == expected["addressees"]
+        assert len(doc.questions) == expected["questions"]
+        assert len(doc.proposals) == expected["proposals"]
+        assert doc.page_range == expected["pages"]
