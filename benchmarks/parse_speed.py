@@ -2,7 +2,8 @@
 
 Usage: python benchmarks/parse_speed.py [FOLDER] (default ../shared/corpus/riksdagen)
 
-Two figures each:
+radsdok runs in rules-only mode (`model="blank"`); benchmarks/pipeline_speed.py measures the
+full pipeline with the shipped Swedish model. Two figures each:
 - first pass: a fresh pipeline over all files once, as one `radsdok parse DIR` run does
   (both sides build their vocabulary and tokenizer cache as they go);
 - warm: the best of REPEATS further passes, once the tokenizer's cache is full.
@@ -38,7 +39,7 @@ def main() -> None:
 
     blank = spacy.blank("sv")
     blank.max_length = 5_000_000
-    parser = radsdok.Parser()
+    parser = radsdok.Parser("blank")  # rules only: the spine's own cost (see pipeline_speed.py)
 
     def bare_run() -> None:
         for _ in blank.pipe(texts, batch_size=64):

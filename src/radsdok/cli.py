@@ -29,7 +29,12 @@ class OutputFormat(str, Enum):
 
 
 ModelOption = Annotated[
-    str, typer.Option("--model", help="'blank' (rules only) or an installed spaCy pipeline/path.")
+    str,
+    typer.Option(
+        "--model",
+        help="'default' (the shipped Swedish pipeline), 'blank' (rules only, fast) or another "
+        "installed spaCy pipeline or path.",
+    ),
 ]
 
 
@@ -56,7 +61,7 @@ def parse(
     split: Annotated[
         bool, typer.Option("--split", help="One document per contained document (bundles); JSON lines.")
     ] = False,
-    model: ModelOption = "blank",
+    model: ModelOption = "default",
 ) -> None:
     """Parse documents and print them as JSON (one file) or JSON lines (many, or --split)."""
     paths = list(expand_paths(inputs))
@@ -94,7 +99,7 @@ def show(
         Path, typer.Option("--output", "-o", help="A .html file (one input) or a directory (index.html too).")
     ] = Path("radsdok-view"),
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
-    model: ModelOption = "blank",
+    model: ModelOption = "default",
 ) -> None:
     """Write an HTML view: the text with every extracted value highlighted, one page per file."""
     from .html import write_view
@@ -127,7 +132,7 @@ def evaluate_command(
     inputs: Annotated[
         list[Path], typer.Argument(help="Corpus folders or files with NAME.gold.json beside them.")
     ],
-    model: ModelOption = "blank",
+    model: ModelOption = "default",
     errors: Annotated[int, typer.Option("--errors", help="Also list this many documents' misses.")] = 0,
     as_json: Annotated[bool, typer.Option("--json", help="Print the scores as JSON.")] = False,
     min_f1: Annotated[

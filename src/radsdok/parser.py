@@ -11,7 +11,7 @@ from spacy.language import Language
 from .errors import ParseFailed, RadsdokError
 from .extract import to_document
 from .models import Document
-from .pipeline import BLANK, build_language
+from .pipeline import DEFAULT, build_language
 from .reading import SUPPORTED_SUFFIXES, SourceText, read_file, text_from_string
 from .split import split_source
 
@@ -29,7 +29,7 @@ class Failure:
 class Parser:
     """Holds one built pipeline; parse many documents with it."""
 
-    def __init__(self, model: str | Path = BLANK, *, fast_pdf: bool = False) -> None:
+    def __init__(self, model: str | Path = DEFAULT, *, fast_pdf: bool = False) -> None:
         self.model = str(model)
         self.fast_pdf = fast_pdf
         self.nlp: Language = build_language(model)
@@ -134,7 +134,7 @@ def _is_sidecar(path: Path) -> bool:
 _DEFAULT: dict[tuple[str, bool], Parser] = {}
 
 
-def load(model: str | Path = BLANK, *, fast_pdf: bool = False) -> Parser:
+def load(model: str | Path = DEFAULT, *, fast_pdf: bool = False) -> Parser:
     """A Parser with its pipeline built once and cached per (model, fast_pdf)."""
     key = (str(model), fast_pdf)
     if key not in _DEFAULT:
@@ -142,13 +142,13 @@ def load(model: str | Path = BLANK, *, fast_pdf: bool = False) -> Parser:
     return _DEFAULT[key]
 
 
-def parse(path: str | Path, *, model: str | Path = BLANK, include_text: bool = True) -> Document:
+def parse(path: str | Path, *, model: str | Path = DEFAULT, include_text: bool = True) -> Document:
     """Parse one file with the cached default parser."""
     return load(model).parse(path, include_text=include_text)
 
 
 def parse_text(
-    text: str, source: str = "<text>", *, model: str | Path = BLANK, include_text: bool = True
+    text: str, source: str = "<text>", *, model: str | Path = DEFAULT, include_text: bool = True
 ) -> Document:
     """Parse a string with the cached default parser."""
     return load(model).parse_text(text, source, include_text=include_text)

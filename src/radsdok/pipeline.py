@@ -2,21 +2,49 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 from . import components
 from .components.findings import Findings
 from .errors import RadsdokError
 
 BLANK = "blank"
+DEFAULT = "default"
+SHIPPED = "sv_radsdok_core"
 # Longest text spaCy is asked to hold; raised from spaCy's default for long protocols.
 MAX_LENGTH = 5_000_000
+
+
+_LONG_RUN = re.compile(r"\S{1000,}")
+_PIECE = 100
+_RUNS = re.compile(r"\S+|\s+")
+
+
+def chunked_doc(vocab: Vocab, text: str) -> Doc:
+    """A Doc of whitespace-separated pieces at most _PIECE characters long, text kept exactly."""
+    words: list[str] = []
+    spaces: list[bool] = []
+    for run in _RUNS.findall(text):
+        if run.isspace():
+            if run == " " and words and not spaces[-1]:
+                spaces[-1] = True
+            else:
+                words.append(run)
+                spaces.append(False)
+            continue
+        for i in range(0, len(run), _PIECE):
+            words.append(run[i : i + _PIECE])
+            spaces.append(False)
+    return Doc(vocab, words=words, spaces=spaces)
 
 
 class TextKeepingTokenizer:
@@ -27,9 +55,15 @@ class TextKeepingTokenizer:
         self.tokenizer = tokenizer
 
     def __call__(self, text: str) -> Doc:
-        doc = self.tokenizer(text)
+        # spaCy's affix search is quadratic in the length of one whitespace-free run
+        # (50,000 quote marks take minutes): such texts get plain chunked tokens instead.
+        doc = self.tokenizer(text) if _LONG_RUN.search(text) is None else chunked_doc(self.vocab, text)
         doc._.radsdok = Findings(text=text)
         return doc
+
+    @property
+    def vocab(self) -> Vocab:
+        return self.tokenizer.vocab  # type: ignore[attr-defined, no-any-return]
 
     def to_disk(self, path: Path, **kwargs: Any) -> None:
         self.tokenizer.to_disk(path, **kwargs)  # type: ignore[attr-defined]
@@ -46,22 +80,32 @@ class TextKeepingTokenizer:
         return self
 
 
-def build_language(model: str | Path = BLANK) -> Language:
+def shipped_pipeline_path() -> Path:
+    """Where the trained Swedish pipeline that ships with radsdok lies."""
+    return Path(str(resources.files("radsdok.pipelines").joinpath(SHIPPED)))
+
+
+def build_language(model: str | Path = DEFAULT) -> Language:
     """A Swedish Language with radsdok's components added.
 
-    `model` is "blank" (rules only, `spacy.blank("sv")` plus a sentencizer), the name of an
-    installed spaCy pipeline, or a path to one.
+    `model` is "default" (the trained Swedish pipeline shipped with radsdok, plus simplemma
+    lemmas), "blank" (rules only on `spacy.blank("sv")`: fast mode), the name of another
+    installed spaCy pipeline (e.g. "sv_core_news_lg"), or a path to one.
     """
-    if str(model) == BLANK:
+    name = str(model)
+    if name == BLANK:
         # Rules only: radsdok's components find their own sentence ends where they need them.
         nlp = spacy.blank("sv")
     else:
+        target: str | Path = shipped_pipeline_path() if name in (DEFAULT, SHIPPED) else model
         try:
-            nlp = spacy.load(model)
-        except OSError as exc:
-            raise RadsdokError(str(model), f"is not an installed spaCy pipeline or path ({exc})") from exc
+            nlp = spacy.load(target)
+        except (OSError, ValueError) as exc:
+            raise RadsdokError(name, f"is not an installed spaCy pipeline or path ({exc})") from exc
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer")
+        if not any(pipe_name.endswith("lemmatizer") for pipe_name in nlp.pipe_names):
+            nlp.add_pipe("radsdok_simplemma_lemmatizer")
     nlp.max_length = MAX_LENGTH
     nlp.tokenizer = TextKeepingTokenizer(nlp.tokenizer)
     for name in components.COMPONENTS:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from . import addressees, authors, case_numbers, metadata, proposals, questions, quotes, structure
+from . import addressees, authors, case_numbers, lemmas, metadata, proposals, questions, quotes, structure
 from .findings import Findings, Hit, findings_of
 
 # The order matters: questions read the quotes; addressees read the kind.
@@ -25,6 +25,7 @@ __all__ = [
     "authors",
     "case_numbers",
     "findings_of",
+    "lemmas",
     "metadata",
     "proposals",
     "questions",

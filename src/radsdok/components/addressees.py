@@ -11,7 +11,7 @@ from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Hit, findings_of
 from .layout import lines_of, squash
 from .lexicon import compile_any, parties
-from .names import PARTY_MARK, find_names, role_regex
+from .names import PARTY_MARK, find_names, is_plausible_name, role_regex
 
 _INTRO = compile_any("addressee_intro")
 # Every addressee intro holds one of these; lines without them are skipped cheaply.
@@ -136,8 +136,30 @@ class AddresseeFinder:
             hits = _dedupe(
                 [*hits, *(Hit(h.start, h.end, "addressees:asker", h.text, dict(h.attrs)) for h in askers)]
             )
-        found.addressees = hits
+        if doc.has_annotation("ENT_IOB"):
+            hits = [name_role_from_entities(doc, hit) for hit in hits]
+        found.addressees = _dedupe(hits)
         return doc
+
+
+_DEFINITE = regex.compile(r"(?:en|et|n|t)$")
+
+
+def name_role_from_entities(doc: Doc, hit: Hit) -> Hit:
+    """A role-only addressee ('socialministern') named elsewhere in the text as role + person
+    ('socialminister Margot Wallström'), found with the trained pipeline's PER entities."""
+    role = (hit.attrs.get("role") or "").strip()
+    if hit.text or not role or " " in role:
+        return hit
+    stem = _DEFINITE.sub("", role.casefold()) if len(role) > 6 else role.casefold()
+    for ent in doc.ents:
+        if ent.label_ != "PER" or ent.start == 0 or len(ent) < 2:
+            continue
+        before = doc[ent.start - 1].text.casefold()
+        if before.startswith(stem) and is_plausible_name(ent.text, strict=False):
+            attrs = {**hit.attrs, "name": ent.text}
+            return Hit(ent.start_char, ent.end_char, "addressees:role-named-by-ner", ent.text, attrs)
+    return hit
 
 
 @Language.factory("radsdok_addressees")

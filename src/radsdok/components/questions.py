@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -82,26 +84,32 @@ def _looks_like_heading(text_before: str) -> bool:
     return bool(last_line) and len(last_line) < 80 and last_line[-1].isalnum() and last_line[:1].isupper()
 
 
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s < pos < e for s, e in spans)
+class _Quotes:
+    """The quote marks of a text, for fast look-ups (texts may hold thousands of them)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.marks = {pos for pair in spans for pos in pair}
+
+    def inside(self, pos: int) -> bool:
+        i = bisect_right(self.starts, pos) - 1
+        return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
 
 
 _OPEN_MARK = regex.compile(r"(?<=\s)[”“„»\"](?=\p{Lu})")
 
 
-def _after_unbalanced_mark(
-    text: str, start: int, qmark: int, offset: int, quote_marks: list[tuple[int, int]]
-) -> int:
+def _after_unbalanced_mark(text: str, start: int, qmark: int, offset: int, quotes: _Quotes) -> int:
     """A quote mark opened and never closed before the "?" starts the question
     ('med rubriken ”Vad är kvar av X?')."""
-    paired = {pos - offset for pair in quote_marks for pos in pair}
     for found in _OPEN_MARK.finditer(text, start, qmark):
-        if found.start() not in paired:
+        if found.start() + offset not in quotes.marks:
             return found.end()
     return start
 
 
-def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def _questions_in(item: Item, quotes: _Quotes) -> list[tuple[int, int]]:
     """(start, end) of each "?"-sentence of an item, skipping "?" inside quotations."""
     text = item.text
     if "?" not in text:
@@ -110,10 +118,10 @@ def _questions_in(item: Item, quote_marks: list[tuple[int, int]]) -> list[tuple[
     out: list[tuple[int, int]] = []
     for found in _QMARK.finditer(text):
         pos = item.start + found.start()
-        if _in_spans(pos, quote_marks):
+        if quotes.inside(pos):
             continue
-        start = max(s for s in starts if s <= found.start())
-        start = _after_unbalanced_mark(text, start, found.start(), item.start, quote_marks)
+        start = starts[bisect_right(starts, found.start()) - 1]
+        start = _after_unbalanced_mark(text, start, found.start(), item.start, quotes)
         end = found.end()
         # A closing quote mark right after the "?" belongs to a quoted question.
         segment = text[start:end]
@@ -139,6 +147,7 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
     items = items_of(text)
     headings = title_zone(text)
     hits: list[Hit] = []
+    quotes = _Quotes(quote_marks)
     after_intro = False
     previous: Item | None = None
     for item in items:
@@ -147,7 +156,7 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
         ):
             previous = item
             continue
-        spans = _questions_in(item, quote_marks)
+        spans = _questions_in(item, quotes)
         for start, end in spans:
             hits.append(Hit(start, end, "questions:question-mark", squash(text[start:end])))
         if not spans and item.marked and after_intro and _STARTERS.match(item.text):

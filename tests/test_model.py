@@ -1,0 +1,110 @@
+"""The Swedish pipeline shipped inside the package: loading, lemmas, entities, and a wheel
+that works in a fresh virtual environment."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+import radsdok
+from radsdok.pipeline import shipped_pipeline_path
+
+from .conftest import ROOT, sample_paths
+
+SAMPLE = sample_paths()[0]
+ROLE_ONLY = (
+    "Interpellation till socialministern om vården\n\n"
+    "Socialminister Margot Wallström har sagt att köerna ska kortas, men väntetiderna har ökat "
+    "under hela året och många patienter får vänta i månader.\n\n"
+    "Vad avser ministern att göra åt köerna?\n\nAnna Berg (V)"
+)
+
+
+def test_shipped_pipeline_lies_inside_the_package_and_is_small() -> None:
+    path = shipped_pipeline_path()
+    assert (path / "meta.json").exists()
+    assert json.loads((path / "meta.json").read_text(encoding="utf-8"))["license"] == "CC BY-SA 4.0"
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    assert size < 20_000_000
+
+
+def test_default_load_runs_the_trained_pipeline_then_the_rules() -> None:
+    names = radsdok.load().nlp.pipe_names
+    assert names[:5] == ["tok2vec", "tagger", "morphologizer", "parser", "ner"]
+    assert "radsdok_simplemma_lemmatizer" in names
+    assert names[-1] == "radsdok_structure"
+
+
+def test_blank_model_is_rules_only() -> None:
+    names = radsdok.load("blank").nlp.pipe_names
+    assert names[0] == "radsdok_metadata"
+    assert not {"tok2vec", "parser", "ner"} & set(names)
+
+
+def test_a_pipeline_given_by_path_is_used() -> None:
+    names = radsdok.Parser(shipped_pipeline_path()).nlp.pipe_names
+    assert "ner" in names and "radsdok_questions" in names
+
+
+def test_unknown_model_is_a_clear_error() -> None:
+    with pytest.raises(radsdok.RadsdokError, match="sv_does_not_exist"):
+        radsdok.Parser("sv_does_not_exist")
+
+
+def test_lemmas_come_from_simplemma() -> None:
+    doc = radsdok.load().nlp("Jag frågade kommunerna om motionerna.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["frågade"] == "fråga"
+    assert lemmas["kommunerna"] == "kommun"
+
+
+def test_model_names_a_role_only_addressee_from_the_text() -> None:
+    named = radsdok.load().parse_text(ROLE_ONLY, source="x.txt")
+    assert [(a.name, a.role) for a in named.addressees] == [("Margot Wallström", "socialministern")]
+    assert named.addressees[0].evidence.rule == "addressees:role-named-by-ner"
+    rules_only = radsdok.load("blank").parse_text(ROLE_ONLY, source="x.txt")
+    assert [(a.name, a.role) for a in rules_only.addressees] == [(None, "socialministern")]
+
+
+@pytest.mark.slow
+def test_built_wheel_works_in_a_fresh_virtual_environment(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT)],
+        check=True,
+        timeout=600,
+    )
+    (wheel,) = dist.glob("radsdok-*.whl")
+    env_dir = tmp_path / "venv"
+    venv.create(env_dir, with_pip=True)
+    python = env_dir / "bin" / "python"
+    subprocess.run([str(python), "-m", "pip", "install", "-q", str(wheel)], check=True, timeout=900)
+    outside = tmp_path / "elsewhere"  # run away from the checkout, so only the wheel is imported
+    outside.mkdir()
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    result = subprocess.run(
+        [str(env_dir / "bin" / "radsdok"), "parse", "--no-text", str(SAMPLE)],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert doc["authors"] and doc["questions"]
+    check = subprocess.run(
+        [str(python), "-c", "import radsdok; print(radsdok.load().nlp.pipe_names[:5])"],
+        capture_output=True,
+        text=True,
+        cwd=outside,
+        env=env,
+        timeout=300,
+    )
+    assert "ner" in check.stdout, check.stderr
