@@ -73,3 +73,11 @@ def test_markdown_bullets_survive_stripping() -> None:
 
 def test_emphasised_quote_loses_only_the_stars() -> None:
     assert strip_markup("att: *” Citat här.”* Samt") == "att: ” Citat här.” Samt"
+
+
+def test_errors_survive_pickling_across_processes() -> None:
+    import pickle
+
+    error = pickle.loads(pickle.dumps(FileUnreadable("a.txt", "cannot be read")))
+    assert isinstance(error, FileUnreadable)
+    assert (error.source, error.message) == ("a.txt", "cannot be read")

@@ -186,6 +186,66 @@ def _below_floors(scores: dict, floors: list[str]) -> list[str]:
     return out
 
 
+class RowKind(str, Enum):
+    questions = "questions"
+    documents = "documents"
+
+
+@app.command()
+def dataset(
+    inputs: Annotated[list[Path], typer.Argument(help="Folders or files (.txt, .md, .pdf).")],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="A .parquet, .csv or .jsonl file; failed files go to <stem>.errors.jsonl."
+        ),
+    ],
+    rows: Annotated[
+        RowKind, typer.Option("--rows", help="questions: a row per question; documents: a row per document.")
+    ] = RowKind.questions,
+    workers: Annotated[
+        int, typer.Option("--workers", "-w", min=1, help="Worker processes; each builds the pipeline once.")
+    ] = 1,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip the files already in the output or its side files; append.")
+    ] = False,
+    scheduler: Annotated[
+        str | None, typer.Option("--scheduler", help="Run on an existing dask cluster, e.g. tcp://host:8786.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    model: ModelOption = "default",
+) -> None:
+    """Parse many documents into one table (Parquet, CSV or JSONL): a row per question or per document."""
+    from . import dataset as ds
+
+    if next(ds.collect_paths(inputs), None) is None:
+        raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
+    try:
+        summary = ds.write_dataset(
+            inputs,
+            output,
+            rows=rows.value,
+            workers=workers,
+            resume=resume,
+            model=model,
+            fast_pdf=fast,
+            scheduler=scheduler,
+            progress=not quiet,
+        )
+    except ds.DatasetInterrupted as exc:
+        typer.echo(f"radsdok: {exc.summary.format()}", err=True)
+        raise typer.Exit(130) from None
+    except (ds.MissingDependency, ValueError) as exc:  # ValueError: a bad output name, DamagedOutput
+        raise _fail(str(exc)) from None
+    for note in summary.notes:
+        typer.echo(f"radsdok: {note}", err=True)
+    typer.echo(summary.format(), err=True)
+    if summary.failures:
+        typer.echo(f"radsdok: {summary.failures} file(s) failed, listed in {summary.errors_file}", err=True)
+        raise typer.Exit(1 if summary.documents + summary.skipped == 0 else 2)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the Document model."""

@@ -13,6 +13,10 @@ class RadsdokError(Exception):
         self.message = message
         super().__init__(f"{source}: {message}")
 
+    def __reduce__(self) -> tuple[type[RadsdokError], tuple[str, str]]:
+        # Picklable, so errors can cross process boundaries (workers, dask).
+        return (type(self), (self.source, self.message))
+
 
 class FileUnreadable(RadsdokError):
     """The file does not exist or cannot be read."""

@@ -1,0 +1,150 @@
+"""radsdok on dask: documents as a `dask.bag.Bag`, dataset rows as a `dask.dataframe.DataFrame`.
+
+Needs the `radsdok[dask]` extra. Each partition is a batch of files parsed with `nlp.pipe` by the
+pipeline of the process it runs in: `radsdok.load(model)` builds it on the first task a worker
+process runs and keeps it (a module-level cache), so a worker builds it once, never per file.
+Use process workers (`LocalCluster(processes=True)`, `dask worker --nthreads 1`): threads in
+one process share its pipeline and take turns with it. On a cluster the files must be readable
+by the workers at the same paths.
+
+    import radsdok.dask
+    bag = radsdok.dask.read_documents("council/**/*.pdf")      # Bag of radsdok.Document
+    bag.filter(lambda d: d.kind == "motion").count().compute()
+    frame = radsdok.dask.questions_frame("council/")           # the `radsdok dataset` columns
+    frame.groupby("municipality").size().compute()
+
+To write a file from a cluster, with its errors file and resume:
+`radsdok.dataset.write_dataset(inputs, "q.parquet", scheduler="tcp://host:8786")`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+from .dataset import MissingDependency, RowKind, arrow_schema, collect_paths, columns, file_sha256
+from .parser import Failure, load
+from .pipeline import DEFAULT
+
+if TYPE_CHECKING:
+    import dask.bag
+    import dask.dataframe
+    import pandas
+
+OnError = Literal["skip", "keep", "raise"]
+FILES_PER_PARTITION = 16
+
+
+@dataclass(frozen=True)
+class FailedFile:
+    """A file that could not be parsed (picklable, unlike the exception in a `radsdok.Failure`)."""
+
+    source: str
+    sha256: str | None
+    code: str
+    message: str
+
+
+class ParseError(RuntimeError):
+    """Raised by a task for a failed file when `on_error="raise"`."""
+
+
+def _require(module: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise MissingDependency(f"{module} is needed here: pip install 'radsdok[dask]'") from exc
+
+
+def _paths(paths_or_glob: str | Path | Iterable[str | Path]) -> list[str]:
+    paths = [str(p) for p in collect_paths(paths_or_glob)]
+    if not paths:
+        raise ValueError(f"no supported files (.txt, .md, .pdf) found in {paths_or_glob}")
+    return paths
+
+
+def _parse_partition(
+    paths: list[str], model: str, fast_pdf: bool, include_text: bool, on_error: OnError
+) -> list[Any]:
+    """Runs on a worker: one batch of files through this process's pipeline."""
+    parser = load(model, fast_pdf=fast_pdf)
+    out: list[Any] = []
+    for path, result in zip(paths, parser.pipe(paths, include_text=include_text), strict=True):
+        if not isinstance(result, Failure):
+            out.append(result)
+        elif on_error == "raise":
+            raise ParseError(str(result.error))
+        elif on_error == "keep":
+            out.append(FailedFile(result.source, file_sha256(path), result.error.code, result.error.message))
+    return out
+
+
+def read_documents(
+    paths_or_glob: str | Path | Iterable[str | Path],
+    *,
+    model: str | Path = DEFAULT,
+    fast_pdf: bool = False,
+    include_text: bool = False,
+    on_error: OnError = "skip",
+    files_per_partition: int = FILES_PER_PARTITION,
+) -> dask.bag.Bag:
+    """A Bag of `radsdok.Document`, one per file (files, folders or a glob such as "dir/**/*.pdf").
+
+    on_error: "skip" leaves failed files out; "keep" puts a `FailedFile` in their place; "raise"
+    fails the computation with a `ParseError`.
+    """
+    if on_error not in ("skip", "keep", "raise"):
+        raise ValueError(f"on_error must be 'skip', 'keep' or 'raise', not {on_error!r}")
+    db = _require("dask.bag")
+    paths = _paths(paths_or_glob)
+    bag = db.from_sequence(paths, partition_size=max(1, files_per_partition))
+    return bag.map_partitions(_parse_partition, str(model), fast_pdf, include_text, on_error)
+
+
+def _empty_frame(rows: RowKind) -> pandas.DataFrame:
+    pd = _require("pandas")
+    return arrow_schema(rows).empty_table().to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def _frame_partition(paths: list[str], model: str, fast_pdf: bool, rows: RowKind) -> pandas.DataFrame:
+    """Runs on a worker: one batch of files -> a pandas frame with the dataset's columns."""
+    import pandas as pd
+    import pyarrow as pa
+
+    from .dataset import parse_chunk
+
+    names = [c.name for c in columns(rows)]
+    table_rows = [row for result in parse_chunk(paths, model, fast_pdf, rows) for row in result.rows]
+    data = {name: [row[i] for row in table_rows] for i, name in enumerate(names)}
+    table = pa.Table.from_pydict(data, schema=arrow_schema(rows))
+    return table.to_pandas(types_mapper=pd.ArrowDtype)
+
+
+def questions_frame(
+    paths_or_glob: str | Path | Iterable[str | Path],
+    *,
+    rows: RowKind = "questions",
+    model: str | Path = DEFAULT,
+    fast_pdf: bool = False,
+    files_per_partition: int = FILES_PER_PARTITION,
+) -> dask.dataframe.DataFrame:
+    """A DataFrame with the columns of `radsdok dataset` (`radsdok.dataset.COLUMNS`), a row per
+    question (or per document with rows="documents"), pyarrow-backed dtypes. Failed files give
+    no rows (`write_dataset` records them in its errors file)."""
+    columns(rows)  # validates `rows`
+    dd = _require("dask.dataframe")
+    paths = _paths(paths_or_glob)
+    size = max(1, files_per_partition)
+    chunks = [paths[i : i + size] for i in range(0, len(paths), size)]
+    return dd.from_map(
+        _frame_partition,
+        chunks,
+        args=(str(model), fast_pdf, rows),
+        meta=_empty_frame(rows),
+        label="radsdok-rows",
+        enforce_metadata=False,
+    )
