@@ -3,8 +3,11 @@ quadratic rule or a catastrophic regular expression fails the test instead of ha
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
+import time
+from pathlib import Path
 
 import pytest
 from hypothesis import example, given, settings
@@ -12,6 +15,8 @@ from hypothesis import strategies as st
 
 import radsdok
 from radsdok.reading.text import clean_text
+
+from .test_cli import radsdok as run_cli
 
 ADVERSARIAL = {
     "50,000 Swedish quote marks": "'”' * 50_000",
@@ -60,3 +65,54 @@ def test_any_text_parses_without_an_uncaught_error(parts: list[str]) -> None:
     assert doc.text is not None
     for item in [*doc.questions, *doc.quotes, *doc.case_numbers, *doc.proposals]:
         assert 0 <= item.evidence.start <= item.evidence.end <= len(doc.text)
+
+
+def test_a_runaway_document_times_out_and_the_batch_goes_on(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from radsdok.components import quotes
+
+    real = quotes.find_quotes
+
+    def stalling(text: str) -> list:
+        if "STALL" in text:
+            time.sleep(5)
+        return real(text)
+
+    monkeypatch.setattr(quotes, "find_quotes", stalling)
+    good = tmp_path / "a.txt"
+    good.write_text("Interpellation till KSO\n\nHur går det med skolan?\n\nAnna Berg (V)", encoding="utf-8")
+    slow = tmp_path / "b.txt"
+    slow.write_text("Interpellation STALL\n\nHur går det?", encoding="utf-8")
+    parser = radsdok.Parser("blank", timeout=1)
+    results = list(parser.pipe([good, slow, good]))
+    assert [type(r).__name__ for r in results] == ["Document", "Failure", "Document"]
+    assert isinstance(results[1].error, radsdok.ParseTimeout)
+    assert "b.txt" in str(results[1].error)
+
+
+def test_file_over_the_byte_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "stor.txt"
+    big.write_text("Hur går det? " * 1000, encoding="utf-8")
+    with pytest.raises(radsdok.FileTooLarge, match=r"stor\.txt"):
+        radsdok.Parser("blank", max_bytes=1000).parse(big)
+
+
+def test_symlink_loop_in_a_folder_is_not_followed(tmp_path: Path) -> None:
+    from radsdok.parser import expand_paths
+
+    (tmp_path / "a.txt").write_text("Hur går det?", encoding="utf-8")
+    (tmp_path / "loop").symlink_to(tmp_path, target_is_directory=True)
+    assert [p.name for p in expand_paths([tmp_path])] == ["a.txt"]
+
+
+def test_every_file_of_a_partly_broken_batch_gets_a_record(tmp_path: Path) -> None:
+    good_text = "Interpellation till KSO\n\nHur går det med skolan?\n\nAnna Berg (V)"
+    for i in range(18):
+        (tmp_path / f"ok{i:02d}.txt").write_text(good_text, encoding="utf-8")
+    (tmp_path / "tom.txt").write_bytes(b"")
+    (tmp_path / "trasig.pdf").write_bytes(b"%PDF-1.4 trasig")
+    result = run_cli("parse", "--format", "jsonl", "--model", "blank", str(tmp_path))
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(records) == 20
+    assert sum("error" in r for r in records) == 2

@@ -12,8 +12,10 @@ from typing import Annotated
 import typer
 
 from .errors import RadsdokError
+from .limits import DEFAULT_TIMEOUT
 from .models import Document
 from .parser import Failure, Parser, expand_paths
+from .reading import MAX_BYTES, MAX_PAGES
 
 app = typer.Typer(
     add_completion=False,
@@ -43,9 +45,9 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _build(model: str, fast_pdf: bool = False) -> Parser:
+def _build(model: str, fast_pdf: bool = False, **limits: float | int | None) -> Parser:
     try:
-        return Parser(model, fast_pdf=fast_pdf)
+        return Parser(model, fast_pdf=fast_pdf, **limits)  # type: ignore[arg-type]
     except RadsdokError as exc:
         raise _fail(str(exc)) from None
 
@@ -62,12 +64,21 @@ def parse(
         bool, typer.Option("--split", help="One document per contained document (bundles); JSON lines.")
     ] = False,
     model: ModelOption = "default",
+    max_bytes: Annotated[
+        int, typer.Option("--max-bytes", help="Refuse files larger than this many bytes.")
+    ] = MAX_BYTES,
+    max_pages: Annotated[
+        int, typer.Option("--max-pages", help="Read at most this many PDF pages.")
+    ] = MAX_PAGES,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")
+    ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Parse documents and print them as JSON (one file) or JSON lines (many, or --split)."""
     paths = list(expand_paths(inputs))
     if not paths:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
-    parser = _build(model, fast)
+    parser = _build(model, fast, max_bytes=max_bytes, max_pages=max_pages, timeout=timeout or None)
     many = len(paths) > 1 or output_format is OutputFormat.jsonl or split
     failures = 0
     for result in parser.pipe(paths, include_text=not no_text, split=split):

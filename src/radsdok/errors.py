@@ -60,6 +60,18 @@ class NoTextLayer(UnreadablePDF):
     code = "no-text-layer"
 
 
+class FileTooLarge(RadsdokError):
+    """The file is larger than the limit radsdok was given (max_bytes / max_pages)."""
+
+    code = "too-large"
+
+
+class ParseTimeout(RadsdokError):
+    """Reading and parsing the file took longer than the per-document time limit."""
+
+    code = "timeout"
+
+
 class ParseFailed(RadsdokError):
     """radsdok itself failed on this file (a bug: please report it with the file)."""
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,9 +11,10 @@ from spacy.language import Language
 
 from .errors import ParseFailed, RadsdokError
 from .extract import to_document
+from .limits import DEFAULT_TIMEOUT, time_limit
 from .models import Document
 from .pipeline import DEFAULT, build_language
-from .reading import SUPPORTED_SUFFIXES, SourceText, read_file, text_from_string
+from .reading import MAX_BYTES, MAX_PAGES, SUPPORTED_SUFFIXES, SourceText, read_file, text_from_string
 from .split import split_source
 
 _BATCH_SIZE = 16
@@ -29,17 +31,30 @@ class Failure:
 class Parser:
     """Holds one built pipeline; parse many documents with it."""
 
-    def __init__(self, model: str | Path = DEFAULT, *, fast_pdf: bool = False) -> None:
+    def __init__(
+        self,
+        model: str | Path = DEFAULT,
+        *,
+        fast_pdf: bool = False,
+        max_bytes: int | None = MAX_BYTES,
+        max_pages: int | None = MAX_PAGES,
+        timeout: float | None = DEFAULT_TIMEOUT,
+    ) -> None:
         self.model = str(model)
         self.fast_pdf = fast_pdf
+        self.max_bytes = max_bytes
+        self.max_pages = max_pages
+        self.timeout = timeout  # seconds per document, reading included; None: no limit
         self.nlp: Language = build_language(model)
 
     def read(self, path: str | Path) -> SourceText:
         """Read one file into a SourceText (raises a RadsdokError naming the file)."""
-        return read_file(path, fast_pdf=self.fast_pdf)
+        with time_limit(self.timeout, str(path)):
+            return read_file(path, fast_pdf=self.fast_pdf, max_bytes=self.max_bytes, max_pages=self.max_pages)
 
     def parse_source(self, source: SourceText, *, include_text: bool = True) -> Document:
-        return to_document(self.nlp(source.text), source, include_text=include_text)
+        with time_limit(self.timeout, source.source):
+            return to_document(self.nlp(source.text), source, include_text=include_text)
 
     def parse(self, path: str | Path, *, include_text: bool = True) -> Document:
         """Parse one file (.txt, .md, .pdf)."""
@@ -91,8 +106,9 @@ class Parser:
         def flush() -> Iterator[Document | Failure]:
             sources = [s for s in pending if isinstance(s, SourceText)]
             try:
-                documents = iter(self._batch(sources, include_text))
-            except Exception:  # one document broke the batch: redo it one by one
+                with time_limit(self.timeout and self.timeout * len(sources), "a batch"):
+                    documents = iter(self._batch(sources, include_text))
+            except Exception:  # one document broke or stalled the batch: redo it one by one
                 documents = iter([self._one(source, include_text) for source in sources])
             for item in pending:
                 yield item if isinstance(item, Failure) else next(documents)
@@ -115,11 +131,19 @@ def expand_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in SUPPORTED_SUFFIXES and not _is_sidecar(child):
-                    yield child
+            yield from sorted(_files_under(path))
         else:
             yield path
+
+
+def _files_under(folder: Path) -> Iterator[Path]:
+    """Supported files below `folder`; symbolic links to folders are not followed (no loops)."""
+    for root, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        for name in files:
+            child = Path(root) / name
+            if child.suffix.lower() in SUPPORTED_SUFFIXES and not _is_sidecar(child):
+                yield child
 
 
 def _is_sidecar(path: Path) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import FileUnreadable, UnsupportedFormat
+from ..errors import FileTooLarge, FileUnreadable, UnsupportedFormat
 from .source import ReadWarning, SourceText
 from .text import read_text_file, text_from_string
 
@@ -13,7 +13,19 @@ PDF_SUFFIXES = {".pdf"}
 SUPPORTED_SUFFIXES = frozenset(TEXT_SUFFIXES) | PDF_SUFFIXES
 
 
-def read_file(path: str | Path, *, fast_pdf: bool = False) -> SourceText:
+# Default limits: a council document is far below them; a file above is refused with a
+# clear error rather than read into memory.
+MAX_BYTES = 50_000_000
+MAX_PAGES = 2_000
+
+
+def read_file(
+    path: str | Path,
+    *,
+    fast_pdf: bool = False,
+    max_bytes: int | None = MAX_BYTES,
+    max_pages: int | None = MAX_PAGES,
+) -> SourceText:
     """Read any supported file into a SourceText, or raise a RadsdokError naming it."""
     path = Path(path)
     source = str(path)
@@ -21,11 +33,16 @@ def read_file(path: str | Path, *, fast_pdf: bool = False) -> SourceText:
         raise FileUnreadable(source, "is a directory; parse the files in it instead")
     if not path.exists():
         raise FileUnreadable(source, "does not exist")
+    size = path.stat().st_size
+    if max_bytes is not None and size > max_bytes:
+        raise FileTooLarge(
+            source, f"is {size:,} bytes, over the limit of {max_bytes:,} (raise it with --max-bytes)"
+        )
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES:
         from .pdf import read_pdf
 
-        return read_pdf(path, fast=fast_pdf)
+        return read_pdf(path, fast=fast_pdf, max_pages=max_pages)
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path, TEXT_SUFFIXES[suffix])
     raise UnsupportedFormat(
@@ -35,4 +52,12 @@ def read_file(path: str | Path, *, fast_pdf: bool = False) -> SourceText:
     )
 
 
-__all__ = ["SUPPORTED_SUFFIXES", "ReadWarning", "SourceText", "read_file", "text_from_string"]
+__all__ = [
+    "MAX_BYTES",
+    "MAX_PAGES",
+    "SUPPORTED_SUFFIXES",
+    "ReadWarning",
+    "SourceText",
+    "read_file",
+    "text_from_string",
+]
