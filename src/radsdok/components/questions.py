@@ -13,47 +13,7 @@ from .layout import Item, items_of, squash
 from .lexicon import alternation, compile_any, patterns
 from .titles import title_zone
 
-_ABBREVIATIONS = (
-    "bl.a",
-    "t.ex",
-    "ex",
-    "s.k",
-    "m.fl",
-    "m.m",
-    "d.v.s",
-    "dvs",
-    "o.s.v",
-    "osv",
-    "resp",
-    "jfr",
-    "ca",
-    "nr",
-    "kap",
-    "st",
-    "kl",
-    "fr.o.m",
-    "t.o.m",
-    "p.g.a",
-    "pga",
-    "bla",
-    "tex",
-    "mfl",
-    "mm",
-    "f.d",
-    "kr",
-    "milj",
-    "tkr",
-    "mkr",
-    "sek",
-    "proc",
-    "dr",
-    "prof",
-    "ordf",
-    "vs",
-    "bl",
-    "inkl",
-    "exkl",
-)
+_ABBREVIATIONS = tuple(patterns()["abbreviations"])
 _ABBREVIATION_END = regex.compile(
     r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
 )

@@ -23,19 +23,11 @@ _PAIRS: dict[str, str] = {
 _MARKS = regex.compile(r"[\u201d\u201c\u201e\u00bb\u00ab\"]")
 _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
 _MAX_QUOTE = 2500
-_SPEECH_VERBS = (
-    r"(?:har\s+)?(?:också\s+|även\s+|tidigare\s+)?(?:konstaterat|konstaterar|konstaterade|skriver|skrev|"
-    r"säger|sa|sade|menar|menade|anger|angav|uttalade|uttalat|framhåller|betonar|påpekar|"
-    r"påpekade|hävdar|hävdade|svarade|svarar|föreslår|föreslog|beskriver|konstaterades|framgår)"
-)
+_SPEECH_VERBS = patterns()["quote_speech_verbs"]
 _SOURCE_BEFORE = regex.compile(
     r"(?P<src>(?:\p{Lu}[\p{L}-]+)(?:\s\p{Lu}[\p{L}-]+){0,3})\s+" + _SPEECH_VERBS + r"\b[^”\"»„.!?]{0,80}$"
 )
-_TITLE_BEFORE = regex.compile(
-    r"\b(?:i|enligt)\s+(?:utredningen|rapporten|skrivelsen|beslutet|tjänsteskrivelsen|"
-    r"motionen|interpellationen|dokumentet|promemorian|PM:et|artikeln|boken|programmet|planen)\s*$",
-    regex.IGNORECASE,
-)
+_TITLE_BEFORE = regex.compile(patterns()["quoted_title_before"], regex.IGNORECASE)
 _NOT_SOURCE_WORDS = frozenset(w.casefold() for w in patterns()["not_name_words"])
 _CASE_NUMBER_IN = regex.compile(r"\p{Lu}{1,6}\s?\d{4}/\d{1,6}(?:-\d+)?")
 
