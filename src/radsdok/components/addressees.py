@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Hit, findings_of
 from .layout import lines_of, squash
-from .lexicon import compile_any, parties
+from .lexicon import compile_any, parties, patterns
 from .names import PARTY_MARK, find_names, is_plausible_name, role_regex
 
 _INTRO = compile_any("addressee_intro")
@@ -19,11 +19,7 @@ _SHORT_LINE = 300
 _PROSE_TAIL = 300
 _INTRO_CUES = ("till", "fråg", "från")
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
-_PHRASE_END = regex.compile(
-    r"[:.?!;\n]|\s(?:om|angående|gällande|rörande|avseende|kring|beträffande|med anledning|"
-    r"få ställa|ställa|att|för att|som|då|eftersom|när)\s|\s[-–]\s",
-    regex.IGNORECASE,
-)
+_PHRASE_END = regex.compile(patterns()["addressee_phrase_end"], regex.IGNORECASE)
 _MAX_PHRASE = 160
 _JOINERS = regex.compile(r"^[\s,]*(?:till|och|samt|&)?[\s,]*|[\s,]*(?:och|samt|&)?[\s,]*$", regex.I)
 _BODY_ONLY = regex.compile(

@@ -11,20 +11,7 @@ from .layout import lines_of
 from .lexicon import alternation, first_names, municipalities, patterns
 from .titles import find_title, top_headings
 
-_MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "mars": 3,
-    "april": 4,
-    "maj": 5,
-    "juni": 6,
-    "juli": 7,
-    "augusti": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
+_MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
 _ISO_DATE = regex.compile(r"\b(?<![/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
 _SPACED_DATE = regex.compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
@@ -42,9 +29,11 @@ _ANY_KIND = regex.compile(
     regex.IGNORECASE,
 )
 _BODY = regex.compile(
-    r"\b(?:(?P<body>(?i:kommunfullmäktige|regionfullmäktige|landstingsfullmäktige|"
-    r"kommunstyrelse(?:n|ns arbetsutskott)|regionstyrelsen))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?"
-    r"|(?P<abbr>KF|RF)(?![\p{L}]))"
+    r"\b(?:(?P<body>(?i:"
+    + alternation(patterns()["body_words"])
+    + r"))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?|(?P<abbr>"
+    + alternation(patterns()["body_abbreviations"])
+    + r")(?![\p{L}]))"
 )
 _BODY_CUES = ("fullmäktige", "styrelse", "kf", "rf")  # every _BODY match holds one
 _GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")

@@ -25,7 +25,7 @@ _MIN_INLINE_MEMBERS = 3
 _ANSWERED = regex.compile(patterns()["answered_line"], _FLAGS)
 _NUMBERED = regex.compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<title>\p{Lu}.*)$")
 _MEMBER = regex.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)")
-_TOPIC = regex.compile(r"^(?:.*?\b(?:om|angående|gällande|rörande)\s+|.*?:\s*)(?P<title>.+)$", _FLAGS)
+_TOPIC = regex.compile(patterns()["topic_after"], _FLAGS)
 _HEADING_MAX = 70
 # The kinds of documents an item deals with ("Svar på motion om …" deals with a motion).
 _MENTION = regex.compile(
