@@ -18,3 +18,7 @@ def sample_paths() -> list[Path]:
 @pytest.fixture(scope="session")
 def parser() -> radsdok.Parser:
     return radsdok.load()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fuzz-long", action="store_true", help="run many more fuzz cases")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from enum import Enum
@@ -264,6 +265,8 @@ def schema() -> None:
 
 
 def main() -> None:
+    # pdfminer logs a warning for every oddity of a broken PDF; radsdok reports failures itself.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
     try:
         app()
     except RadsdokError as exc:

@@ -1,0 +1,55 @@
+"""Fuzz the PDF readers with mutated copies of the test PDFs and report: cases run,
+failures found (anything but a RadsdokError; must be 0), and the slowest case.
+
+Usage: python benchmarks/fuzz.py [CASES_PER_SEED] (default 250)
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import radsdok
+from radsdok.fuzzing import mutations
+
+FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"
+SEEDS = ["running-header-footer.pdf", "two-columns.pdf", "table.pdf", "letterhead-dnr-block.pdf"]
+
+
+def main() -> None:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # broken PDFs make pdfminer chatty
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 250
+    parser = radsdok.Parser("blank", timeout=30)
+    cases = 0
+    failures: list[str] = []
+    slowest = (0.0, "")
+    with tempfile.TemporaryDirectory() as folder:
+        for seed_number, name in enumerate(SEEDS):
+            data = (FIXTURES / name).read_bytes()
+            for fast in (False, True):
+                parser.fast_pdf = fast
+                for n, (label, mutated) in enumerate(mutations(data, count, seed=seed_number)):
+                    path = Path(folder) / f"case{n}.pdf"
+                    path.write_bytes(mutated)
+                    start = time.perf_counter()
+                    try:
+                        parser.parse(path, include_text=False)
+                    except radsdok.RadsdokError:
+                        pass
+                    except Exception as exc:
+                        failures.append(f"{name} fast={fast} {label}: {exc!r}")
+                    seconds = time.perf_counter() - start
+                    slowest = max(slowest, (seconds, f"{name} fast={fast} {label}"))
+                    cases += 1
+    print(f"cases run: {cases}")
+    print(f"failures found: {len(failures)}")
+    for failure in failures[:20]:
+        print(f"  {failure}")
+    print(f"slowest case: {slowest[0]:.2f} s ({slowest[1]})")
+
+
+if __name__ == "__main__":
+    main()

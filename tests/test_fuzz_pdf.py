@@ -1,0 +1,38 @@
+"""Broken PDFs (truncated, flipped bytes, broken xref, cut streams) give a Document or a
+RadsdokError naming the file, never another exception. `--fuzz-long` runs many more cases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import radsdok
+from radsdok.fuzzing import mutations
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+SEEDS = ["running-header-footer.pdf", "two-columns.pdf", "table.pdf", "letterhead-dnr-block.pdf"]
+
+
+@pytest.mark.parametrize("seed_pdf", SEEDS)
+def test_mutated_pdfs_fail_cleanly(seed_pdf: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
+    count = 400 if request.config.getoption("--fuzz-long") else 40
+    parser = radsdok.Parser("blank", timeout=30)
+    data = (FIXTURES / seed_pdf).read_bytes()
+    unexpected = []
+    for fast in (False, True):
+        parser.fast_pdf = fast
+        for n, (label, mutated) in enumerate(mutations(data, count, seed=n_seed(seed_pdf))):
+            path = tmp_path / f"case{n}.pdf"
+            path.write_bytes(mutated)
+            try:
+                parser.parse(path, include_text=False)
+            except radsdok.RadsdokError as exc:
+                assert path.name in str(exc)
+            except Exception as exc:  # anything else is a finding: keep the input
+                unexpected.append((label, fast, repr(exc)))
+    assert unexpected == []
+
+
+def n_seed(name: str) -> int:
+    return sum(name.encode())
