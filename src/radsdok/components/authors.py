@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of
 from .layout import Line, lines_of
 from .lexicon import parties, patterns
-from .names import NAME, NAME_RE, PARTY_MARK, find_names, is_plausible_name, party_line_regex
+from .names import NAME, NAME_RE, PARTY_MARK, is_plausible_name, party_line_regex
 from .titles import top_headings
 
 _MAX_SIGNATURE_LINE = 110
@@ -258,10 +258,6 @@ def context_party(text: str) -> Hit | None:
     return next(iter(found_parties.values())) if len(found_parties) == 1 else None
 
 
-def _prose_authors(text: str) -> list[Hit]:
-    return prose_people(text)
-
-
 def prose_people(text: str) -> list[Hit]:
     """Askers named in prose ('Mats Karlsson har ställt en interpellation', 'Handläggare: X')."""
     hits: list[Hit] = []
@@ -300,7 +296,7 @@ def find_authors(text: str) -> list[Hit]:
         party = _resolve_party(byline.group("party"))
         for name in NAME_RE.finditer(text, byline.start("names"), byline.end("names")):
             hits.append(Hit(name.start(), name.end(), "authors:byline", name.group(0), {"party": party}))
-    hits.extend(_prose_authors(text))
+    hits.extend(prose_people(text))
     region = _signature_region(lines)
     for i, line in enumerate(_unglued(lines)):
         strict = i not in region
@@ -389,4 +385,4 @@ def make_author_finder(nlp: Language, name: str) -> AuthorFinder:
     return AuthorFinder()
 
 
-__all__ = ["BYLINE", "find_authors", "find_names", "letterhead_party"]
+__all__ = ["ASKER_RULES", "BYLINE", "find_authors", "letterhead_party", "prose_people"]

@@ -199,14 +199,6 @@ _STRIP = ".,;:!?()\"'”“»«-–"
 _FOREIGN_WORDS = frozenset(patterns()["foreign_function_words"])
 
 
-def swedish_share(text: str, sample: int = 1500) -> tuple[float, int]:
-    """Share of common Swedish function words among the words of `text`, and the word count."""
-    words = _sample_words(text, sample)
-    if not words:
-        return 0.0, 0
-    return sum(w in _FUNCTION_WORDS for w in words) / len(words), len(words)
-
-
 def _sample_words(text: str, sample: int) -> list[str]:
     words = [w.strip(_STRIP) for w in text[:sample].lower().split()]
     return [w for w in words if w.isalpha()]
