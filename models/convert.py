@@ -11,7 +11,8 @@ Writes
     corpus/dev/ud.spacy         UD Talbanken dev (v2), 504 sentences
     corpus/dev/ner.spacy        Klintan NER, the seeded 10 % dev part
     corpus/dev.spacy            dev/ud.spacy + dev/ner.spacy in that order (dev set for `spacy train`)
-    corpus/pud.spacy            UD Swedish PUD (v2), held-out evaluation only, never trained on
+    corpus/pud.spacy            UD Swedish PUD (v2), the held-out part (all of it unless --pud-train-share)
+    corpus/train/pud.spacy      with --pud-train-share F: that seeded share of the PUD sentences, trained on
 
 Annotation a corpus does not have is left *missing* (not "O"/empty-as-gold), so one
 config can train tagger/morphologizer/parser on UD and ner on Klintan at the same time:
@@ -31,6 +32,7 @@ from spacy.tokens import Doc, DocBin, Span
 SENTS_PER_DOC = 10
 NER_DEV_FRACTION = 0.10
 NER_SEED = 20240531
+PUD_SEED = 20261128
 
 # ---------------------------------------------------------------------------
 # CoNLL-U reading/writing
@@ -402,6 +404,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=Path("../shared/data"))
     ap.add_argument("--out", type=Path, default=Path("models/corpus"))
+    ap.add_argument("--pud-train-share", type=float, default=0.0,
+                    help="train on this seeded share of the PUD sentences (v2 annotation); the rest stays held out")
+    ap.add_argument("--pud-train-copies", type=int, default=1,
+                    help="repeat the PUD training sentences this many times (they are the only v2 training data)")
     args = ap.parse_args()
     data, out = args.data, args.out
     out.mkdir(parents=True, exist_ok=True)
@@ -414,7 +420,14 @@ def main() -> None:
     # UD Talbanken dev and PUD (already v2)
     tb_dev = read_conllu(data / "ud-talbanken" / "sv_talbanken-ud-dev.conllu")
     save(ud_docs(vocab, tb_dev), out / "dev" / "ud.spacy")
-    save(ud_docs(vocab, read_conllu(data / "ud-pud" / "sv_pud-ud-test.conllu")), out / "pud.spacy")
+    pud = read_conllu(data / "ud-pud" / "sv_pud-ud-test.conllu")
+    pud_idx = list(range(len(pud)))
+    random.Random(PUD_SEED).shuffle(pud_idx)
+    pud_train_idx = set(pud_idx[:round(len(pud) * args.pud_train_share)])
+    pud_train = [s for i, s in enumerate(pud) if i in pud_train_idx]
+    save(ud_docs(vocab, [s for i, s in enumerate(pud) if i not in pud_train_idx]), out / "pud.spacy")
+    if pud_train:
+        save(ud_docs(vocab, pud_train * args.pud_train_copies), out / "train" / "pud.spacy")
 
     # Klintan NER: seeded 90/10 split by sentence
     sents = read_klintan(data / "ner-klintan" / "train_corpus.txt")
