@@ -31,6 +31,30 @@ def test_cp1252_is_decoded_with_a_warning(tmp_path: Path) -> None:
     assert [w.code for w in source.warnings] == ["encoding-fallback"]
 
 
+def test_mac_roman_is_recognised_by_its_swedish_letters(tmp_path: Path) -> None:
+    text = "Årsredovisning för Älvsbyn – ”Hur går det?” frågar Östen.\n" + SWEDISH
+    path = tmp_path / "a.txt"
+    path.write_bytes(text.encode("mac_roman"))
+    source = read_file(path)
+    assert source.text == text.strip()
+    assert [(w.code, w.message) for w in source.warnings] == [
+        ("encoding-fallback", "not UTF-8; decoded as Mac Roman")
+    ]
+
+
+def test_utf16_without_bom_is_recognised(tmp_path: Path) -> None:
+    for encoding in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{encoding}.txt"
+        path.write_bytes(SWEDISH.encode(encoding))
+        assert read_file(path).text == SWEDISH.strip()
+
+
+def test_nul_bytes_and_control_characters_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_bytes(SWEDISH.replace("om", "o\x00m").replace("till", "ti\x07ll").encode())
+    assert read_file(path).text == SWEDISH.strip()
+
+
 def test_windows_and_mac_line_endings_become_newlines(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes(b"Rad ett\r\nRad tv\xc3\xa5\rRad tre")

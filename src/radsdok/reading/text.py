@@ -50,12 +50,27 @@ def _decode(data: bytes, source: str) -> tuple[str, list[ReadWarning]]:
         return data.decode("utf-8"), warnings
     except UnicodeDecodeError:
         pass
-    if any(byte in _CP1252_UNDEFINED for byte in data):
-        text = data.decode("latin-1")
-        warnings.append(ReadWarning("encoding-fallback", "not UTF-8; decoded as Latin-1"))
-        return text, warnings
-    warnings.append(ReadWarning("encoding-fallback", "not UTF-8; decoded as Windows-1252 (cp1252)"))
-    return data.decode("cp1252"), warnings
+    encoding = _single_byte_encoding(data)
+    warnings.append(ReadWarning("encoding-fallback", f"not UTF-8; decoded as {_ENCODING_NAMES[encoding]}"))
+    return data.decode(encoding), warnings
+
+
+# Single-byte encodings a Swedish text that is not UTF-8 may be in, tried in this order.
+_ENCODING_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1", "mac_roman": "Mac Roman"}
+# Letters a Swedish text has many of; each single-byte encoding puts them at other bytes,
+# so the wrong encoding turns them into other symbols ("Š" for a Mac Roman "ä").
+_SWEDISH_LETTERS = regex.compile(r"[åäöÅÄÖé]")
+
+
+def _single_byte_encoding(data: bytes) -> str:
+    """The single-byte encoding under which the bytes read as the most Swedish letters."""
+    western = "latin-1" if any(byte in _CP1252_UNDEFINED for byte in data) else "cp1252"
+    sample = data[:200_000]
+    scores = {
+        encoding: len(_SWEDISH_LETTERS.findall(sample.decode(encoding)))
+        for encoding in (western, "mac_roman")
+    }
+    return max(scores, key=lambda encoding: scores[encoding])  # ties keep the western encoding
 
 
 def _looks_utf16_without_bom(data: bytes) -> bool:
