@@ -16,7 +16,7 @@ from .errors import RadsdokError
 from .limits import DEFAULT_TIMEOUT
 from .models import Document
 from .parser import Failure, Parser, expand_paths
-from .reading import MAX_BYTES, MAX_PAGES
+from .reading import MAX_BYTES, MAX_INFLATED, MAX_PAGES
 
 app = typer.Typer(
     add_completion=False,
@@ -71,6 +71,12 @@ def parse(
     max_pages: Annotated[
         int, typer.Option("--max-pages", help="Read at most this many PDF pages.")
     ] = MAX_PAGES,
+    max_inflated: Annotated[
+        int,
+        typer.Option(
+            "--max-inflated", help="Refuse PDFs with a compressed stream inflating past this many bytes."
+        ),
+    ] = MAX_INFLATED,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")
     ] = DEFAULT_TIMEOUT,
@@ -79,7 +85,14 @@ def parse(
     paths = list(expand_paths(inputs))
     if not paths:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
-    parser = _build(model, fast, max_bytes=max_bytes, max_pages=max_pages, timeout=timeout or None)
+    parser = _build(
+        model,
+        fast,
+        max_bytes=max_bytes,
+        max_pages=max_pages,
+        max_inflated=max_inflated,
+        timeout=timeout or None,
+    )
     many = len(paths) > 1 or output_format is OutputFormat.jsonl or split
     failures = 0
     for result in parser.pipe(paths, include_text=not no_text, split=split):

@@ -14,7 +14,15 @@ from .extract import to_document
 from .limits import DEFAULT_TIMEOUT, time_limit
 from .models import Document
 from .pipeline import DEFAULT, build_language
-from .reading import MAX_BYTES, MAX_PAGES, SUPPORTED_SUFFIXES, SourceText, read_file, text_from_string
+from .reading import (
+    MAX_BYTES,
+    MAX_INFLATED,
+    MAX_PAGES,
+    SUPPORTED_SUFFIXES,
+    SourceText,
+    read_file,
+    text_from_string,
+)
 from .split import split_source
 
 _BATCH_SIZE = 16
@@ -38,19 +46,27 @@ class Parser:
         fast_pdf: bool = False,
         max_bytes: int | None = MAX_BYTES,
         max_pages: int | None = MAX_PAGES,
+        max_inflated: int | None = MAX_INFLATED,
         timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
         self.model = str(model)
         self.fast_pdf = fast_pdf
         self.max_bytes = max_bytes
         self.max_pages = max_pages
+        self.max_inflated = max_inflated  # bytes one compressed PDF stream may inflate to
         self.timeout = timeout  # seconds per document, reading included; None: no limit
         self.nlp: Language = build_language(model)
 
     def read(self, path: str | Path) -> SourceText:
         """Read one file into a SourceText (raises a RadsdokError naming the file)."""
         with time_limit(self.timeout, str(path)):
-            return read_file(path, fast_pdf=self.fast_pdf, max_bytes=self.max_bytes, max_pages=self.max_pages)
+            return read_file(
+                path,
+                fast_pdf=self.fast_pdf,
+                max_bytes=self.max_bytes,
+                max_pages=self.max_pages,
+                max_inflated=self.max_inflated,
+            )
 
     def parse_source(self, source: SourceText, *, include_text: bool = True) -> Document:
         with time_limit(self.timeout, source.source):

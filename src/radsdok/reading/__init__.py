@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import FileTooLarge, FileUnreadable, UnsupportedFormat
+from .pdf_streams import MAX_INFLATED
 from .source import ReadWarning, SourceText
 from .text import read_text_file, text_from_string
 
@@ -25,6 +26,7 @@ def read_file(
     fast_pdf: bool = False,
     max_bytes: int | None = MAX_BYTES,
     max_pages: int | None = MAX_PAGES,
+    max_inflated: int | None = MAX_INFLATED,
 ) -> SourceText:
     """Read any supported file into a SourceText, or raise a RadsdokError naming it."""
     path = Path(path)
@@ -42,7 +44,7 @@ def read_file(
     if suffix in PDF_SUFFIXES:
         from .pdf import read_pdf
 
-        return read_pdf(path, fast=fast_pdf, max_pages=max_pages)
+        return read_pdf(path, fast=fast_pdf, max_pages=max_pages, max_inflated=max_inflated)
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path, TEXT_SUFFIXES[suffix])
     raise UnsupportedFormat(
@@ -54,6 +56,7 @@ def read_file(
 
 __all__ = [
     "MAX_BYTES",
+    "MAX_INFLATED",
     "MAX_PAGES",
     "SUPPORTED_SUFFIXES",
     "ReadWarning",

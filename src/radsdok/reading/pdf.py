@@ -53,6 +53,7 @@ from ..errors import (
     RadsdokError,
     UnreadablePDF,
 )
+from .pdf_streams import MAX_INFLATED, check_inflation
 from .source import ReadWarning, SourceText
 from .text import strip_markup
 
@@ -101,7 +102,10 @@ def _rules() -> _Rules:
     table[ord(SOFT_HYPHEN)] = ""
     return _Rules(
         char_table=table,
-        page_number=re.compile("|".join(f"(?:{p})" for p in raw["page_number_lines"]), re.IGNORECASE),
+        # (?<!\s): a match starts where a whitespace run starts, not at each of its spaces
+        page_number=re.compile(
+            r"(?<!\s)(?:" + "|".join(f"(?:{p})" for p in raw["page_number_lines"]) + ")", re.IGNORECASE
+        ),
         embedded_page_number=re.compile(
             "|".join(f"(?:{p})" for p in raw["embedded_page_numbers"]), re.IGNORECASE
         ),
@@ -178,18 +182,27 @@ class _Pages:
 # --------------------------------------------------------------------------
 
 
-def read_pdf(path: str | Path, *, fast: bool = False, max_pages: int | None = None) -> SourceText:
+def read_pdf(
+    path: str | Path,
+    *,
+    fast: bool = False,
+    max_pages: int | None = None,
+    max_inflated: int | None = MAX_INFLATED,
+) -> SourceText:
     """Read the PDF at `path` into clean text with a page map (format "pdf").
 
     `fast` uses pypdfium2 instead of pdfplumber (no table detection); the text
     cleanup is the same. `max_pages` stops after that many pages, with a
-    warning. Raises `FileUnreadable`, `EmptyDocument`, `UnreadablePDF`,
-    `EncryptedPDF` or `NoTextLayer`.
+    warning. A compressed stream inflating past `max_inflated` bytes (a decompression
+    bomb) makes it `FileTooLarge` before any PDF library reads it. Raises
+    `FileUnreadable`, `EmptyDocument`, `UnreadablePDF`, `EncryptedPDF`, `NoTextLayer`
+    or `FileTooLarge`.
     """
     source = str(path)
     if max_pages is not None and max_pages < 1:
         raise ValueError(f"max_pages must be at least 1, not {max_pages}")
     _check_file(Path(path), source)
+    check_inflation(Path(path), source, max_inflated)
     try:
         pages = _pdfium_pages(source, max_pages) if fast else _plumber_pages(source, max_pages)
     except RadsdokError:
