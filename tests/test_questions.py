@@ -64,3 +64,12 @@ def test_every_question_intro_holds_a_cue_word() -> None:
 
     for pattern in patterns()["question_intro"]:
         assert any(cue in pattern.casefold() for cue in INTRO_CUES), pattern
+
+
+def test_question_on_the_line_after_the_title_is_asked() -> None:
+    assert questions("Fråga om skolan\nHur går det med skolan?") == ["Hur går det med skolan?"]
+
+
+def test_a_title_that_is_a_question_is_not_asked_again_when_repeated() -> None:
+    text = "Varför stängs biblioteket? | Partiet i kommunen\n\nVarför stängs biblioteket?\n\n" + BODY
+    assert questions(text) == []

@@ -29,7 +29,7 @@ BYLINE_AUTHORS = regex.compile(
 _SIGNATURE = regex.compile(rf"^/?\s*(?P<name>{NAME})")
 _GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
 _SENTENCE_GAP = regex.compile(r"[.?!]\s")
-_SEPARATORS = regex.compile(r"\s*(?:,|\boch\b|&|\bsamt\b)\s*")
+_SEPARATORS = regex.compile(r"(?<!\s)\s*+(?:,|\boch\b|&|\bsamt\b)\s*")
 _GROUP_LINE = regex.compile(r"^\(\s*(?:samtliga|båda|alla|bägge)\s+(?P<party>[^)]+)\)\s*$", regex.I)
 _DATE_LINE = regex.compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+\p{Ll}+\s+\d{4}\b")
 _SIGNOFF = regex.compile(
@@ -38,7 +38,7 @@ _SIGNOFF = regex.compile(
 _ROLE_LINE = regex.compile(
     "^(?:" + "|".join(f"(?:{p})" for p in patterns()["role_lines"]) + r")$", regex.IGNORECASE
 )
-_YRKAR = regex.compile(r"^(?P<party>.+?)\s+(?:yrkar|föreslår|hemställer)\b", regex.IGNORECASE)
+_YRKAR = regex.compile(r"^(?P<party>.*?\S)\s++(?:yrkar|föreslår|hemställer)\b", regex.IGNORECASE)
 
 
 def _resolve_party(text: str | None) -> str | None:

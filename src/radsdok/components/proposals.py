@@ -19,7 +19,7 @@ _INLINE = regex.compile(
     r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     regex.IGNORECASE,
 )
-_TRAILING = regex.compile(r"[\s;,]*(?:samt|och)?[\s;,]*$", regex.IGNORECASE)
+_TRAILING = regex.compile(r"(?<![\s;,])[\s;,]*+(?:(?:samt|och)[\s;,]*+)?$", regex.IGNORECASE)
 
 
 def _is_att_item(item: Item) -> bool:

@@ -11,13 +11,13 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of, first_of_each
 from .layout import Item, items_of, squash
 from .lexicon import alternation, compile_any, patterns
-from .titles import title_zone
+from .titles import find_title, title_zone
 
 _ABBREVIATIONS = tuple(patterns()["abbreviations"])
 _ABBREVIATION_END = regex.compile(
     r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
 )
-_BOUNDARY = regex.compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=\s*\p{Lu})")
+_BOUNDARY = regex.compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=[^\S\n]*+\p{Lu})")
 _QMARK = regex.compile(r"\?")
 _INTRO = compile_any("question_intro")
 _STARTERS = regex.compile(
@@ -106,17 +106,24 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
     """The questions a document asks, in order."""
     items = items_of(text)
     headings = title_zone(text)
+    title = find_title(text)
     hits: list[Hit] = []
     quotes = _Quotes(quote_marks)
     after_intro = False
     previous: Item | None = None
     for item in items:
+        spans = _questions_in(item, quotes)
         if (item.start, item.end) in headings and not (
             previous is not None and _FRAGA_TILL.search(previous.text)
         ):
-            previous = item
-            continue
-        spans = _questions_in(item, quotes)
+            # a heading asks nothing, but a question on the line right after the title
+            # (no blank line between them) is part of the title's paragraph
+            holds_title = title is not None and item.start <= title.start < item.end
+            after_title = title.end if title is not None and holds_title else item.end
+            spans = [(start, end) for start, end in spans if start >= after_title]
+            if not spans:
+                previous = item
+                continue
         for start, end in spans:
             hits.append(Hit(start, end, "questions:question-mark", squash(text[start:end])))
         if not spans and item.marked and after_intro and _STARTERS.match(item.text):

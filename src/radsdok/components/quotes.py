@@ -25,7 +25,9 @@ _PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
 _MAX_QUOTE = 2500
 _SPEECH_VERBS = patterns()["quote_speech_verbs"]
 _SOURCE_BEFORE = regex.compile(
-    r"(?P<src>(?:\p{Lu}[\p{L}-]+)(?:\s\p{Lu}[\p{L}-]+){0,3})\s+" + _SPEECH_VERBS + r"\b[^”\"»„.!?]{0,80}$"
+    r"(?<![\p{L}-])(?P<src>(?:\p{Lu}[\p{L}-]+)(?:\s\p{Lu}[\p{L}-]+){0,3})\s+"
+    + _SPEECH_VERBS
+    + r"\b[^”\"»„.!?]{0,80}$"
 )
 _TITLE_BEFORE = regex.compile(patterns()["quoted_title_before"], regex.IGNORECASE)
 _NOT_SOURCE_WORDS = frozenset(w.casefold() for w in patterns()["not_name_words"])
