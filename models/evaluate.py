@@ -31,6 +31,7 @@ from spacy.training import Corpus  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import radsdok.components.lemmas  # noqa: E402,F401  (registers the factory)
+import radsdok.components.person_names  # noqa: E402,F401  (registers the factory)
 
 KEYS = ["tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f",
         "ents_p", "ents_r", "ents_f", "ents_per_type"]
@@ -88,6 +89,12 @@ def main() -> None:
     res["talbanken_dev"] = spacy_scores(nlp_lem, ud_dev)
     res["pud"] = spacy_scores(nlp_lem, pud)
     res["klintan_dev"] = {k: v for k, v in spacy_scores(nlp, ner_dev).items() if k.startswith("ents")}
+    # as radsdok.load() runs it: the first-name completer right after ner
+    nlp_names = spacy.load(args.model)
+    nlp_names.add_pipe("radsdok_person_names", after="ner")
+    res["klintan_dev_with_person_names"] = {
+        k: v for k, v in spacy_scores(nlp_names, ner_dev).items() if k.startswith("ents")
+    }
     res["simplemma_gold_tokens"] = {
         "talbanken_dev": simplemma_on_gold(nlp, ud_dev),
         "pud": simplemma_on_gold(nlp, pud),

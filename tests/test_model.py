@@ -36,7 +36,7 @@ def test_shipped_pipeline_lies_inside_the_package_and_is_small() -> None:
 
 def test_default_load_runs_the_trained_pipeline_then_the_rules() -> None:
     names = radsdok.load().nlp.pipe_names
-    assert names[:5] == ["tok2vec", "tagger", "morphologizer", "ner", "parser"]
+    assert names[:6] == ["tok2vec", "tagger", "morphologizer", "ner", "radsdok_person_names", "parser"]
     assert "radsdok_simplemma_lemmatizer" in names
     assert names[-1] == "radsdok_structure"
 

@@ -104,6 +104,8 @@ def build_language(model: str | Path = DEFAULT) -> Language:
             raise RadsdokError(name, f"is not an installed spaCy pipeline or path ({exc})") from exc
         if not (nlp.has_pipe("parser") or nlp.has_pipe("senter") or nlp.has_pipe("sentencizer")):
             nlp.add_pipe("sentencizer")
+        if nlp.has_pipe("ner") and "PER" in nlp.get_pipe("ner").labels:
+            nlp.add_pipe("radsdok_person_names", after="ner")
         if not any(pipe_name.endswith("lemmatizer") for pipe_name in nlp.pipe_names):
             nlp.add_pipe("radsdok_simplemma_lemmatizer")
     nlp.max_length = MAX_LENGTH

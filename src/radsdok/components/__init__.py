@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from . import addressees, authors, case_numbers, lemmas, metadata, proposals, questions, quotes, structure
+from . import (
+    addressees,
+    authors,
+    case_numbers,
+    lemmas,
+    metadata,
+    person_names,
+    proposals,
+    questions,
+    quotes,
+    structure,
+)
 from .findings import Findings, Hit, findings_of
 
 # The order matters: questions read the quotes; addressees read the kind.
@@ -27,6 +38,7 @@ __all__ = [
     "findings_of",
     "lemmas",
     "metadata",
+    "person_names",
     "proposals",
     "questions",
     "quotes",
