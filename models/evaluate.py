@@ -30,7 +30,7 @@ from spacy.tokens import DocBin  # noqa: E402
 from spacy.training import Corpus  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import radsdok.components.lemmas  # noqa: E402,F401  (registers the factory)
+import radsdok.components.lemmas  # noqa: E402  (registers the factory)
 import radsdok.components.person_names  # noqa: E402,F401  (registers the factory)
 
 KEYS = ["tag_acc", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "sents_f",
