@@ -2,6 +2,9 @@
 failures found (anything but a RadsdokError; must be 0), and the slowest case.
 
 Usage: python benchmarks/fuzz.py [CASES_PER_SEED] (default 250)
+
+A failing input is kept in tests/fixtures/regressions/ (see its MANIFEST.json), where
+tests/test_regressions.py parses it on every run: commit it with the fix.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ import time
 from pathlib import Path
 
 import radsdok
-from radsdok.fuzzing import mutations
+from radsdok.fuzzing import mutations, save_regression
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"
+# Every input that fails is kept here (commit it); tests/test_regressions.py parses them all.
+REGRESSIONS = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "regressions"
 SEEDS = ["running-header-footer.pdf", "two-columns.pdf", "table.pdf", "letterhead-dnr-block.pdf"]
 
 
@@ -41,6 +46,10 @@ def main() -> None:
                         pass
                     except Exception as exc:
                         failures.append(f"{name} fast={fast} {label}: {exc!r}")
+                        kept = save_regression(
+                            mutated, ".pdf", REGRESSIONS, f"{exc!r} (fast={fast})", f"fuzz {name}: {label}"
+                        )
+                        failures.append(f"  kept as {kept}")
                     seconds = time.perf_counter() - start
                     slowest = max(slowest, (seconds, f"{name} fast={fast} {label}"))
                     cases += 1

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 import radsdok
-from radsdok.fuzzing import mutations
+from radsdok.fuzzing import mutations, save_regression
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
 SEEDS = ["running-header-footer.pdf", "two-columns.pdf", "table.pdf", "letterhead-dnr-block.pdf"]
 
 
@@ -31,6 +32,9 @@ def test_mutated_pdfs_fail_cleanly(seed_pdf: str, tmp_path: Path, request: pytes
                 assert path.name in str(exc)
             except Exception as exc:  # anything else is a finding: keep the input
                 unexpected.append((label, fast, repr(exc)))
+                save_regression(
+                    mutated, ".pdf", REGRESSIONS, f"{exc!r} (fast={fast})", f"fuzz {seed_pdf}: {label}"
+                )
     assert unexpected == []
 
 

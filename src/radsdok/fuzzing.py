@@ -3,8 +3,12 @@ cross-reference table, cut streams. Deterministic for a given seed."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+import json
 import random
 from collections.abc import Iterator
+from pathlib import Path
 
 
 def mutations(data: bytes, count: int, seed: int = 0) -> Iterator[tuple[str, bytes]]:
@@ -33,3 +37,18 @@ def mutations(data: bytes, count: int, seed: int = 0) -> Iterator[tuple[str, byt
             else:
                 cut = rng.randint(start + 6, end)
                 yield f"stream cut at {cut}", data[:cut] + data[end:]
+
+
+def save_regression(data: bytes, suffix: str, folder: Path, failure: str, found_by: str) -> Path:
+    """Keep an input that made radsdok fail: gzipped under a name from its hash (the same
+    input is kept once), with what failed recorded in the folder's MANIFEST.json. The
+    files there are parsed by tests/test_regressions.py on every run."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{hashlib.sha256(data).hexdigest()[:16]}{suffix}.gz"
+    with gzip.GzipFile(path, "wb", mtime=0) as fh:
+        fh.write(data)
+    manifest_path = folder / "MANIFEST.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.exists() else {}
+    manifest[path.name] = {"failure": failure, "found_by": found_by}
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return path
