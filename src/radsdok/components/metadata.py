@@ -189,7 +189,7 @@ def find_date(text: str) -> Hit | None:
     short = [h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))]
     if short:
         return short[-1] if short[-1].start > len(text) * 0.6 else short[0]
-    return None
+    return _session_date(text)  # the full dates found are in prose, not the document's own
 
 
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
