@@ -116,3 +116,27 @@ def test_every_file_of_a_partly_broken_batch_gets_a_record(tmp_path: Path) -> No
     records = [json.loads(line) for line in result.stdout.splitlines()]
     assert len(records) == 20
     assert sum("error" in r for r in records) == 2
+
+
+def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    (tmp_path / "ok.txt").write_text("Interpellation om skolan\n\nHur går det med skolan?", encoding="utf-8")
+    locked = tmp_path / "låst"
+    locked.mkdir()
+    (locked / "hidden.txt").write_text("Hur går det?", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path: object = ".") -> object:  # as for a folder without read permission
+        if Path(str(path)) == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    from radsdok.parser import expand_paths
+
+    results = list(radsdok.Parser("blank").pipe(expand_paths([tmp_path])))
+    failures = [r for r in results if isinstance(r, radsdok.Failure)]
+    assert len(results) == 2 and len(failures) == 1
+    assert failures[0].source == str(locked)
+    assert "cannot list" in str(failures[0].error) and "Permission denied" in str(failures[0].error)

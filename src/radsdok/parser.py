@@ -153,13 +153,18 @@ def expand_paths(inputs: Iterable[str | Path]) -> Iterator[Path]:
 
 
 def _files_under(folder: Path) -> Iterator[Path]:
-    """Supported files below `folder`; symbolic links to folders are not followed (no loops)."""
-    for root, dirs, files in os.walk(folder, followlinks=False):
+    """Supported files below `folder`; symbolic links to folders are not followed (no loops).
+    A folder that cannot be listed is yielded too, so that reading it reports it."""
+    unlistable: list[Path] = []
+    for root, dirs, files in os.walk(
+        folder, followlinks=False, onerror=lambda exc: unlistable.append(Path(exc.filename or folder))
+    ):
         dirs.sort()
         for name in files:
             child = Path(root) / name
             if child.suffix.lower() in SUPPORTED_SUFFIXES and not _is_sidecar(child):
                 yield child
+    yield from unlistable
 
 
 def _is_sidecar(path: Path) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import FileTooLarge, FileUnreadable, UnsupportedFormat
@@ -32,6 +33,10 @@ def read_file(
     path = Path(path)
     source = str(path)
     if path.is_dir():
+        try:
+            os.scandir(path).close()
+        except OSError as exc:
+            raise FileUnreadable(source, f"is a folder radsdok cannot list ({exc.strerror or exc})") from exc
         raise FileUnreadable(source, "is a directory; parse the files in it instead")
     if not path.exists():
         raise FileUnreadable(source, "does not exist")
