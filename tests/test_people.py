@@ -112,3 +112,17 @@ def test_every_kind_rule_pattern_needs_one_of_its_cues() -> None:
     for rule in patterns()["kind_rules"]:
         for alternative in regex.split(r"\|(?![^(]*\))", rule["pattern"]):
             assert any(cue in alternative.casefold() for cue in rule["cues"]), (rule["kind"], alternative)
+
+
+def test_byline_with_a_home_town_gives_the_name_without_it() -> None:
+    head = (
+        "Interpellation 2008/09:493 Smittskydd av Helén Pettersson i Umeå (s) "
+        "till jordbruksminister Eskil Erlandsson (c)\n\n"
+    )
+    assert authors(head + BODY) == [("Helén Pettersson", "S")]
+    assert addressees(head + BODY) == [("Eskil Erlandsson", "jordbruksminister")]
+
+
+def test_byline_of_several_with_home_towns() -> None:
+    head = "Motion 2023/24:7 av Anna Berg i Hisings Backa och Per Ek i Umeå (båda S)\n\n"
+    assert authors(head + BODY) == [("Anna Berg", "S"), ("Per Ek", "S")]

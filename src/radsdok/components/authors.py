@@ -13,18 +13,21 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of
 from .layout import Line, lines_of
 from .lexicon import parties, patterns
-from .names import NAME, NAME_RE, PARTY_MARK, is_plausible_name, party_line_regex
+from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .titles import top_headings
 
 _MAX_SIGNATURE_LINE = 110
 _TAIL_LINES = 14
+# The riksdag tells namesakes apart by home town: "Gunilla Carlsson i Hisings Backa (s)".
+_CONSTITUENCY = rf"(?:\s+i\s+{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})?"
 BYLINE = regex.compile(
-    rf"\bav\s+(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)(?=\s+om\s|\s*$)",
+    rf"\bav\s+(?P<name>{NAME}){_CONSTITUENCY}\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)(?=\s+om\s|\s*$)",
     regex.MULTILINE,
 )
 # "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"
 BYLINE_AUTHORS = regex.compile(
-    rf"\bav\s+(?P<names>{NAME}(?:(?:\s*,\s*|\s+och\s+){NAME})*)\s*\((?P<party>[^)]{{1,30}})\)"
+    rf"\bav\s+(?P<names>{NAME}{_CONSTITUENCY}(?:(?:\s*,\s*|\s+och\s+){NAME}{_CONSTITUENCY})*)"
+    rf"\s*\((?P<party>[^)]{{1,30}})\)"
 )
 _SIGNATURE = regex.compile(rf"^/?\s*(?P<name>{NAME})")
 _GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
@@ -295,6 +298,8 @@ def find_authors(text: str) -> list[Hit]:
     if byline:
         party = _resolve_party(byline.group("party"))
         for name in NAME_RE.finditer(text, byline.start("names"), byline.end("names")):
+            if text[max(0, name.start() - 2) : name.start()] == "i ":
+                continue  # the home town of "… i Hisings Backa"
             hits.append(Hit(name.start(), name.end(), "authors:byline", name.group(0), {"party": party}))
     hits.extend(prose_people(text))
     region = _signature_region(lines)
