@@ -126,3 +126,23 @@ def test_byline_with_a_home_town_gives_the_name_without_it() -> None:
 def test_byline_of_several_with_home_towns() -> None:
     head = "Motion 2023/24:7 av Anna Berg i Hisings Backa och Per Ek i Umeå (båda S)\n\n"
     assert authors(head + BODY) == [("Anna Berg", "S"), ("Per Ek", "S")]
+
+
+def test_a_later_generic_or_shortened_role_is_the_same_addressee() -> None:
+    head = "Interpellation 1998/99:284 av Anna Berg (s) till finansministern om skatter\n\n"
+    tail = "\n\nMed anledning av detta vill jag fråga statsrådet:\n\nNär kommer förslaget?"
+    assert addressees(head + BODY + tail) == [(None, "finansministern")]
+    tail = "\n\nMed anledning av detta vill jag fråga ministern:\n\nNär kommer förslaget?"
+    assert addressees(head.replace("finans", "jordbruks") + BODY + tail) == [(None, "jordbruksministern")]
+
+
+def test_two_spellings_of_one_named_addressee_are_one() -> None:
+    head = "Interpellation 2023/24:596 av Sofia Amloh (S) till Socialminister Jakob Forssmed (KD)\n\n"
+    tail = "\n\nMot den bakgrunden vill jag fråga socialminister Jacob Forssmed:\n\nKommer kortet?"
+    assert addressees(head + BODY + tail) == [("Jakob Forssmed", "Socialminister")]
+
+
+def test_two_ministers_asked_are_both_kept() -> None:
+    head = "Interpellation 1998/99:284 av Anna Berg (s) till finansministern om skatter\n\n"
+    tail = "\n\nDärför vill jag också fråga jordbruksministern:\n\nNär kommer förslaget?"
+    assert addressees(head + BODY + tail) == [(None, "finansministern"), (None, "jordbruksministern")]

@@ -18,6 +18,7 @@ _INTRO = compile_any("addressee_intro")
 _SHORT_LINE = 300
 _PROSE_TAIL = 300
 _INTRO_CUES = ("till", "fråg", "från")
+_GENERIC_ROLES = frozenset(role.casefold() for role in patterns()["generic_addressee_roles"])
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
 _PHRASE_END = regex.compile(patterns()["addressee_phrase_end"], regex.IGNORECASE)
 _MAX_PHRASE = 160
@@ -112,8 +113,38 @@ def _dedupe(hits: list[Hit]) -> list[Hit]:
     # Where the addressees are named, later role-only mentions ("ministern", "ordföranden")
     # refer to them.
     if any(h.text for h in out):
-        return [h for h in out if h.text]
-    return out
+        return _one_per_role_and_surname([h for h in out if h.text])
+    return _without_later_short_roles(out)
+
+
+def _role_key(hit: Hit) -> str:
+    return str(hit.attrs.get("role") or "").casefold()
+
+
+def _one_per_role_and_surname(hits: list[Hit]) -> list[Hit]:
+    """One of two named addressees with the same role and surname: the text spells the
+    first name two ways ("Jakob Forssmed" in the byline, "Jacob Forssmed" later)."""
+    seen: set[tuple[str, str]] = set()
+    kept: list[Hit] = []
+    for hit in hits:
+        key = (_role_key(hit), hit.text.split()[-1].casefold())
+        if key[0] and key in seen:
+            continue
+        seen.add(key)
+        kept.append(hit)
+    return kept
+
+
+def _without_later_short_roles(hits: list[Hit]) -> list[Hit]:
+    """Role-only addressees: a later generic role ("statsrådet", "ministern") or the tail of
+    an earlier role ("ministern" after "jordbruksministern") refers to the earlier one."""
+    kept: list[Hit] = []
+    for hit in hits:
+        role = _role_key(hit)
+        if kept and (role in _GENERIC_ROLES or any(_role_key(k).endswith(role) for k in kept)):
+            continue
+        kept.append(hit)
+    return kept
 
 
 class AddresseeFinder:
