@@ -146,3 +146,14 @@ def test_two_ministers_asked_are_both_kept() -> None:
     head = "Interpellation 1998/99:284 av Anna Berg (s) till finansministern om skatter\n\n"
     tail = "\n\nDärför vill jag också fråga jordbruksministern:\n\nNär kommer förslaget?"
     assert addressees(head + BODY + tail) == [(None, "finansministern"), (None, "jordbruksministern")]
+
+
+def test_two_roles_joined_by_och_are_two_addressees() -> None:
+    text = BODY + "Därför vill jag fråga finansministern och jordbruksministern:\n\nNär kommer förslaget?"
+    assert addressees(text) == [(None, "finansministern"), (None, "jordbruksministern")]
+
+
+@pytest.mark.parametrize("intro", ["Jag vill fråga", "Därför vill jag fråga", "Vi vill därför fråga"])
+def test_intro_in_either_word_order(intro: str) -> None:
+    text = BODY + f"{intro} kommunstyrelsens ordförande:\n\nNär kommer förslaget?"
+    assert addressees(text) == [(None, "kommunstyrelsens ordförande")]

@@ -62,12 +62,18 @@ def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[H
     cleaned = squash(_JOINERS.sub("", phrase))
     if not cleaned or _BODY_ONLY.match(cleaned):
         return []
-    role_found = role_regex().search(cleaned)
-    if role_found and role_found.group(0).strip():
-        at = phrase.find(role_found.group(0))
+    searched_from = 0
+    for role_found in role_regex().finditer(cleaned):  # "finansministern och jordbruksministern"
         role = role_found.group(0).strip()
-        s = start + max(at, 0)
-        hits.append(Hit(s, s + len(role), rule, "", {"role": role, "party": None, "name": None}))
+        if not role:
+            continue
+        at = phrase.find(role, searched_from)
+        if at < 0:
+            continue
+        searched_from = at + len(role)
+        hits.append(
+            Hit(start + at, start + at + len(role), rule, "", {"role": role, "party": None, "name": None})
+        )
     return hits
 
 
