@@ -157,3 +157,9 @@ def test_two_roles_joined_by_och_are_two_addressees() -> None:
 def test_intro_in_either_word_order(intro: str) -> None:
     text = BODY + f"{intro} kommunstyrelsens ordförande:\n\nNär kommer förslaget?"
     assert addressees(text) == [(None, "kommunstyrelsens ordförande")]
+
+
+def test_intro_with_the_addressee_before_the_verb() -> None:
+    text = BODY + "Därför vill jag till statsrådet Karin Ek (S) ställa följande frågor:\n\nNär?"
+    assert addressees(text) == [("Karin Ek", "statsrådet")]
+    assert addressees(BODY + "Jag vill till sist säga att det är bra.\n\nNär kommer det?") == []
