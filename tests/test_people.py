@@ -163,3 +163,21 @@ def test_intro_with_the_addressee_before_the_verb() -> None:
     text = BODY + "Därför vill jag till statsrådet Karin Ek (S) ställa följande frågor:\n\nNär?"
     assert addressees(text) == [("Karin Ek", "statsrådet")]
     assert addressees(BODY + "Jag vill till sist säga att det är bra.\n\nNär kommer det?") == []
+
+
+def test_a_role_that_is_the_subject_of_a_question_is_the_addressee() -> None:
+    import radsdok
+
+    question = "Anser ansvarigt regionråd att pengarna var väl använda?"
+    text = "Interpellation om konsulterna\n\n" + BODY + question
+    doc = radsdok.load("blank").parse_text(text)
+    assert [(a.name, a.role, a.evidence.rule) for a in doc.addressees] == [
+        (None, "ansvarigt regionråd", "addressees:question-subject")
+    ]
+
+
+def test_a_motions_questions_name_no_addressee() -> None:
+    import radsdok
+
+    text = "Motion om konsulterna\n\n" + BODY + "Anser ansvarigt regionråd att pengarna var väl använda?"
+    assert radsdok.load("blank").parse_text(text).addressees == []

@@ -18,6 +18,11 @@ _INTRO = compile_any("addressee_intro")
 _SHORT_LINE = 300
 _PROSE_TAIL = 300
 _INTRO_CUES = ("till", "fråg", "från")
+# Kinds whose questions are put to the addressee (a motion's or an answer's are not).
+_ASKING_KINDS = frozenset({"interpellation", "fraga"})
+_QUESTION_VERB = regex.compile(
+    r"(?:" + "|".join(patterns()["question_subject_verbs"]) + r")\s+", regex.IGNORECASE
+)
 _GENERIC_ROLES = frozenset(role.casefold() for role in patterns()["generic_addressee_roles"])
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
 _PHRASE_END = regex.compile(patterns()["addressee_phrase_end"], regex.IGNORECASE)
@@ -169,6 +174,8 @@ class AddresseeFinder:
             hits = _dedupe(
                 [*hits, *(Hit(h.start, h.end, "addressees:asker", h.text, dict(h.attrs)) for h in askers)]
             )
+        if not hits and kind and kind.text in _ASKING_KINDS:
+            hits = subjects_of_questions(found.text, found.questions)
         if doc.has_annotation("ENT_IOB"):
             hits = [name_role_from_entities(doc, hit) for hit in hits]
         found.addressees = _dedupe(hits)
@@ -176,6 +183,28 @@ class AddresseeFinder:
 
 
 _DEFINITE = regex.compile(r"(?:en|et|n|t)$")
+
+
+def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
+    """Where no one is addressed by name or intro, a role that is the subject of a question
+    ("Anser ansvarigt regionråd att …?", "Avser ministern att …?") is the addressee."""
+    hits: list[Hit] = []
+    for question in questions:
+        verb = _QUESTION_VERB.match(text, question.start, question.end)
+        if not verb:
+            continue
+        role = role_regex().match(text, verb.end(), question.end)
+        if role and role.group(0).strip():
+            hits.append(
+                Hit(
+                    role.start(),
+                    role.end(),
+                    "addressees:question-subject",
+                    "",
+                    {"role": role.group(0), "party": None},
+                )
+            )
+    return _dedupe(hits)
 
 
 def name_role_from_entities(doc: Doc, hit: Hit) -> Hit:
