@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 import radsdok
-from radsdok.reading.pdf_streams import MAX_INFLATED, inflated_size
+from radsdok.reading.pdf_streams import MAX_INFLATED, check_inflation, inflated_size
 
-from .pdf_builder import bomb_pdf, flate_stream, page_content, text_pdf
+from .pdf_builder import bomb_pdf, build_pdf, flate_stream, page_content, text_pdf
 
 # Peak resident memory a child parsing one oversized file may reach. Reading a
 # 2,000-page PDF page by page takes about 130 MB; inflating one 1 GiB stream would take
@@ -88,18 +88,28 @@ def test_inflated_size_counts_flate_data_and_ignores_the_rest() -> None:
     assert 0 < inflated_size(cut, 0, MAX_INFLATED) < 100_000
 
 
-def test_image_streams_are_not_inflated(tmp_path: Path) -> None:
-    image = flate_stream(b"", filler_bytes=20_000_000, filler=b"\x00").replace(
+def test_a_bomb_that_calls_itself_an_image_is_refused_too(tmp_path: Path) -> None:
+    # a page's content is decoded whatever the stream's dictionary says it is
+    disguised = flate_stream(page_content(["Hur går det?"]), filler_bytes=20_000_000).replace(
         b"<< /Length", b"<< /Type /XObject /Subtype /Image /Width 1 /Height 1 /Length", 1
     )
-    from .pdf_builder import build_pdf
-
     path = tmp_path / "bild.pdf"
-    path.write_bytes(build_pdf([flate_stream(page_content(["Hur går det med bilden?"])), image]))
-    # The image sits where a page's content would be; only its dictionary matters here.
-    from radsdok.reading.pdf_streams import check_inflation
+    path.write_bytes(build_pdf([disguised]))
+    with pytest.raises(radsdok.FileTooLarge, match=r"bild\.pdf"):
+        check_inflation(path, str(path), limit=1_000_000)
 
-    check_inflation(path, str(path), limit=1_000_000)
+
+def test_an_empty_file_has_nothing_to_inflate(tmp_path: Path) -> None:
+    path = tmp_path / "tom.pdf"
+    path.write_bytes(b"")
+    check_inflation(path, str(path), limit=1)
+
+
+def test_data_that_is_not_zlib_is_not_counted(tmp_path: Path) -> None:
+    jpeg_like = b"<< /Subtype /Image /Filter /DCTDecode /Length 9 >>\nstream\n\xff\xd8\xff\xe0JFIF\nendstream"
+    path = tmp_path / "foto.pdf"
+    path.write_bytes(build_pdf([flate_stream(page_content(["Hur går det?"])), jpeg_like]))
+    check_inflation(path, str(path), limit=1_000)
 
 
 def two_thousand_pages() -> list[list[str]]:
