@@ -317,15 +317,17 @@ def test_notebook_iframe_holds_the_whole_page_escaped(sample_docs: list[Document
 
 
 @pytest.mark.skipif(not PDF_FIXTURE.exists(), reason="PDF fixture missing")
-def test_pdf_page_markers_exact_with_page_starts_and_inferred_between_values(parser: radsdok.Parser) -> None:
+def test_pdf_page_markers_exact_from_the_document_and_inferred_without_it(parser: radsdok.Parser) -> None:
     source = parser.read(PDF_FIXTURE)
     doc = parser.parse_source(source)
     assert doc.text is not None and source.page_starts and len(source.page_starts) > 1
+    assert doc.page_starts == source.page_starts
 
-    exact = Tree(render_html(doc, page_starts=source.page_starts))
+    exact = Tree(render_html(doc))
     assert exact.marker_offsets == {n: start for n, start in enumerate(source.page_starts, 1)}
     assert exact.with_id("doc-text")[0].text == doc.text
 
+    doc = doc.model_copy(update={"page_starts": None})  # as from JSON written without them
     inferred = Tree(render_html(doc))
     assert inferred.with_id("doc-text")[0].text == doc.text
     assert inferred.marker_offsets.get(1) == 0
@@ -340,6 +342,17 @@ def test_pdf_page_markers_exact_with_page_starts_and_inferred_between_values(par
         assert lower <= source.page_starts[page - 1] <= upper or page == 1
     for ident, ev in _items(doc):
         assert f"sida {ev.page}" in inferred.with_id(ident)[0].attrs["title"]
+
+
+def test_page_markers_of_a_bundle_part_carry_the_files_page_numbers(parser: radsdok.Parser) -> None:
+    bundle = ROOT / "tests" / "fixtures" / "pdf" / "bundle-three-interpellations.pdf"
+    parts = [doc for doc in parser.split(bundle) if doc.page_range and doc.page_range[0] > 1]
+    assert parts
+    for doc in parts:
+        assert doc.page_range is not None and doc.page_starts is not None
+        first = doc.page_range[0]
+        expected = {first + i: start for i, start in enumerate(doc.page_starts)}
+        assert Tree(render_html(doc)).marker_offsets == expected
 
 
 # ------------------------------------------------------------------------------------------ index

@@ -143,6 +143,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
         page_range=source.page_range,
         part=source.part,
         pages=source.page_count,
+        page_starts=list(source.page_starts) if source.page_starts is not None else None,
         text=source.text if include_text else None,
     )
     return document

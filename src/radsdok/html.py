@@ -25,9 +25,9 @@ Party: a party has no evidence of its own; where an author's (or addressee's) pa
 next to the name ("Anna Ek (M)", "Maja Karlsson, Centerpartiet", a party letterhead) that text
 is marked in the party colour with id `party-N` (author N) or `addressee-party-N`.
 
-Page markers (PDFs): `Document` carries the page of each value but not where pages start. Pass
-`page_starts` (the reader's `SourceText.page_starts`) for exact "— sida N —" markers; without
-it the markers are inferred from the evidence pages, and are approximate: page N really starts
+Page markers (PDFs): exact "— sida N —" markers from `Document.page_starts` (or a
+`page_starts` passed in). A Document without them (e.g. from JSON written by an older
+version) gets markers inferred from the evidence pages, which are approximate: page N really starts
 somewhere between the end of the last value found on an earlier page and the first value found
 on page N; the marker goes at the start of the line holding that first value (but not before
 that lower bound). Pages with no values get no marker. Each highlight's tooltip names its page
@@ -296,7 +296,8 @@ def _locate_party(text: str, start: int, end: int, name: str | None, party: str)
 
 def _page_marks(doc: Document, text: str, page_starts: Sequence[int] | None) -> list[_PageMark]:
     if page_starts:
-        return [_PageMark(min(max(o, 0), len(text)), i + 1, True) for i, o in enumerate(page_starts)]
+        first = doc.page_range[0] if doc.page_range else 1
+        return [_PageMark(min(max(o, 0), len(text)), first + i, True) for i, o in enumerate(page_starts)]
     if not doc.pages:
         return []
     evidence = [ev for ev in _all_evidence(doc) if ev.page is not None]
@@ -526,8 +527,8 @@ def render_html(
 ) -> str:
     """One self-contained HTML page showing `doc.text` with every extracted value highlighted.
 
-    `page_starts`: the offsets where PDF pages start (`SourceText.page_starts`), for exact page
-    markers; without it they are inferred from the evidence pages (see the module docstring).
+    `page_starts`: the offsets where PDF pages start; defaults to `doc.page_starts`. Without
+    either, page markers are inferred from the evidence pages (see the module docstring).
     `index_href`: a link back to an index page, if there is one.
     When `doc.text` is None (parsed with include_text=False) the page lists the values and says
     that they cannot be shown in place.
@@ -554,7 +555,7 @@ def render_html(
         present: set[str] = set()
     else:
         spans = _spans(doc, doc.text)
-        marks = _page_marks(doc, doc.text, page_starts)
+        marks = _page_marks(doc, doc.text, page_starts if page_starts is not None else doc.page_starts)
         present = {s.ident for s in spans}
         note = ""
         if marks and not page_starts and doc.pages and doc.pages > 1:

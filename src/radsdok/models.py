@@ -160,6 +160,11 @@ class Document(BaseModel):
         description="Evidence for the scalar fields (kind, title, municipality, body, date).",
     )
     pages: int | None = Field(default=None, description="Number of pages, for PDFs.")
+    page_starts: list[int] | None = Field(
+        default=None,
+        description="PDFs: the offset in `text` where each page starts; the first is the page "
+        "`page_range[0]` for a part of a bundle, else page 1.",
+    )
     text: str | None = Field(default=None, description="The clean text all offsets index.")
 
     def _repr_html_(self) -> str:
