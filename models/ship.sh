@@ -19,7 +19,7 @@ p = Path(sys.argv[1]) / "meta.json"
 meta = json.loads(p.read_text(encoding="utf8"))
 meta.update({
     "name": "radsdok_core",
-    "version": "0.2.0",
+    "version": "0.3.0",
     "description": "Swedish CPU pipeline for radsdok: tok2vec, tagger (SUC), morphologizer (UD), "
                    "ner (PER/ORG/LOC/MISC), parser (UD). radsdok adds the radsdok_person_names "
                    "component after ner and lemmas with radsdok_simplemma_lemmatizer.",
