@@ -118,8 +118,7 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
         ):
             # a heading asks nothing, but a question on the line right after the title
             # (no blank line between them) is part of the title's paragraph
-            holds_title = title is not None and item.start <= title.start < item.end
-            after_title = title.end if title is not None and holds_title else item.end
+            after_title = title.end if title and item.start <= title.start < item.end else item.end
             spans = [(start, end) for start, end in spans if start >= after_title]
             if not spans:
                 previous = item

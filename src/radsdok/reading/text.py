@@ -55,7 +55,7 @@ def _decode(data: bytes, source: str) -> tuple[str, list[ReadWarning]]:
     return data.decode(encoding), warnings
 
 
-# Single-byte encodings a Swedish text that is not UTF-8 may be in, tried in this order.
+# Single-byte encodings a Swedish text that is not UTF-8 may be in, with their names in warnings.
 _ENCODING_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1", "mac_roman": "Mac Roman"}
 # Letters a Swedish text has many of; each single-byte encoding puts them at other bytes,
 # so the wrong encoding turns them into other symbols ("Š" for a Mac Roman "ä").
@@ -64,7 +64,7 @@ _SWEDISH_LETTERS = regex.compile(r"[åäöÅÄÖé]")
 
 def _single_byte_encoding(data: bytes) -> str:
     """The single-byte encoding under which the bytes read as the most Swedish letters."""
-    western = "latin-1" if any(byte in _CP1252_UNDEFINED for byte in data) else "cp1252"
+    western = "latin-1" if any(bytes([byte]) in data for byte in _CP1252_UNDEFINED) else "cp1252"
     sample = data[:200_000]
     scores = {
         encoding: len(_SWEDISH_LETTERS.findall(sample.decode(encoding)))
