@@ -115,3 +115,23 @@ def test_a_bug_in_one_document_fails_that_file_only(monkeypatch: pytest.MonkeyPa
     assert isinstance(failure, radsdok.Failure)
     assert isinstance(failure.error, radsdok.ParseFailed)
     assert "b.txt" in str(failure.error)
+
+
+def test_eval_refuses_to_list_errors_of_the_check_set(tmp_path: Path) -> None:
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"check": {"site": ["x"]}}), encoding="utf-8")
+    result = radsdok("eval", str(SAMPLES), "--split", str(split), "--part", "check", "--errors", "5")
+    assert result.returncode == 2
+    assert "check set" in result.stderr
+
+
+def test_eval_development_part_leaves_the_check_documents_out(tmp_path: Path) -> None:
+    every = sorted(p.stem for p in SAMPLES.glob("*.gold.json"))
+    aside = every[0].removesuffix(".gold")
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"check": {"site": [aside]}}), encoding="utf-8")
+    development = radsdok("eval", str(SAMPLES), "--split", str(split), "--part", "development")
+    check = radsdok("eval", str(SAMPLES), "--split", str(split), "--part", "check")
+    assert development.returncode == 0, development.stderr
+    assert check.stdout.startswith("1 documents")
+    assert development.stdout.startswith(f"{len(every) - 1} documents")

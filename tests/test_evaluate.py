@@ -440,3 +440,49 @@ def test_quotes_and_proposals_use_the_lower_0_85_threshold() -> None:
     assert report.fields["questions"].tp == 0
     assert report.fields["quotes"].tp == 1
     assert report.fields["proposals"].tp == 1
+
+
+def _split_corpus(tmp_path: Path) -> tuple[Path, Path]:
+    """A folder of four gold pairs and a split file putting one site (two stems) aside."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for stem in ("a_motion_1", "b_motion_1", "c_fraga_1", "c_fraga_2"):
+        (folder / f"{stem}.txt").write_text("Motion om parker", encoding="utf-8")
+        (folder / f"{stem}.gold.json").write_text("{}", encoding="utf-8")
+    split = tmp_path / "split.json"
+    split.write_text(json.dumps({"check": {"c.example": ["c_fraga_1", "c_fraga_2"]}}), encoding="utf-8")
+    return folder, split
+
+
+def test_select_part_divides_a_corpus_by_the_split_files_check_stems(tmp_path: Path) -> None:
+    from radsdok.evaluate import select_part, split_stems
+
+    folder, split = _split_corpus(tmp_path)
+    pairs = collect_pairs([folder])
+    stems = split_stems(split)
+    check = [doc.stem for doc, _ in select_part(pairs, stems, "check")]
+    development = [doc.stem for doc, _ in select_part(pairs, stems, "development")]
+    assert check == ["c_fraga_1", "c_fraga_2"]
+    assert development == ["a_motion_1", "b_motion_1"]
+    with pytest.raises(ValueError):
+        select_part(pairs, stems, "training")
+
+
+def test_split_file_without_a_check_object_is_refused(tmp_path: Path) -> None:
+    from radsdok.evaluate import split_stems
+
+    bad = tmp_path / "split.json"
+    bad.write_text(json.dumps({"check": ["a"]}), encoding="utf-8")
+    with pytest.raises(ValueError, match="check"):
+        split_stems(bad)
+
+
+def test_repository_check_set_names_corpus_documents_with_gold() -> None:
+    from radsdok.evaluate import split_stems
+
+    stems = split_stems(Path(__file__).parents[1] / "evaluation" / "municipal_split.json")
+    assert len(stems) >= 25
+    folder = CORPUS / "municipal"
+    if not folder.is_dir():
+        pytest.skip("evaluation corpus not present")
+    assert all((folder / f"{stem}.gold.json").is_file() for stem in stems)

@@ -165,11 +165,31 @@ def evaluate_command(
         typer.Option("--min", help="FIELD=F1 floor, e.g. --min questions=0.9; exit 3 if below."),
     ] = None,
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2).")] = False,
+    split: Annotated[
+        Path | None,
+        typer.Option(
+            "--split",
+            help="A split file (JSON: check set by source site); with --part, score one part.",
+        ),
+    ] = None,
+    part: Annotated[
+        str | None,
+        typer.Option("--part", help="'development' or 'check' (needs --split)."),
+    ] = None,
 ) -> None:
     """Score the parser against gold annotations: per-field precision, recall and F1."""
     from . import evaluate
 
     pairs = evaluate.collect_pairs(inputs)
+    if (split is None) != (part is None):
+        raise _fail("--split and --part go together", 2)
+    if split is not None and part is not None:
+        if part == "check" and errors:
+            raise _fail("the check set is scored, not read: --errors is refused with --part check", 2)
+        try:
+            pairs = evaluate.select_part(pairs, evaluate.split_stems(split), part)
+        except (OSError, ValueError) as exc:
+            raise _fail(str(exc), 2) from None
     if not pairs:
         raise _fail("no documents with a .gold.json found in " + ", ".join(map(str, inputs)))
     parser = _build(model, fast)

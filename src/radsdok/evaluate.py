@@ -78,6 +78,8 @@ __all__ = [
     "normalize_party",
     "normalize_text",
     "score",
+    "select_part",
+    "split_stems",
 ]
 
 DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
@@ -146,6 +148,44 @@ def collect_pairs(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
             if gold is not None:
                 found.setdefault(candidate, gold)
     return sorted(found.items())
+
+
+PARTS: tuple[str, ...] = ("development", "check")
+"""The parts of a corpus that a split file divides it into."""
+
+
+def split_stems(split_file: Path | str) -> frozenset[str]:
+    """The document stems of a split file's check set.
+
+    A split file is JSON with a ``"check"`` object mapping each source site to the
+    stems (file names without suffix) of its documents; every other document of the
+    corpus is in the development part.  Whole sites go to one side, so that the check
+    set measures documents from places no rule was written against.
+    """
+    path = Path(split_file)
+    with path.open(encoding="utf-8") as fh:
+        data = json.load(fh)
+    check = data.get("check") if isinstance(data, dict) else None
+    if not isinstance(check, dict) or not all(
+        isinstance(stems, list) and all(isinstance(s, str) for s in stems) for stems in check.values()
+    ):
+        raise ValueError(f"{path}: a split file needs a 'check' object of site -> [document stems]")
+    return frozenset(stem for stems in check.values() for stem in stems)
+
+
+def select_part(
+    pairs: Sequence[tuple[Path, Path]], check_stems: frozenset[str], part: str
+) -> list[tuple[Path, Path]]:
+    """The (document, gold) pairs of one part: ``"check"`` (stems listed in the split
+    file) or ``"development"`` (all others)."""
+    if part not in PARTS:
+        raise ValueError(f"unknown part {part!r}: choose one of {', '.join(PARTS)}")
+    want_check = part == "check"
+    return [(doc, gold) for doc, gold in pairs if (_stem(doc) in check_stems) == want_check]
+
+
+def _stem(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
 
 
 # ---------------------------------------------------------------------------
