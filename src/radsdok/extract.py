@@ -28,6 +28,15 @@ def _evidence(hit: Hit, source: SourceText) -> Evidence:
     return Evidence(start=hit.start, end=hit.end, page=source.page_at(hit.start), rule=hit.rule)
 
 
+def _party_evidence(hit: Hit, source: SourceText, kind: str) -> Evidence | None:
+    """Where an author's party was stated away from the name (start, end, rule in attrs)."""
+    where = hit.attrs.get("party_evidence")
+    if where is None or kind == "medborgarforslag":
+        return None
+    start, end, rule = where
+    return Evidence(start=start, end=end, page=source.page_at(start), rule=rule)
+
+
 # What a document of each kind is expected to yield; a miss becomes a warning, so an
 # empty field is never silent.
 _EXPECTED: dict[str, tuple[str, ...]] = {
@@ -82,6 +91,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
                 party=None if kind == "medborgarforslag" and h.text else h.attrs.get("party"),
                 role=h.attrs.get("role"),
                 evidence=_evidence(h, source),
+                party_evidence=_party_evidence(h, source, kind),
             )
             for h in found.authors
         ],

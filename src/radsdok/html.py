@@ -21,8 +21,9 @@ name inside a question). Two spans that cross without nesting cannot both be one
 then the span that opened later is split, its first piece carries the id, and every piece
 carries `data-item="<id>"` (so the pieces together are the span).
 
-Party: a party has no evidence of its own; where an author's (or addressee's) party is written
-next to the name ("Anna Ek (M)", "Maja Karlsson, Centerpartiet", a party letterhead) that text
+Party: where an author's party was stated away from the name (a letterhead, a "För X" line,
+"X yrkar"), `Person.party_evidence` says where, and that span is marked; otherwise, where the
+party is written next to the name ("Anna Ek (M)", "Maja Karlsson, Centerpartiet") that text
 is marked in the party colour with id `party-N` (author N) or `addressee-party-N`.
 
 Page markers (PDFs): exact "— sida N —" markers from `Document.page_starts` (or a
@@ -149,7 +150,12 @@ def _spans(doc: Document, text: str) -> list[_Span]:
         for i, person in enumerate(getattr(doc, key)):
             if not person.party:
                 continue
-            found = _locate_party(text, person.evidence.start, person.evidence.end, person.name, person.party)
+            stated = getattr(person, "party_evidence", None)
+            if stated is not None:
+                found: tuple[int, int] | None = (stated.start, stated.end)
+            else:
+                ev = person.evidence
+                found = _locate_party(text, ev.start, ev.end, person.name, person.party)
             if found is None:
                 continue
             owner = item_id(key, i)

@@ -40,6 +40,11 @@ class Person(BaseModel):
     )
     role: str | None = Field(default=None, description="E.g. 'gruppledare'.")
     evidence: Evidence
+    party_evidence: Evidence | None = Field(
+        default=None,
+        description="Where the party is stated when not beside the name: a letterhead, a "
+        "'För Vänsterpartiet' line, 'Vänsterpartiet yrkar …'.",
+    )
 
 
 class Addressee(BaseModel):

@@ -4,7 +4,6 @@ header bylines ("… av Alf Svensson (kds) till …") and party letterheads."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 from spacy.language import Language
@@ -14,7 +13,7 @@ from .findings import Hit, findings_of
 from .layout import Line, lines_of
 from .lexicon import parties, patterns
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
-from .titles import top_headings
+from .party_evidence import document_party, letterhead
 
 _MAX_SIGNATURE_LINE = 110
 _TAIL_LINES = 14
@@ -41,7 +40,6 @@ _SIGNOFF = regex.compile(
 _ROLE_LINE = regex.compile(
     "^(?:" + "|".join(f"(?:{p})" for p in patterns()["role_lines"]) + r")$", regex.IGNORECASE
 )
-_YRKAR = regex.compile(r"^(?P<party>.*?\S)\s++(?:yrkar|föreslår|hemställer)\b", regex.IGNORECASE)
 
 
 def _resolve_party(text: str | None) -> str | None:
@@ -89,22 +87,106 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
     return None
 
 
-def _signature_names(line: Line, *, strict: bool) -> list[tuple[int, int, str, str | None, bool]]:
-    """(start, end, name, party, group_mark) for each signer on one line."""
+_Signer = tuple[int, int, str, str | None, bool]
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+_DATE_TAIL = regex.compile(
+    r"(?<![,\s])[,\s]*+(?:den\s++)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.\s]++\d{2,4})?"
+    r"|\d{1,2}\s++\p{Ll}++\s++\d{4})\s*+$"
+)
+_TOWN_TAIL = regex.compile(r"^(?:(?:i|på)\s+)?\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?$")
+# An acronym standing for a party after a comma ('Anders Hansen, SAFE'), in a signature only.
+_ACRONYM = regex.compile(r"^(?-i:\p{Lu}{2,8})$")
+
+
+def _tail_party(tail: str, *, in_region: bool, after_comma: bool) -> str | None:
+    """The party in what follows a signer's name: 'SD Borlänge', 'Vänsterpartiet i X 14/10
+    2013', 'Sverigedemokraterna', or (in the signature zone, after a comma) an acronym."""
+    tail = _DATE_TAIL.sub("", tail).strip(" ,–-")
+    if not tail:
+        return None
+    party = _party_in_line(tail)
+    if party:
+        return party
+    mark = PARTY_MARK.search(tail)
+    if mark and _ROLE_LINE.match(PARTY_MARK.sub("", tail).strip()):
+        return _resolve_party(mark.group(0))  # 'gruppledare (V)'
+    first, _, rest = tail.partition(" ")
+    code = parties().from_abbreviation(first)
+    written_as_code = first.isupper() or first in ("fp", "kd", "mp", "kds")
+    if code and written_as_code and (not rest or _TOWN_TAIL.match(rest)):
+        return code
+    if in_region and after_comma and _ACRONYM.match(tail) and tail.casefold() not in _NOT_PARTY_ACRONYMS:
+        return tail
+    return None
+
+
+_NOT_PARTY_ACRONYMS = frozenset(w.casefold() for w in patterns()["not_party_acronyms"])
+
+
+def _glued_names(name: str) -> list[str]:
+    """'Anita Fagerholm Carina Strömbäck' (two signers on one line without a separator) ->
+    both names, where each half starts with a known first name; else [name]."""
+    words = name.split()
+    if len(words) < 4:
+        return [name]
+    for cut in range(2, len(words) - 1):
+        left, right = " ".join(words[:cut]), " ".join(words[cut:])
+        if is_plausible_name(left, strict=True) and is_plausible_name(right, strict=True):
+            return [left, right]
+    return [name]
+
+
+def _column_signers(text: str, offset: int, *, strict: bool) -> list[_Signer]:
+    """Names set side by side in columns ('Anna Ek          Bo Al')."""
+    cells = [(m.start(), m.group(0)) for m in regex.finditer(r"\S+(?:[ ]{1,2}\S+)*", text)]
+    if len(cells) < 2:
+        return []
+    out: list[_Signer] = []
+    for at, cell in cells:
+        found = _parse_signature(cell, strict=strict)
+        if found is None or found.tail:
+            return []
+        party = _resolve_party(found.mark) if found.mark else None
+        out.append((offset + at + found.start, offset + at + found.end, found.name, party, False))
+    return out
+
+
+def _signature_names(line: Line, *, strict: bool, in_region: bool = False) -> tuple[list[_Signer], bool]:
+    """(start, end, name, party, group_mark) for each signer on one line, and whether the
+    line is shaped as a signature (a name alone, or with a party mark, party or role after it)."""
     text = line.text.lstrip("/ ")
     offset = line.start + (len(line.text) - len(text))
     if len(text) > _MAX_SIGNATURE_LINE or (text.endswith(("?", ".")) and not text.endswith("fl.")):
-        return []
+        return [], False
+    if _COLUMN_GAP.search(text):
+        columns = _column_signers(text, offset, strict=strict)
+        if columns:
+            return columns, True
     found = _parse_signature(text, strict=strict)
     if found is None:
-        return _several_signers(text, offset, strict=strict)
+        several = _several_signers(text, offset, strict=strict)
+        return several, bool(several)
     party = _resolve_party(found.mark) if found.mark else None
     group = bool(found.mark and _GROUP_WORD.match(found.mark.lstrip("( ")))
+    shaped = not found.tail or found.mark is not None
     if party is None and found.tail:
-        party = _party_in_line(found.tail)
-        if party is None and not _ROLE_LINE.match(found.tail):
-            return _several_signers(text, offset, strict=strict)
-    return [(offset + found.start, offset + found.end, found.name, party, group)]
+        after_comma = text[found.end :].lstrip().startswith(",")
+        party = _tail_party(found.tail, in_region=in_region, after_comma=after_comma)
+        if party is not None:
+            shaped = True
+        elif _ROLE_LINE.match(found.tail):
+            shaped = shaped or after_comma or in_region
+        else:
+            several = _several_signers(text, offset, strict=strict)
+            return several, bool(several)
+    names = _glued_names(found.name)
+    if len(names) == 2:
+        second = text.index(names[1], found.start + len(names[0]))
+        return [
+            (offset + found.start, offset + found.start + len(names[0]), names[0], party, group),
+            (offset + second, offset + second + len(names[1]), names[1], party, group),
+        ], shaped
+    return [(offset + found.start, offset + found.end, found.name, party, group)], shaped
 
 
 def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int, int, str, str | None, bool]]:
@@ -156,31 +238,57 @@ def _signature_region(lines: tuple[Line, ...]) -> set[int]:
     return region
 
 
-def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool]:
-    """A party on the lines just after (or a 'För X' line just before) a bare name line."""
-    for j in range(i + 1, min(len(lines), i + 5)):
-        text = lines[j].text
+_PartyAt = tuple[str | None, tuple[int, int] | None]
+
+
+def _party_in_role_line(line: Line) -> _PartyAt:
+    """'Gruppledare (V)', 'Gruppledare för Vänsterpartiet': the party in a title line."""
+    text = line.text
+    if len(text) > 80 or not _ROLE_LINE.match(PARTY_MARK.sub("", text).strip()):
+        return None, None
+    mark = PARTY_MARK.search(text)
+    if mark:
+        party = _resolve_party(mark.group(0))
+        if party:
+            return party, (line.start + mark.start(), line.start + mark.end())
+    named = parties().name_regex.search(text)
+    if named:
+        party = parties().resolve(named.group(0))
+        if party:
+            return party, (line.start + named.start(), line.start + named.end())
+    return None, None
+
+
+def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tuple[int, int] | None]:
+    """A party on the lines just after (or a 'För X' line just before) a bare name line,
+    whether it covers a group, and where it is written. Names stacked above one party
+    line share it."""
+    for j in range(i + 1, min(len(lines), i + 7)):
+        line = lines[j]
+        text = line.text
         group = _GROUP_LINE.match(text)
         if group:
-            return _resolve_party(group.group("party")), True
+            return _resolve_party(group.group("party")), True, (line.start, line.end)
         party = _party_in_line(text)
         if party:
-            return party, False
-        mark = PARTY_MARK.search(text)
-        if mark and _ROLE_LINE.match(PARTY_MARK.sub("", text).strip()):
-            return _resolve_party(mark.group(0)), False
-        if not _ROLE_LINE.match(text) and not _DATE_LINE.search(text):
+            return party, False, (line.start, line.end)
+        party, where = _party_in_role_line(line)
+        if party:
+            return party, False, where
+        stacked_name = is_plausible_name(text.lstrip("/ "), strict=True)
+        if not (_ROLE_LINE.match(text) or _DATE_LINE.search(text) or stacked_name):
             break
     for j in range(i - 1, max(-1, i - 7), -1):
-        text = lines[j].text
+        line = lines[j]
+        text = line.text
         if text.casefold().startswith(("för ", "från ")):
             party = _party_in_line(text)
             if party:
-                return party, False
+                return party, False, (line.start, line.end)
         # Co-signers stacked under one "För X" line: skip their names and titles.
         if not (_ROLE_LINE.match(text) or is_plausible_name(text.lstrip("/ "), strict=True)):
             break
-    return None, False
+    return None, False, None
 
 
 def _role_after(lines: tuple[Line, ...], i: int) -> str | None:
@@ -190,42 +298,38 @@ def _role_after(lines: tuple[Line, ...], i: int) -> str | None:
     return None
 
 
-@lru_cache(maxsize=8)
 def letterhead_party(text: str) -> Hit | None:
-    """A party named alone at the top ('Vänsterpartiet 2023') or as 'X yrkar:'."""
-    for heading in top_headings(text)[:4]:
-        first_line = heading.text.split("\n", 1)[0].strip()
-        offset = 0
-        for segment in first_line.split(" | "):
-            party = _party_in_line(segment.strip())
-            if party:
-                start = heading.start + offset
-                return Hit(start, start + len(segment), "authors:letterhead", segment, {"party": party})
-            offset += len(segment) + 3
-    for line in lines_of(text):
-        if len(line.text) >= 80 or not any(
-            cue in line.text for cue in ("yrka", "förslå", "föreslå", "hemställ")
-        ):
-            continue
-        found = _YRKAR.match(line.text)
-        if found:
-            party = _party_in_line(found.group("party"))
-            if party:
-                return Hit(
-                    line.start,
-                    line.start + found.end("party"),
-                    "authors:party-yrkar",
-                    found.group("party"),
-                    {"party": party},
-                )
-    return None
+    """A party named alone at the top ('Vänsterpartiet 2023') or in a site header segment."""
+    return letterhead(text)
+
+
+# One person with an optional party mark; several joined by commas, "och" or "samt", and a
+# party mark for all of them ("A och B (båda SD)", "A och B, båda (V)").
+_ONE = rf"(?-i:{NAME})(?:\s*\([^()\n]{{1,30}}\))?"
+_GROUP_MARK = r"(?:\s*,?\s*(?:båda|samtliga|alla|bägge)\s*\([^()\n]{1,30}\))?"
+NAMES = rf"{_ONE}(?:(?:\s*,\s*|\s+och\s+|\s+samt\s+){_ONE}){{0,5}}{_GROUP_MARK}"
 
 
 def _prose_patterns() -> dict[str, regex.Pattern[str]]:
     return {
-        rule: regex.compile(p.replace("NAME", f"(?-i:{NAME})"), regex.IGNORECASE | regex.MULTILINE)
+        rule: regex.compile(
+            p.replace("NAMES", NAMES).replace("NAME", f"(?-i:{NAME})"), regex.IGNORECASE | regex.MULTILINE
+        )
         for rule, p in patterns()["author_prose"].items()
     }
+
+
+def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str, str | None]]:
+    """(start, end, name, party) for each person in a NAMES span: a mark after a name is its
+    own; a mark after the last name, or a group mark, covers the names without one."""
+    people: list[tuple[int, int, str, str | None]] = []
+    for found in NAME_RE.finditer(text, start, end):
+        mark = _AFTER_NAME.match(text, found.end(), end)
+        party = _resolve_party(mark.group("mark")) if mark and mark.group("mark") else None
+        people.append((found.start(), found.end(), found.group(0), party))
+    group = PARTY_MARK.search(text, people[-1][1] if people else start, end)
+    shared = _resolve_party(group.group(0)) if group else None
+    return [(s, e, n, p or shared) for s, e, n, p in people]
 
 
 # Rules whose person asked the question: the author of a question, the addressee of an answer.
@@ -277,6 +381,11 @@ def prose_people(text: str) -> list[Hit]:
         for found in pattern.finditer(text, max(0, start - 120), end)
     }
     for rule, found in sorted(matches.values(), key=lambda m: m[1].start()):
+        if "names" in found.re.groupindex:
+            for s, e, name, party in _listed_people(text, *found.span("names")):
+                if is_plausible_name(name, strict=False):
+                    hits.append(Hit(s, e, f"authors:prose-{rule}", name, {"party": party}))
+            continue
         name = found.group("name")
         s, e = found.span("name")
         if text[e : e + 1] == "-":  # "Nina Simonen Kultur- och …": a compound, not a name
@@ -289,8 +398,9 @@ def prose_people(text: str) -> list[Hit]:
     return hits
 
 
-def find_authors(text: str) -> list[Hit]:
-    """The document's signers, each once, with party and role where given."""
+def find_authors(text: str, kind: str | None = None) -> list[Hit]:
+    """The document's signers, each once, with party and role where given; `kind` (the
+    document kind) decides whether a party stated elsewhere in the text is theirs."""
     lines = lines_of(text)
     hits: list[Hit] = []
     head_end = lines[min(3, len(lines)) - 1].end if lines else 0
@@ -305,26 +415,31 @@ def find_authors(text: str) -> list[Hit]:
     region = _signature_region(lines)
     for i, line in enumerate(_unglued(lines)):
         strict = i not in region
-        signers = _signature_names(line, strict=strict)
+        signers, shaped = _signature_names(line, strict=strict, in_region=i in region)
         if not signers:
             continue
         unmarked = all(p is None for *_, p, _g in signers)
-        if unmarked and len(signers) == 1 and line.text != signers[0][2] and not line.text.startswith("/"):
+        if unmarked and not shaped and not line.text.startswith("/"):
             continue  # a name followed by other words is prose, not a signature
         if unmarked:
             if i not in region and not line.text.startswith("/"):
                 continue
-            party, _group = _nearby_party(lines, i)
+            party, _group, party_at = _nearby_party(lines, i)
             # A bare name line with no party anywhere near must at least start with a known
             # first name ('Justerarsignaturer Utdragsbestyrkande' is a form label, not a signer).
             if party is None and not line.text.startswith("/"):
                 signers = [x for x in signers if is_plausible_name(x[2], strict=True)]
             signers = [(s, e, n, party, g) for s, e, n, _p, g in signers]
+        else:
+            party_at = None
         role = _role_after(lines, i)
         for start, end, name, party, _group in signers:
-            hits.append(Hit(start, end, "authors:signature", name, {"party": party, "role": role}))
+            attrs: dict[str, object] = {"party": party, "role": role}
+            if party_at is not None and party is not None:
+                attrs["party_evidence"] = (*party_at, "authors:party-line")
+            hits.append(Hit(start, end, "authors:signature", name, attrs))
     _apply_group_marks(hits, text)
-    return _finish(hits, text)
+    return _finish(hits, text, kind)
 
 
 def _apply_group_marks(hits: list[Hit], text: str) -> None:
@@ -339,34 +454,47 @@ def _apply_group_marks(hits: list[Hit], text: str) -> None:
                     break
 
 
-def _finish(hits: list[Hit], text: str) -> list[Hit]:
+# Kinds whose signers are not party representatives: officials sign a report, a private
+# person signs a citizens' proposal.
+_NO_PARTY_KINDS = frozenset({"tjansteskrivelse", "medborgarforslag"})
+
+
+def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
     seen: dict[str, Hit] = {}
     for hit in hits:
         key = hit.text.casefold()
         if key in seen:
             kept = seen[key]
-            for attr in ("party", "role"):
+            for attr in ("party", "role", "party_evidence"):
                 if kept.attrs.get(attr) is None and hit.attrs.get(attr):
                     kept.attrs[attr] = hit.attrs[attr]
             continue
         seen[key] = hit
     out = list(seen.values())
-    letterhead = letterhead_party(text) or context_party(text)
-    if letterhead is not None:
-        if not out:
-            out.append(
-                Hit(
-                    letterhead.start,
-                    letterhead.end,
-                    letterhead.rule,
-                    "",
-                    {"party": letterhead.attrs["party"], "name": None},
-                )
+    if kind == "tjansteskrivelse":
+        # A report is signed by officials; a name with a party mark in it is a politician
+        # it mentions (the motion it answers), not its author.
+        return [hit for hit in out if hit.attrs.get("party") is None]
+    if kind in _NO_PARTY_KINDS:
+        return out
+    party_hit = document_party(text, context_party)
+    if party_hit is None:
+        return out
+    evidence = (party_hit.start, party_hit.end, party_hit.rule)
+    if not out:
+        out.append(
+            Hit(
+                party_hit.start,
+                party_hit.end,
+                party_hit.rule,
+                "",
+                {"party": party_hit.attrs["party"], "name": None},
             )
-        else:
-            for hit in out:
-                if hit.attrs.get("party") is None:
-                    hit.attrs["party"] = letterhead.attrs["party"]
+        )
+    for hit in out:
+        if hit.attrs.get("party") is None:
+            hit.attrs["party"] = party_hit.attrs["party"]
+            hit.attrs["party_evidence"] = evidence
     return out
 
 
@@ -378,7 +506,7 @@ class AuthorFinder:
         kind = found.meta.get("kind")
         kind_name = kind.text if kind else "other"
         # Minutes have no authors: the names in them are members and officials.
-        authors = [] if kind_name == "protokoll" else find_authors(found.text)
+        authors = [] if kind_name == "protokoll" else find_authors(found.text, kind_name)
         if kind_name == "svar":  # who asked is the addressee of an answer, not its author
             authors = [a for a in authors if a.rule not in ASKER_RULES]
         found.authors = authors

@@ -1,0 +1,130 @@
+"""Signers and their party where the party is not written beside the name: signature lines
+of every shape, names in prose and field labels, and the party gathered from the whole text."""
+
+from __future__ import annotations
+
+import pytest
+
+import radsdok
+from radsdok.components.authors import find_authors
+
+BODY = "Kommunen har under lång tid arbetat med frågan och mycket återstår att göra för invånarna.\n\n"
+
+
+def authors(text: str, kind: str | None = None) -> list[tuple[str | None, str | None]]:
+    return [(h.text or None, h.attrs.get("party")) for h in find_authors(text, kind)]
+
+
+@pytest.mark.parametrize(
+    ("signature", "expected"),
+    [
+        ("Kjell Ström SD Borlänge", [("Kjell Ström", "SD")]),
+        ("Anna Berg, gruppledare (V)", [("Anna Berg", "V")]),
+        ("Anna Berg\nGruppledare för Vänsterpartiet", [("Anna Berg", "V")]),
+        (
+            "Anna Berg\nErik Ström\nLena Dahl\nSverigedemokraterna",
+            [("Anna Berg", "SD"), ("Erik Ström", "SD"), ("Lena Dahl", "SD")],
+        ),
+        ("Anna Berg\n\nVänsterpartiet i Vetlanda 14/10 2013", [("Anna Berg", "V")]),
+        ("Anna Berg\nVänsterpartiet Helsingborg", [("Anna Berg", "V")]),
+    ],
+)
+def test_party_after_the_name_or_below_the_signers(signature: str, expected: list[tuple[str, str]]) -> None:
+    assert authors(BODY + signature) == expected
+
+
+def test_two_signers_on_one_line_without_a_separator_are_two_authors() -> None:
+    assert authors(BODY + "Anita Berglund Carina Strand\n\nVänsterpartiet") == [
+        ("Anita Berglund", "V"),
+        ("Carina Strand", "V"),
+    ]
+
+
+def test_signers_set_in_columns_are_each_an_author() -> None:
+    gap = " " * 25
+    text = BODY + f"Patrik Holm{gap}Karin Zetterlund\nFörvaltningschef{gap}Verksamhetschef\n"
+    assert authors(text, "tjansteskrivelse") == [("Patrik Holm", None), ("Karin Zetterlund", None)]
+
+
+def test_a_name_with_a_role_after_a_comma_is_a_signer() -> None:
+    assert authors(BODY + "Per Klarsson, ledamot i kommunfullmäktige samt skolnämnden") == [
+        ("Per Klarsson", None)
+    ]
+
+
+def test_an_acronym_after_a_comma_in_the_signature_is_the_party() -> None:
+    assert authors(BODY + "Nora den 2 maj 2024\n\nBengt Åström, NOLA") == [("Bengt Åström", "NOLA")]
+
+
+def test_an_assembly_acronym_after_a_name_is_not_a_party() -> None:
+    found = authors(BODY + "Nora den 2 maj 2024\n\nBengt Åström, KF")
+    assert "KF" not in [party for _name, party in found]
+
+
+def test_a_party_named_as_subject_of_a_demand_is_the_signers_party() -> None:
+    text = BODY + "Miljöpartiet yrkar därför\n\natt kommunen bygger fler cykelbanor.\n\nLena Ekdahl"
+    found = find_authors(text, "motion")
+    assert [(h.text, h.attrs["party"]) for h in found] == [("Lena Ekdahl", "MP")]
+    start, end, rule = found[0].attrs["party_evidence"]
+    assert rule == "authors:party-subject"
+    assert text[start:end] == "Miljöpartiet"
+
+
+def test_two_parties_as_subjects_give_no_document_party() -> None:
+    text = (
+        BODY + "Miljöpartiet yrkar på fler cykelbanor. Moderaterna vill sänka skatten.\n\n"
+        "att kommunen bygger fler cykelbanor.\n\nLena Ekdahl"
+    )
+    assert authors(text, "motion") == [("Lena Ekdahl", None)]
+
+
+def test_site_header_segment_names_the_party() -> None:
+    text = "Fråga om gatubelysning | Sverigedemokraterna i Ale\n\n" + BODY + "Karin Holm"
+    found = find_authors(text, "fraga")
+    assert [(h.text, h.attrs["party"]) for h in found] == [("Karin Holm", "SD")]
+    assert found[0].attrs["party_evidence"][2] == "authors:letterhead"
+
+
+def test_party_field_label_names_the_party() -> None:
+    text = "Motion\nParti: Kristdemokraterna\nUtfärdare: Sven Holm\n\n" + BODY + "att något görs."
+    assert authors(text, "motion") == [("Sven Holm", "KD")]
+
+
+@pytest.mark.parametrize(
+    "prose",
+    [
+        "Sara Nordin och Ali Berglund (båda KD) har den 4 mars lämnat in en motion om bussar.",
+        "Sara Nordin och Ali Berglund, båda (KD) yrkar i motionen att bussarna ska gå oftare.",
+        "Författare\n\nSara Nordin (KD), Ali Berglund (KD)",
+    ],
+)
+def test_several_signers_named_in_prose_or_a_field_share_a_group_mark(prose: str) -> None:
+    assert authors(prose + "\n\n" + BODY) == [("Sara Nordin", "KD"), ("Ali Berglund", "KD")]
+
+
+def test_a_report_is_signed_by_officials_not_by_the_politicians_it_mentions() -> None:
+    text = "Svar på motion från Eva Lund (L)\n\n" + BODY + "Anders Wik\nFörvaltningschef"
+    assert authors(text, "tjansteskrivelse") == [("Anders Wik", None)]
+
+
+def test_a_citizens_proposal_signer_gets_no_party_from_the_text() -> None:
+    text = (
+        "Medborgarförslag om en hundrastgård\n\nVi i Vänsterpartiet har länge drivit frågan.\n\n"
+        + BODY
+        + "Maria Holm"
+    )
+    assert authors(text, "medborgarforslag") == [("Maria Holm", None)]
+
+
+def test_party_evidence_reaches_the_document_and_points_at_the_party() -> None:
+    text = (
+        "Vänsterpartiet 2024\n\nMotion om fler parkbänkar\n\n"
+        + BODY
+        + "att kommunen ställer ut bänkar.\n\nMaja Ek"
+    )
+    doc = radsdok.parse_text(text, source="m.txt")
+    (author,) = doc.authors
+    assert author.party == "V"
+    assert author.party_evidence is not None
+    assert doc.text is not None
+    assert doc.text[author.party_evidence.start : author.party_evidence.end].startswith("Vänsterpartiet")
