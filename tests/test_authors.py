@@ -27,6 +27,10 @@ def authors(text: str, kind: str | None = None) -> list[tuple[str | None, str | 
         ),
         ("Anna Berg\n\nVänsterpartiet i Vetlanda 14/10 2013", [("Anna Berg", "V")]),
         ("Anna Berg\nVänsterpartiet Helsingborg", [("Anna Berg", "V")]),
+        ("För Moderaternas fullmäktigegrupp\nAnna Berg", [("Anna Berg", "M")]),
+        ("Med vänlig hälsning\nLiberalerna i Lund\nAnna Berg", [("Anna Berg", "L")]),
+        ("Anna Berg\n(C)", [("Anna Berg", "C")]),
+        ("Anna Berg\nKD", [("Anna Berg", "KD")]),
     ],
 )
 def test_party_after_the_name_or_below_the_signers(signature: str, expected: list[tuple[str, str]]) -> None:
@@ -128,3 +132,8 @@ def test_party_evidence_reaches_the_document_and_points_at_the_party() -> None:
     assert author.party_evidence is not None
     assert doc.text is not None
     assert doc.text[author.party_evidence.start : author.party_evidence.end].startswith("Vänsterpartiet")
+
+
+def test_writers_speaking_for_a_party_by_its_code_give_the_signers_party() -> None:
+    text = "Motion om markinnehav\n\nDå kommunen köper mark anser vi från Sd att det bör utredas.\n\n" + BODY
+    assert authors(text + "Peter Lund\nPaul Borg", "motion") == [("Peter Lund", "SD"), ("Paul Borg", "SD")]

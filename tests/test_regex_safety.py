@@ -235,8 +235,8 @@ def json_regexes(value: Any) -> Iterator[str]:
 
 
 def is_in_some_pattern(text: str, sources: Iterable[str]) -> bool:
-    """Whether `text` (or its pieces around a NAME/NAMES/PARTY placeholder) is part of a collected pattern."""
-    pieces = [p for p in regex.split(r"\b(?:NAMES|NAME|PARTY)\b", text) if p]
+    """Whether `text` (or its pieces around a placeholder: NAME, NAMES, PARTY, PARTYCODE) is in a pattern."""
+    pieces = [p for p in regex.split(r"\b(?:NAMES|NAME|PARTYCODE|PARTY)\b", text) if p]
     return any(all(piece in source for piece in pieces) for source in sources)
 
 

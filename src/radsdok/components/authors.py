@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
 from .layout import Line, lines_of
-from .lexicon import parties, patterns
+from .lexicon import alternation, parties, patterns
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
 
@@ -259,6 +259,16 @@ def _party_in_role_line(line: Line) -> _PartyAt:
     return None, None
 
 
+def _bare_party_code(text: str) -> str | None:
+    """A line holding only a party code: '(V)', 'SD', '(fp)'."""
+    stripped = text.strip()
+    if PARTY_MARK.fullmatch(stripped):
+        return _resolve_party(stripped)
+    if stripped.isupper() and len(stripped) <= 3:
+        return parties().from_abbreviation(stripped)
+    return None
+
+
 def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tuple[int, int] | None]:
     """A party on the lines just after (or a 'För X' line just before) a bare name line,
     whether it covers a group, and where it is written. Names stacked above one party
@@ -269,7 +279,7 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tu
         group = _GROUP_LINE.match(text)
         if group:
             return _resolve_party(group.group("party")), True, (line.start, line.end)
-        party = _party_in_line(text)
+        party = _party_in_line(text) or _bare_party_code(text)
         if party:
             return party, False, (line.start, line.end)
         party, where = _party_in_role_line(line)
@@ -281,7 +291,8 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tu
     for j in range(i - 1, max(-1, i - 7), -1):
         line = lines[j]
         text = line.text
-        if text.casefold().startswith(("för ", "från ")):
+        # 'För Vänsterpartiet' (or the party alone) on a line just above the signers.
+        if text.casefold().startswith(("för ", "från ")) or j >= i - 2:
             party = _party_in_line(text)
             if party:
                 return party, False, (line.start, line.end)
@@ -345,7 +356,12 @@ def _context_regexes() -> list[regex.Pattern[str]]:
     names = [n for e in lexicon.national.values() for n in e["names"]] + list(_MEMBERS)
     party = "(?:" + "|".join(regex.escape(n) for n in sorted(names, key=len, reverse=True))
     party += "|(?-i:" + lexicon.local_shape + "))"
-    return [regex.compile(p.replace("PARTY", party), regex.IGNORECASE) for p in patterns()["context_party"]]
+    codes = [a for e in lexicon.national.values() for a in e["abbreviations"]]
+    code = "(?:" + alternation(codes) + r")(?![\p{L}-])"
+    return [
+        regex.compile(p.replace("PARTYCODE", code).replace("PARTY", party), regex.IGNORECASE)
+        for p in patterns()["context_party"]
+    ]
 
 
 _CONTEXT = _context_regexes()
