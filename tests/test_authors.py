@@ -137,3 +137,9 @@ def test_party_evidence_reaches_the_document_and_points_at_the_party() -> None:
 def test_writers_speaking_for_a_party_by_its_code_give_the_signers_party() -> None:
     text = "Motion om markinnehav\n\nDå kommunen köper mark anser vi från Sd att det bör utredas.\n\n" + BODY
     assert authors(text + "Peter Lund\nPaul Borg", "motion") == [("Peter Lund", "SD"), ("Paul Borg", "SD")]
+
+
+@pytest.mark.parametrize("label", ["Inlämnad av:", "Av:", "Ställd av"])
+def test_a_signer_named_in_a_submitted_by_field_is_an_author(label: str) -> None:
+    text = f"Interpellation om skolskjutsar\n{label} Maria Lindkvist (S)\n\n" + BODY
+    assert authors(text, "interpellation") == [("Maria Lindkvist", "S")]

@@ -385,16 +385,23 @@ def prose_people(text: str) -> list[Hit]:
     """Askers named in prose ('Mats Karlsson har ställt en interpellation', 'Handläggare: X')."""
     hits: list[Hit] = []
     cues = patterns()["author_prose_cues"]
-    windows = [
-        (line.start, min(len(text), line.end + 200))
-        for line in lines_of(text)
-        if line.start < 8000 and any(cue in line.text.casefold() for cue in cues)
-    ]
+    windows: list[tuple[int, int]] = []
+    for line in lines_of(text):
+        if line.start >= 8000:
+            break
+        folded = line.text.casefold()
+        if not any(cue in folded for cue in cues):
+            continue
+        start, end = max(0, line.start - 120), min(len(text), line.end + 200)
+        if windows and start <= windows[-1][1]:  # overlapping windows are scanned once
+            windows[-1] = (windows[-1][0], end)
+        else:
+            windows.append((start, end))
     matches = {
         found.span(): (rule, found)
         for rule, pattern in _PROSE.items()
         for start, end in windows
-        for found in pattern.finditer(text, max(0, start - 120), end)
+        for found in pattern.finditer(text, start, end)
     }
     for rule, found in sorted(matches.values(), key=lambda m: m[1].start()):
         if "names" in found.re.groupindex:

@@ -76,33 +76,39 @@ def for_party_line(text: str) -> Hit | None:
 
 
 @cache
-def _subject_regex() -> regex.Pattern[str]:
-    lexicon = parties()
-    names = [n for e in lexicon.national.values() for n in e["names"]] + lexicon.local_names
-    verbs = alternation(patterns()["party_subject_verbs"])
+def _verb_regex() -> regex.Pattern[str]:
     return regex.compile(
-        r"(?:^|(?<=[.!?:]\s{1,3}))(?P<party>(?i:"
-        + alternation(names)
-        + ")|"
-        + lexicon.local_shape
-        + r")(?:\s+(?:i|på)\s+\p{Lu}[\p{L}-]+(?:\s+\p{Lu}[\p{L}-]+)?)?"
-        + r"(?:\s+(?:har|har\s+därför|därför))?\s+(?:"
-        + verbs
-        + r")\b",
-        regex.MULTILINE,
+        r"(?<![\p{L}-])(?:" + alternation(patterns()["party_subject_verbs"]) + r")(?![\p{L}-])", regex.IGNORECASE
     )
+
+
+# What may stand between the party and the verb: 'i Mark', 'har', 'därför'.
+_SUBJECT = regex.compile(
+    r"(?P<party>\p{Lu}[\p{L}-]*+(?:[ ]\p{L}[\p{L}-]*+){0,3}?)"
+    r"(?:[ ](?:i|på)[ ]\p{Lu}[\p{L}-]*+(?:[ ]\p{Lu}[\p{L}-]*+)?)?(?:[ ](?:har|därför))*[ ]?"
+)
+_SENTENCE_END = regex.compile(r"[.!?:\n][ \t]*+")
 
 
 def party_subject(text: str) -> Hit | None:
     """A party as the subject of a sentence that proposes or demands ('Vänsterpartiet yrkar
     därför', 'Sverigedemokraterna i Mark föreslår'), when the document names only one so."""
+    lexicon = parties()
     found_parties: dict[str, Hit] = {}
-    for found in _subject_regex().finditer(text):
-        word = found.group("party")
-        party = parties().resolve(word)
+    for verb in _verb_regex().finditer(text):
+        lo = max(0, verb.start() - 80)
+        ends = list(_SENTENCE_END.finditer(text, lo, verb.start()))
+        start = ends[-1].end() if ends else (0 if lo == 0 else -1)
+        if start < 0:
+            continue
+        subject = _SUBJECT.fullmatch(text, start, verb.start())
+        if subject is None:
+            continue
+        name = subject.group("party")
+        party = lexicon.from_name(name) or (name if lexicon.local_suffix_regex.fullmatch(name) else None)
         if party and party not in found_parties:
-            s, e = found.span("party")
-            found_parties[party] = Hit(s, e, "authors:party-subject", word, {"party": party})
+            s, e = subject.span("party")
+            found_parties[party] = Hit(s, e, "authors:party-subject", name, {"party": party})
     return next(iter(found_parties.values())) if len(found_parties) == 1 else None
 
 
