@@ -77,9 +77,8 @@ def for_party_line(text: str) -> Hit | None:
 
 @cache
 def _verb_regex() -> regex.Pattern[str]:
-    return regex.compile(
-        r"(?<![\p{L}-])(?:" + alternation(patterns()["party_subject_verbs"]) + r")(?![\p{L}-])", regex.IGNORECASE
-    )
+    verbs = alternation(patterns()["party_subject_verbs"])
+    return regex.compile(r"(?<![\p{L}-])(?:" + verbs + r")(?![\p{L}-])", regex.IGNORECASE)
 
 
 # What may stand between the party and the verb: 'i Mark', 'har', 'därför'.
