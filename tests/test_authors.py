@@ -143,3 +143,18 @@ def test_writers_speaking_for_a_party_by_its_code_give_the_signers_party() -> No
 def test_a_signer_named_in_a_submitted_by_field_is_an_author(label: str) -> None:
     text = f"Interpellation om skolskjutsar\n{label} Maria Lindkvist (S)\n\n" + BODY
     assert authors(text, "interpellation") == [("Maria Lindkvist", "S")]
+
+
+def test_a_byline_with_m_fl_names_the_first_signer_and_the_party() -> None:
+    text = "Tio förslag för demokratin\n\nMotion 2021/22:4102 av Camilla Holm m.fl. (MP)\n\n" + BODY
+    assert authors(text, "motion") == [("Camilla Holm", "MP")]
+
+
+def test_a_line_starting_with_av_in_a_list_of_other_documents_is_not_a_signature_field() -> None:
+    text = (
+        "Fråga om forskning\n\n"
+        + BODY
+        + "Relaterade frågor:\nav Niklas Berg (S) Förtroendet för skolan\n\n"
+        + BODY
+    )
+    assert ("Niklas Berg", "S") not in authors(text, "fraga")

@@ -26,7 +26,7 @@ BYLINE = regex.compile(
 # "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"
 BYLINE_AUTHORS = regex.compile(
     rf"\bav\s+(?P<names>{NAME}{_CONSTITUENCY}(?:(?:\s*,\s*|\s+och\s+){NAME}{_CONSTITUENCY})*)"
-    rf"\s*\((?P<party>[^)]{{1,30}})\)"
+    rf"(?:\s+m\.\s?fl\.)?\s*\((?P<party>[^)]{{1,30}})\)"
 )
 _SIGNATURE = regex.compile(rf"^/?\s*(?P<name>{NAME})")
 _GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
