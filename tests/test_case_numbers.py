@@ -51,3 +51,128 @@ def test_case_number_evidence_points_at_value() -> None:
     text = "Vårt dnr: KS 2021/123 gäller"
     (hit,) = find_case_numbers(text)
     assert text[hit.start : hit.end] == "KS 2021/123"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Dnr KS-2023-00118 gäller", "KS-2023-00118"),
+        ("Svar på motion VO-2023-00206 om", "VO-2023-00206"),
+        ("Ärende RS 2019-1234 om", "RS 2019-1234"),
+        ("Dnr 2023/0048 KS\n", "2023/0048 KS"),
+        ("Dnr 2023.0048 gäller", "2023.0048"),
+        ("Diarienummer 2023\u201300118", "2023\u201300118"),
+        ("Diarienr: KS 2019/45", "KS 2019/45"),
+        ("Ärendenr: 2021/789", "2021/789"),
+        ("Vår beteckning: BUN 2022/0123", "BUN 2022/0123"),
+        ("Beteckning\n2023-00254\n", "2023-00254"),
+        ("Diarienummer\nKS 2020.345", "KS 2020.345"),
+        ("Dnr KS 19/0123", "KS 19/0123"),
+        ("Dnr 123/2019", "123/2019"),
+    ],
+)
+def test_labelled_and_register_forms_are_read_with_any_separator(text: str, value: str) -> None:
+    assert [hit.text for hit in find_case_numbers(text)] == [value]
+
+
+def test_number_broken_after_its_dash_at_a_line_end_is_one_number() -> None:
+    text = "med anledning av motion med diarienr. 2023-00135 och 2023-\n00118\\.\n"
+    hits = list(find_case_numbers(text))
+    assert [" ".join(h.text.split()) for h in hits] == ["2023-00135", "2023- 00118"]
+    assert hits[1].attrs == {"register": None, "year": 2023, "serial": "00118"}
+
+
+def test_register_broken_from_its_number_at_a_line_end_is_kept() -> None:
+    (hit,) = find_case_numbers("Motion - Kvotflyktingar (KS\n2023-00135)\n")
+    assert " ".join(hit.text.split()) == "KS 2023-00135"
+    assert hit.attrs["register"] == "KS"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("| 1. | Information om läget | 2025-00086 | Förslag |", "2025-00086"),
+        ("2017/1135 2017-05-23\n\nMedborgarförslag om en lekplats", "2017/1135"),
+        ("Kommunstyrelsen  2023-06-15  2023/0048\n", "2023/0048"),
+        ("Interpellation RV181888\n", "RV181888"),
+        ("Motion LTV 150060\n\nDatum", "LTV 150060"),
+        ("Ärende: 2023/0048 om", "2023/0048"),
+    ],
+)
+def test_unlabelled_number_is_read_where_it_stands_as_a_case_number(text: str, value: str) -> None:
+    assert [hit.text for hit in find_case_numbers(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "mötet 2023-06-15 kl 18.00",
+        "Dnr 2023-06-15",
+        "ring 0300-83 40 00",
+        "enligt § 45/2023",
+        "planen för 2021-2024 gäller",
+        "åren 2014\u20132018",
+        "SOU 2017:114 och SFS 2010:800",
+        "HSLF-FS 2016:40",
+        "förordning EU 2016/679",
+        "prop. 2019/20:123",
+        "motion 2019/20:123 om",
+        "Interpellation 2016/17:193 av",
+        "bifalla motion nr 16/2012 från",
+        "I 2023/0048 står det som kommunen skrev i sin årliga rapport om verksamheten",
+        "under 2023 kostade det 1 200 kr per invånare i kommunen, det är 2023.",
+    ],
+)
+def test_dates_phones_ranges_sessions_and_statutes_are_not_case_numbers(text: str) -> None:
+    assert [hit.text for hit in find_case_numbers(text)] == []
+
+
+PROSE = "Nämnden har under året arbetat vidare med frågan och redovisar här hur arbetet har gått. "
+
+
+def test_bare_number_in_running_text_needs_a_reason() -> None:
+    once = PROSE * 5 + "Kostnaden blev enligt nämndens beräkning 2023-00118 kronor för hela året.\n"
+    assert [h.text for h in find_case_numbers(once)] == []
+    twice = once + PROSE + "Nämnden hänvisar till 2023-00118 som redan nämnts i beräkningen.\n"
+    assert [h.text for h in find_case_numbers(twice)] == ["2023-00118"]
+
+
+def test_bare_number_in_a_short_line_at_the_top_is_a_header_number() -> None:
+    text = "Kommunstyrelsen 2023/0048\n\n" + PROSE * 5 + "Ett år som 2024/0031 i texten är inget ärende."
+    assert [(h.text, h.rule) for h in find_case_numbers(text)] == [("2023/0048", "case_numbers:header")]
+
+
+def test_bare_form_of_a_registered_number_is_another_form_of_it() -> None:
+    text = "Ärendet (KS 2023-00118) gäller. Nämnden yttrade sig om 2023-00118 i juni."
+    assert [h.text for h in find_case_numbers(text)] == ["KS 2023-00118", "2023-00118"]
+
+
+def test_party_after_a_number_is_not_its_register() -> None:
+    (hit,) = find_case_numbers("Dnr 2023/0048 SD\n")
+    assert hit.text == "2023/0048"
+    assert hit.attrs["register"] is None
+
+
+@pytest.mark.parametrize(
+    ("value", "register", "year", "serial"),
+    [
+        ("KS-2023-00118", "KS", 2023, "00118"),
+        ("VO\u20132023-00206", "VO", 2023, "00206"),
+        ("2023/0048 KS", "KS", 2023, "0048"),
+        ("LTV 150060", "LTV", 2015, "0060"),
+        ("RS 2019-1234", "RS", 2019, "1234"),
+        ("2023- 00118", None, 2023, "00118"),
+        ("2010/94.10", None, 2010, "94.10"),
+        ("KS 19/0123", "KS", 2019, "0123"),
+    ],
+)
+def test_every_form_is_parsed_into_register_year_and_serial(
+    value: str, register: str | None, year: int, serial: str
+) -> None:
+    assert parse_case_number(value) == {"register": register, "year": year, "serial": serial}
+
+
+def test_every_hit_names_the_rule_that_accepted_it() -> None:
+    text = "Dnr 2023/0012\n\n| Ärende | 2025-00086 |\n\n(KS 2023/0048)"
+    rules = [h.rule for h in find_case_numbers(text)]
+    assert rules == ["case_numbers:dnr-label", "case_numbers:cell", "case_numbers:register-form"]

@@ -1,84 +1,291 @@
-"""Diarienummer: labelled ("Dnr KS/2019:347") and bare register forms ("SN 2023/0048")."""
+"""Diarienummer: a number in a case-number shape, accepted where it stands as a case number.
+
+Every candidate is read by one shape pattern, which gives its register, year and serial:
+
+* a register before the number, joined by a space, slash, dash or nothing:
+  "KS 2023/0048", "KS/2019:347", "KS-2023-00118", "VO–2023-00206";
+* a bare year-serial, the serial after a slash, colon, dot, dash or en dash, possibly
+  broken after the separator at a line end ("2023-\\n00118"), with sub-numbers
+  ("2003/0369-45", "2010/94.10") and a register after it ("2017/0150 KS-2");
+* the register between year and serial ("2011/KS 0206 001");
+* a compact register, two-digit year and serial ("RV181888", "LTV 150060").
+
+A candidate is then accepted by where it stands (the rule named in its evidence):
+
+* ``dnr-label``: after a label word ("Dnr", "Diarienr", "Vår beteckning", …);
+* ``register-form``: it carries a register (not a statute book such as "SOU" or "SFS");
+* ``kind-id``: after a word for a case ("motion", "ärende", "interpellation", …);
+* ``cell``: it opens a line or stands alone in a table cell or column;
+* ``repeated``: the same bare number stands twice in the document;
+* ``list``: it follows an accepted number after "och", "samt" or a comma.
+
+Dates ("2023-06-15", "KS 2009-05-26"), year ranges ("2021-2024") and parliament
+session numbers after a kind word ("motion 2019/20:123") are never case numbers.
+The label words, case words and the capitals that are not registers live in
+``data/case_numbers.json``.
+"""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
+from functools import cache
+from typing import Any
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .lexicon import patterns
+from .lexicon import alternation, load_json
 
 _REG = r"(?-i:\p{Lu}{1,6}(?:-\p{Lu}{1,4})?)"
-# Value forms after a label word, most specific first.
-_LABELLED_VALUE = (
-    rf"(?P<v>{_REG}\s?/\s?\d{{4}}[:/.-]\d{{1,6}}(?:[-.:]\d{{1,4}})*"  # KS/2019:347, KS 2021/123-4
-    rf"|{_REG}\s\d{{4}}[/:.-]\d{{1,6}}(?:[-.:]\d{{1,4}})*"  # KS 2014/368
-    rf"|\d{{4}}/{_REG}\s\d{{2,5}}(?:\s\d{{2,4}})?"  # 2011/KS 0206 001
-    rf"|\d{{4}}[/:]\d{{1,6}}(?:[.:-]\d{{1,4}})*(?:\s{_REG}(?:-\d{{1,3}})?(?![\p{{L}}]))?"  # 2017/0150 KS-2
-    rf"|\d{{4}}-\d{{4,7}}(?![-\d])"  # 2022-000456
-    rf"|\p{{Lu}}{{1,4}}\d{{4,8}}"  # RV181888
+_YEAR = r"(?:19|20)\d{2}"
+# Between year and serial; a dash or slash may end a line (the serial then opens the next).
+_SEP = r"(?:[ \t]?/[ \t]?|[:.\-\u2013\u2011])(?:(?<=[-/\u2013\u2011])[ \t]{0,3}\n[ \t]{0,3})?"
+_SERIAL = r"(?P<serial>\d{1,7})(?P<sub>(?:[-.:]\d{1,4}){0,3})"
+# Between a register and the year: a space, slash, dash or dot, nothing, or a line end ("KS-\n2023").
+_REG_SEP = r"(?:[ \t\u00a0]?[/\-\u2013\u2011.]?[ \t\u00a0]?|[/\-\u2013\u2011]?[ \t\u00a0]?\n[ \t\u00a0]{0,3})"
+# A register after the number: "2017/0150 KS-2", "2023/0048 KS" (dropped again if it is no register).
+_SUFFIX = rf"(?P<suffix>[ \t](?P<sreg>{_REG})(?:-\d{{1,3}})?(?![\p{{L}}\d]))?"
+_SHAPE = (
+    r"(?:"
+    rf"(?P<reg>{_REG}){_REG_SEP}(?P<year>{_YEAR})(?P<sep>{_SEP}){_SERIAL}"
+    rf"|(?P<year>{_YEAR})[/\-](?P<reg>{_REG})[ \t\-](?P<serial>\d{{2,5}}(?:[ \t]\d{{2,4}})?)"
+    rf"|(?P<year>{_YEAR})(?P<sep>{_SEP}){_SERIAL}{_SUFFIX}"
+    r"|(?P<reg>\p{Lu}{1,4})[ \t]?(?P<yy>\d{2})(?P<serial>\d{4,6})"
+    # Forms read only after a label or a case word: "KS 19/0123", "123/2019", "KS 123-2019".
+    rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<yy>\d{{2}})/(?P<serial>\d{{2,6}})"
+    rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<rev>\d{{1,6}})[/\-](?P<year>{_YEAR})"
     r")"
+    # Not glued to a following word or number ("2003/98/EG", "2023-06-15T").
+    r"(?![\p{L}\d]|[/\-\u2013\u2011:.][\p{L}\d])"
 )
-_LABELLED = regex.compile(
-    rf"\b(?P<label>{patterns()['case_number_labels']})\s*[.:]?\s*(?:nr\.?\s*)?{_LABELLED_VALUE}",
-    regex.IGNORECASE | regex.VERSION1,
-)
-# Bare forms: an upper-case register then year/serial ("SN 2023/0048", "KS 2003/0369-45").
-_BARE = regex.compile(rf"\b(?<!/)(?P<v>{_REG}[ \u00a0]?\d{{4}}/\d{{1,6}}(?:-\d{{1,4}})?)(?![\d/])")
-# An ID right after a document-kind word: "Interpellation RV181888".
-_KIND_ID = regex.compile(
-    r"\b(?:interpellation|motion|fråga|ärende)\s+(?P<v>\p{Lu}{2,4}\d{5,8})(?![\p{L}\d])",
-    regex.IGNORECASE,
-)
+_CANDIDATE = regex.compile(rf"(?<![\p{{L}}\d]|\d[/\-\u2013.:])(?-i:{_SHAPE})", regex.VERSION1)
+_WHOLE = regex.compile(rf"(?-i:{_SHAPE})", regex.VERSION1)
+# The day of a date read as year, serial and sub-number: the "-15" of "2023-06-15".
+_DAY = regex.compile(r"[-.](?P<day>\d{1,2})(?!\d)")
+# A bare number in a table cell or a column: a pipe, a tab, a column gap or a line end on each side.
+_CELL_BEFORE = regex.compile(r"(?:^|\n|\||\t|[ \t\u00a0]{2})[ \t\u00a0*]{0,4}\Z")
+_CELL_AFTER = regex.compile(r"[ \t\u00a0*]{0,4}(?:\||\t|\n|\Z)|[ \t\u00a0]{2}")
+# A bare number opening a line, as in a register's rows ("2017/1135 2017-05-23") or a heading.
+_LINE_START = regex.compile(r"(?:^|\n)[ \t\u00a0>*•|-]{0,4}\Z")
+_LINE_START_AFTER = regex.compile(r"[ \t\u00a0]|\n|\Z")
+# A bare number in a short line at the top of the document: "Kommunstyrelsen 2023/0048".
+_HEADER_CHARS = 400
+_SHORT_LINE = regex.compile(r"(?:^|\n)[^\n]{0,50}\Z")
+_SHORT_LINE_AFTER = regex.compile(r"[^\n]{0,30}(?:\n|\Z)")
+# One capital joined to the number by a dash or slash: "K-2023-00118".
+_JOINED_LETTER = regex.compile(r"(?<![\p{L}\d])\p{Lu}[/\-]\Z")
+# A bare number beside a date, as in a header line or a register row ("2023-06-15 2023/0048").
+_DATE_BEFORE = regex.compile(r"(?<!\d)(?:19|20)\d{2}-[01]\d-[0-3]\d[ \t\u00a0]{1,3}\Z")
+_DATE_AFTER = regex.compile(r"[ \t\u00a0]{1,3}(?:19|20)\d{2}-[01]\d-[0-3]\d(?!\d)")
+# A phone number goes on in short digit groups: "2023-123 45 67".
+_DIGIT_GROUP_AFTER = regex.compile(r"[ \t\u00a0]\d{2,3}(?!\d)")
 
-_PARTS = [
-    regex.compile(rf"^(?P<reg>{_REG})\s?/?\s?(?P<year>\d{{4}})[/:.-](?P<serial>\d+(?:[-.:]\d+)*)$"),
-    regex.compile(rf"^(?P<year>\d{{4}})/(?P<reg>{_REG})\s(?P<serial>\d+(?:\s\d+)?)$"),
-    regex.compile(rf"^(?P<year>\d{{4}})[/:-](?P<serial>\d+(?:[.:-]\d+)*)(?:\s(?P<reg>{_REG})(?:-\d+)?)?$"),
-    regex.compile(r"^(?P<reg>\p{Lu}{1,4})(?P<yy>\d{2})(?P<serial>\d{3,6})$"),
-]
+
+@cache
+def _words() -> dict[str, Any]:
+    return load_json("case_numbers.json")
+
+
+@cache
+def _label_before() -> regex.Pattern[str]:
+    """A label word ending right before a number: "Dnr: ", "Diarienummer\\n", "med diarienr. "."""
+    labels = alternation(_words()["labels"])
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:{labels})[ \t.:*_]{{0,6}}(?:nr\.?[ \t:]{{0,3}})?(?:\n[ \t*_]{{0,4}}){{0,2}}\Z",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _cue_before() -> regex.Pattern[str]:
+    """A word for a case right before a number: "Motion LTV 150060", "ärende 2023-00135"."""
+    cues = alternation(_words()["cue_words"])
+    gap = r"(?:[ \t]{1,3}|[ \t]?[:.][ \t]{0,3})"
+    return regex.compile(rf"(?<![\p{{L}}])(?:{cues}){gap}(?:nr\.?[ \t]{{1,3}})?\Z", regex.IGNORECASE)
+
+
+@cache
+def _joiner_between() -> regex.Pattern[str]:
+    """What joins two numbers of one list: "2023-00135 och 2023-\\n00118", "KS 2023/0388, KS 2023/0412"."""
+    joiners = alternation(_words()["list_joiners"])
+    return regex.compile(rf"[ \t]{{0,3}}(?:{joiners})[ \t]{{0,3}}\n?[ \t]{{0,3}}\Z", regex.IGNORECASE)
+
+
+def _is_register(reg: str | None) -> bool:
+    """A register of a case: "KS", "BUN", "VO"; not a statute book ("SOU", "SFS", "HSLF-FS") or a word."""
+    if not reg or len(reg.replace("-", "")) < 2:
+        return False
+    words = _words()
+    if reg in words["not_registers"] or reg in words["statute_books"]:
+        return False
+    return not any(reg.endswith(e) for e in words["statute_book_endings"]) and not _is_word(reg)
+
+
+def _is_word(reg: str) -> bool:
+    """An upper-case label or case word ("DNR", "MOTION") read as a register."""
+    low = reg.casefold()
+    words = _words()
+    return low in words["labels"] or low in words["cue_words"]
+
+
+class _Candidate:
+    """One number in a case-number shape, its parts, and whether its form alone rules it out."""
+
+    def __init__(self, found: regex.Match[str]) -> None:
+        self.found = found
+        self.start, self.end = found.span()
+        reg = found.group("reg")
+        self.register: str | None = reg or found.group("sreg")
+        number_start = min(found.start(g) for g in ("year", "yy", "rev") if found.group(g))
+        if reg and found.start("reg") < number_start and not _is_register(reg):
+            # "I 2023/0048", "DNR 2023/0048": the capitals are no register; the number starts after them.
+            self.start = number_start
+            self.register = None
+        if self.register and not _is_register(self.register):
+            self.register = None
+            if found.group("suffix"):
+                # "2023/0048 SD": a party or a word after the number, not its register.
+                self.end = found.start("suffix")
+        self.year = found.group("year")
+        self.sep = (found.group("sep") or "/").strip()
+        self.serial = found.group("serial") or found.group("rev")
+        self.sub = found.group("sub") or ""
+
+    @property
+    def compact(self) -> bool:
+        """A form read only after a label or a case word, or alone on its line: no year-serial shape."""
+        return self.found.group("yy") is not None or self.found.group("rev") is not None
+
+    @property
+    def label_only(self) -> bool:
+        """A short-year or serial-first form ("KS 19/0123", "123/2019"): a case number only after a label."""
+        found = self.found
+        return found.group("rev") is not None or (found.group("yy") is not None and "/" in self.text)
+
+    @property
+    def text(self) -> str:
+        return self.found.string[self.start : self.end]
+
+    def is_date(self) -> bool:
+        """'2023-06-15', 'KS 2009-05-26', '2023.06.15': a month and a day after the year."""
+        if self.compact or len(self.serial) > 2 or not 1 <= int(self.serial) <= 12:
+            return False
+        day = _DAY.match(self.sub)
+        return day is not None and 1 <= int(day.group("day")) <= 31
+
+    def is_year_range(self) -> bool:
+        """'2021-2024', '2014–2018', '2020/2021': two years, not a year and a serial."""
+        if self.compact or self.sub or len(self.serial) != 4 or not self.year:
+            return False
+        return 0 <= int(self.serial) - int(self.year) <= 50
+
+    def is_session(self) -> bool:
+        """A parliament session ('2008/09', '1999/2000') or a numbered paper of one ('2019/20:123')."""
+        if self.compact or self.sep != "/" or len(self.serial) not in (2, 4):
+            return False
+        return int(self.serial) == (int(self.year) + 1) % 10 ** len(self.serial)
+
+    def serial_digits_fit(self) -> bool:
+        """Unlabelled, a serial after a dash or dot has 3+ digits; after a slash or colon 2+."""
+        if self.compact:
+            return True
+        return len(self.serial) >= (2 if self.sep in "/:" else 3)
+
+    def key(self) -> str:
+        """The number without its register, for finding a bare number repeated."""
+        return f"{self.year}{self.sep}{self.serial}{self.sub}"
 
 
 def parse_case_number(value: str) -> dict[str, str | int | None]:
     """Split a diarienummer into register, year and serial where its form allows."""
-    for pattern in _PARTS:
-        found = pattern.match(value)
-        if not found:
-            continue
-        parts = found.groupdict()
-        year: int | None = None
-        if parts.get("year"):
-            year = int(parts["year"])
-        elif parts.get("yy"):
-            year = 2000 + int(parts["yy"])
-        if year is not None and not 1950 <= year <= 2100:
-            return {"register": None, "year": None, "serial": None}
-        return {"register": parts.get("reg"), "year": year, "serial": parts.get("serial")}
-    return {"register": None, "year": None, "serial": None}
+    found = _WHOLE.fullmatch(" ".join(value.split()).replace("- ", "-").replace("/ ", "/"))
+    if not found:
+        return {"register": None, "year": None, "serial": None}
+    register = found.group("reg") or found.group("sreg")
+    if register and not _is_register(register):
+        register = None
+    year: int | None = None
+    if found.group("year"):
+        year = int(found.group("year"))
+    elif found.group("yy"):
+        yy = int(found.group("yy"))
+        year = (1900 if yy >= 50 else 2000) + yy
+    if year is not None and not 1950 <= year <= 2100:
+        return {"register": None, "year": None, "serial": None}
+    serial = (found.group("serial") or found.group("rev")) + (found.group("sub") or "")
+    return {"register": register, "year": year, "serial": serial}
+
+
+def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None:
+    """Why `cand` stands as a case number in `text`, or None."""
+    before = text[max(0, cand.start - 60) : cand.start]
+    if _label_before().search(before):
+        return "dnr-label"
+    if cand.label_only or not cand.serial_digits_fit() or cand.is_year_range() or cand.is_session():
+        return None
+    if _cue_before().search(before):
+        return "kind-id"
+    if cand.compact:
+        # "RV181888" as a heading line of its own.
+        alone = _LINE_START.search(before) and _CELL_AFTER.match(text, cand.end)
+        return "cell" if alone and _is_register(cand.found.group("reg")) else None
+    if cand.register:
+        return "register-form"
+    if _JOINED_LETTER.search(before) and not _is_word(before[-2]):
+        # "K-2023-00118", "S/2019:123": one capital joined to the number is a register too.
+        cand.start -= 2
+        cand.register = before[-2]
+        return "register-form"
+    if len(cand.serial) < 3 or _DIGIT_GROUP_AFTER.match(text, cand.end):
+        return None
+    if _CELL_BEFORE.search(before) and _CELL_AFTER.match(text, cand.end):
+        return "cell"
+    if _LINE_START.search(before) and _LINE_START_AFTER.match(text, cand.end):
+        return "cell"
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(text, cand.end):
+        return "cell"
+    if cand.start < _HEADER_CHARS and _SHORT_LINE.search(before) and _SHORT_LINE_AFTER.match(text, cand.end):
+        return "header"
+    if repeated[cand.key()] >= 2:
+        return "repeated"
+    return None
 
 
 def find_case_numbers(text: str) -> Iterator[Hit]:
     """Every diarienummer in `text`, once per distinct value, in text order."""
+    candidates = [_Candidate(found) for found in _CANDIDATE.finditer(text)]
+    candidates = [c for c in candidates if not c.is_date() and not _is_statute(c)]
+    # A bare number stands as a case number where it stands twice, or once more with its register.
+    repeated = Counter(c.key() for c in candidates if not c.compact)
     hits: list[Hit] = []
-    taken: list[tuple[int, int]] = []
-    for rule, pattern in (("dnr-label", _LABELLED), ("kind-id", _KIND_ID), ("register-form", _BARE)):
-        for found in pattern.finditer(text):
-            start, end = found.span("v")
-            value = found.group("v").rstrip(".:-")
-            end = start + len(value)
-            if any(s < end and start < e for s, e in taken):
-                continue
-            taken.append((start, end))
-            hits.append(Hit(start, end, f"case_numbers:{rule}", value, parse_case_number(value)))
+    last_end = -1
+    for cand in candidates:
+        rule = _rule_for(text, cand, repeated)
+        if rule is None and last_end >= 0 and _joiner_between().search(text[last_end : cand.start]):
+            rule = "list" if not cand.is_year_range() else None
+        if rule is None:
+            continue
+        parts = parse_case_number(cand.text)
+        hits.append(Hit(cand.start, cand.end, f"case_numbers:{rule}", cand.text, parts))
+        last_end = cand.end
     seen: set[str] = set()
-    for hit in sorted(hits, key=lambda h: h.start):
+    for hit in hits:
         key = " ".join(hit.text.split()).casefold()
         if key not in seen:
             seen.add(key)
             yield hit
+
+
+def _is_statute(cand: _Candidate) -> bool:
+    """A number after a statute book or report series ("SOU 2017:114", "SFS 2010:800", "HSLF-FS 2016:40")."""
+    reg = cand.found.group("reg")
+    if not reg:
+        return False
+    words = _words()
+    return reg in words["statute_books"] or any(reg.endswith(e) for e in words["statute_book_endings"])
 
 
 class CaseNumberFinder:
