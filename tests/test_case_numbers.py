@@ -176,3 +176,37 @@ def test_every_hit_names_the_rule_that_accepted_it() -> None:
     text = "Dnr 2023/0012\n\n| Ärende | 2025-00086 |\n\n(KS 2023/0048)"
     rules = [h.rule for h in find_case_numbers(text)]
     assert rules == ["case_numbers:dnr-label", "case_numbers:cell", "case_numbers:register-form"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "register", "year", "serial"),
+    [
+        ("Dnr Ks 2023/12 gäller", "Ks 2023/12", "Ks", 2023, "12"),
+        ("Ärendenr: 4567\n", "4567", None, None, None),
+        ("Dnr: KFN-123 Bygglov", "KFN-123", "KFN", None, None),
+    ],
+)
+def test_whatever_stands_after_a_label_is_read_as_the_number(
+    text: str, value: str, register: str | None, year: int | None, serial: str | None
+) -> None:
+    (hit,) = find_case_numbers(text)
+    assert (hit.text, hit.attrs["register"], hit.attrs["year"], hit.attrs["serial"]) == (
+        value,
+        register,
+        year,
+        serial,
+    )
+    assert hit.rule == "case_numbers:dnr-label"
+
+
+@pytest.mark.parametrize("text", ["Dnr 2023-06-15", "Dnr SOU 2019:12", "Dnr: Motion 12"])
+def test_a_date_a_statute_or_a_word_after_a_label_is_not_read_as_the_number(text: str) -> None:
+    assert list(find_case_numbers(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Beslut RS 1234-2025 om vården", "RS 1234-2025"), ("enligt KS 123/2019 avser", "KS 123/2019")],
+)
+def test_a_register_before_a_serial_and_a_year_makes_a_case_number(text: str, value: str) -> None:
+    assert [hit.text for hit in find_case_numbers(text)] == [value]

@@ -100,6 +100,48 @@ def _label_before() -> regex.Pattern[str]:
 
 
 @cache
+def _label_led() -> regex.Pattern[str]:
+    """A label word and what stands after it as the number, in any form: a register in any
+    case before it ("Dnr Ks 2023/12", "Dnr: KFN-123"), digits with any separators, a register
+    after it; for numbers no shape reading accepts ("Dnr 4567", "Ärendenr: 12.345")."""
+    labels = alternation(_words()["labels"])
+    number = (
+        r"(?:(?-i:\p{Lu}[\p{L}]{0,5}(?:-\p{Lu}{1,4})?)[ ./\-\u2013]?)?"
+        r"\d[\d/.:\-\u2013]{0,14}+(?<=\d)"
+        r"(?:[ ](?-i:\p{Lu}{2,6})(?![\p{L}\d]))?"
+    )
+    return regex.compile(
+        rf"(?<![\p{{L}}])(?:{labels})[ \t.:*_]{{0,6}}(?:nr\.?[ \t:]{{0,3}})?(?:\n[ \t*_]{{0,4}}){{0,2}}"
+        rf"(?P<num>{number})(?![\p{{L}}\d])",
+        regex.IGNORECASE,
+    )
+
+
+_REGISTER_WORD = regex.compile(r"\p{L}+(?:-\p{Lu}+)?")
+_ISO_DATE = regex.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
+
+
+def _labelled_numbers(text: str, taken: list[Hit]) -> list[Hit]:
+    """Numbers after a label word that no shape reading found (see `_label_led`)."""
+    out: list[Hit] = []
+    for found in _label_led().finditer(text):
+        start, end = found.span("num")
+        value = found.group("num")
+        if _ISO_DATE.fullmatch(value) or any(h.start < end and start < h.end for h in taken):
+            continue
+        register = value.split()[0].rstrip("./-\u2013") if not value[0].isdigit() else None
+        if register is not None and (register.upper() in _words()["statute_books"] or _is_word(register)):
+            continue
+        parts = parse_case_number(value)
+        if parts["register"] is None and register is not None:
+            # "Ks 2023/12": a register in mixed case; the rest parses as a bare number.
+            rest = value[len(register) :].lstrip(" ./-\u2013")
+            parts = {**parse_case_number(rest), "register": _REGISTER_WORD.match(register).group(0)}  # type: ignore[union-attr]
+        out.append(Hit(start, end, "case_numbers:dnr-label", value, parts))
+    return out
+
+
+@cache
 def _cue_before() -> regex.Pattern[str]:
     """A word for a case right before a number: "Motion LTV 150060", "ärende 2023-00135"."""
     cues = alternation(_words()["cue_words"])
@@ -161,8 +203,11 @@ class _Candidate:
 
     @property
     def label_only(self) -> bool:
-        """A short-year or serial-first form ("KS 19/0123", "123/2019"): a case number only after a label."""
+        """A short-year or serial-first form ("KS 19/0123", "123/2019"): a case number only after a
+        label, or with a register before it ("RS 1234-2025", "KS 123/2019")."""
         found = self.found
+        if found.group("reg") and _is_register(found.group("reg")) and found.start("reg") == self.start:
+            return False
         return found.group("rev") is not None or (found.group("yy") is not None and "/" in self.text)
 
     @property
@@ -228,6 +273,8 @@ def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None
         return None
     if _cue_before().search(before):
         return "kind-id"
+    if cand.found.group("rev") is not None and cand.register and not cand.label_only:
+        return "register-form"  # "RS 1234-2025": a register before a serial and a year
     if cand.compact:
         # "RV181888" as a heading line of its own.
         alone = _LINE_START.search(before) and _CELL_AFTER.match(text, cand.end)
@@ -271,6 +318,8 @@ def find_case_numbers(text: str) -> Iterator[Hit]:
         parts = parse_case_number(cand.text)
         hits.append(Hit(cand.start, cand.end, f"case_numbers:{rule}", cand.text, parts))
         last_end = cand.end
+    hits.extend(_labelled_numbers(text, hits))
+    hits.sort(key=lambda h: h.start)
     seen: set[str] = set()
     for hit in hits:
         key = " ".join(hit.text.split()).casefold()
