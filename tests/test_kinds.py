@@ -84,3 +84,45 @@ def test_bundle_splits_into_its_documents(split: Path, parser: radsdok.Parser) -
         assert len(doc.questions) == expected["questions"]
         assert len(doc.proposals) == expected["proposals"]
         assert doc.page_range == expected["pages"]
+
+
+KIND_CASES = {
+    "news_post_reporting_motions": (
+        "Tre motioner inlämnade till fullmäktige\n\nPublicerad 2024-05-14\n\n"
+        "I går lämnade vår gruppledare in tre motioner till kommunfullmäktige.\n\n"
+        "Motionerna finns att läsa här.",
+        "other",
+    ),
+    "agenda_item_listing_motions": (
+        "41. Anmälan av inkomna motioner\n\nMotion av Anna Ek (S) om sjukresor\n\n"
+        "Motion av Per Ling (V) om biljetter\n\nBeslut: Motionerna remitteras.",
+        "other",
+    ),
+    "company_opinion_on_a_motion": (
+        "Kommunstyrelsen\n\nYttrande över Centerpartiets motion om bostäder för unga\n\n"
+        "Bolaget har fått tillfälle att yttra sig och rekommenderar att motionen anses besvarad.\n\n"
+        "Med vänlig hälsning\n\nBostadsbolaget AB",
+        "other",
+    ),
+    "headline_reporting_a_rejected_question": (
+        "Fråga om trottoarer avslogs utan motivering\n\nFråga till nämndens ordförande.\n\n"
+        "Mitt förslag avslogs i måndags och jag önskar svar om varför.\n\nMed vänlig hälsning\n\nAnna Ek",
+        "other",
+    ),
+    "a_motion_that_opens_with_its_kind_word": (
+        "Motion om simskola\n\nTill kommunfullmäktige\n\nBarn behöver kunna simma. Kommunen har "
+        "tidigare lämnat in en ansökan.\n\nVi yrkar att\n\natt simskolan blir gratis.\n\nAnna Ek (V)",
+        "motion",
+    ),
+    "questions_without_proposals_under_a_menu_heading": (
+        "Motioner och frågor\n\nSkolskjutsarna i Nybro\n\nBussen uteblev tre morgnar i rad. "
+        "Jag vill därför fråga kommunalrådet:\n\nHar kommunen begärt vite?\n\nHanna Berg (C)",
+        "fraga",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(KIND_CASES))
+def test_kind_is_weighed_from_being_or_being_about_a_document(name: str, parser: radsdok.Parser) -> None:
+    text, wanted = KIND_CASES[name]
+    assert parser.parse_text(text).kind == wanted

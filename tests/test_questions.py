@@ -73,3 +73,48 @@ def test_question_on_the_line_after_the_title_is_asked() -> None:
 def test_a_title_that_is_a_question_is_not_asked_again_when_repeated() -> None:
     text = "Varför stängs biblioteket? | Partiet i kommunen\n\nVarför stängs biblioteket?\n\n" + BODY
     assert questions(text) == []
+
+
+def kind_questions(text: str, kind: str) -> list[str]:
+    marks = [q.attrs["marks"] for q in find_quotes(text)]
+    return [hit.text for hit in find_questions(text, marks, kind)]
+
+
+def test_an_answer_counts_none_of_the_questions_it_quotes() -> None:
+    text = BODY + "\n\nFrågan lyder:\n\nKommer nämnden att ändra ordningen?\n\nSvar: Ja, till hösten."
+    assert kind_questions(text, "interpellation") == ["Kommer nämnden att ändra ordningen?"]
+    assert kind_questions(text, "svar") == []
+
+
+def test_a_motions_background_questions_are_rhetorical() -> None:
+    text = "Motion om sim\n\nHur kan barn sakna simkunnighet? Vem tar ansvaret?\n\nVi yrkar att\n\natt X."
+    assert kind_questions(text, "motion") == []
+    assert kind_questions(text, "interpellation") == ["Hur kan barn sakna simkunnighet?", "Vem tar ansvaret?"]
+
+
+def test_a_motion_keeps_questions_posed_after_an_intro() -> None:
+    text = BODY + "\n\nVarför är det så?\n\nDärför vill jag fråga: Hur länge till?\n\nAtt: göra Y."
+    assert kind_questions(text, "motion") == ["Hur länge till?"]
+
+
+def test_questions_before_the_question_intro_are_background() -> None:
+    text = (
+        "Interpellation om skolskjutsar\n\nVad hände egentligen i januari? Många undrar.\n\n"
+        "Jag vill därför ställa följande frågor:\n\n1. Har kommunen begärt vite?\n2. Vad görs nu?"
+    )
+    assert kind_questions(text, "interpellation") == ["Har kommunen begärt vite?", "Vad görs nu?"]
+
+
+def test_a_short_conditional_lead_in_stays_with_its_question() -> None:
+    text = BODY + "\n\n1. Följer staketet avtal? Om ja: I så fall vilket?\n2. Enligt plan: Vem bär ansvaret?"
+    assert questions(text) == ["Följer staketet avtal?", "Om ja: I så fall vilket?", "Vem bär ansvaret?"]
+
+
+def test_a_question_mark_in_a_web_address_asks_nothing() -> None:
+    text = BODY + "\n\nSe https://www.example.se/sok?q=simskola&typ=1 för mer. Hur blir det?"
+    assert questions(text) == ["Hur blir det?"]
+
+
+def test_a_question_mark_for_a_lost_letter_in_a_name_asks_nothing() -> None:
+    text = BODY + "\n\nAnna Berg (S) och Ermin Kovačevi? (S) har lämnat in en motion om skor."
+    assert questions(text) == []

@@ -7,8 +7,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import lines_of
-from .lexicon import alternation, first_names, municipalities, patterns
+from .layout import Line, lines_of
+from .lexicon import alternation, compile_any, first_names, load_json, municipalities, patterns
 from .titles import find_title, top_headings
 
 _MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
@@ -41,6 +41,7 @@ _KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+
 _REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
 _DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
+_INTRO_QUESTIONS = compile_any("question_intro")
 
 
 _KIND_RULES = [
@@ -54,15 +55,12 @@ _KIND_RULES = [
 ]
 
 
-def detect_kind(text: str) -> tuple[str, float, Hit | None]:
-    """The document kind from its opening lines and headings, with a confidence in [0, 1]."""
-    lines = lines_of(text)
+def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit] | None:
+    """A kind the opening lines declare outright (a protocol head, 'Svar på …', 'Medborgarförslag')."""
     earliest: tuple[int, int, str] | None = None
     widest = max(scope for _, scope, _, _ in _KIND_RULES)
-    folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold() if lines else ""
+    folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold()
     for kind, scope, cues, pattern in _KIND_RULES:
-        if not lines:
-            break
         end = lines[min(scope, len(lines)) - 1].end
         head = folded_head[:end]
         if not any(cue in head for cue in cues):
@@ -70,23 +68,168 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
         found = pattern.search(text, 0, end)
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), found.end(), kind)
-    if earliest is not None:
-        start, end, kind = earliest
-        return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
+    if earliest is None:
+        return None
+    start, end, kind = earliest
+    return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
+
+
+def detect_kind(text: str) -> tuple[str, float, Hit | None]:
+    """The document kind from its opening lines and headings, with a confidence in [0, 1].
+
+    A council document kind (interpellation, motion, fråga, medborgarförslag) found in a
+    heading or by counting its words is then weighed: a text that *is* the document (heading
+    opening with the kind word, addressed to an assembly, signed, with att-satser or formal
+    questions) against a text *about* one (a news post, a list of motions, an opinion on a
+    motion: reporting verbs, listed documents, the kind word as an object in the heading)."""
+    lines = lines_of(text)
+    if not lines:
+        return "other", 0.0, None
+    declared = _kind_from_rules(text, lines)
+    if declared is not None:
+        return declared
     headings = top_headings(text) or tuple(lines[:1])
     for heading in headings[:6]:
         found = _ANY_KIND.search(heading.text, 0, 40 + 30)
         if found and found.start() < 40:
             kind = found.lastgroup or "other"
             s = heading.start + found.start()
-            return kind, 0.9, Hit(s, s + len(found.group(0)), "kind:heading", kind)
+            hit = Hit(s, s + len(found.group(0)), "kind:heading", kind)
+            return _reviewed(text, lines, kind, 0.9, hit, heading.text, found)
     counts: dict[str, int] = {}
     for found in _ANY_KIND.finditer(text, 0, 3000):
         counts[found.lastgroup or "other"] = counts.get(found.lastgroup or "other", 0) + 1
     if not counts:
         return "other", 0.0, None
     kind = max(counts, key=lambda k: counts[k])
-    return kind, counts[kind] / sum(counts.values()) * 0.7, None
+    # A kind word or two in running text (an attachment named "Tjänsteskrivelse …") says little.
+    confidence = counts[kind] / sum(counts.values()) * 0.7 * min(1.0, counts[kind] / _COUNT_FULL)
+    return _reviewed(text, lines, kind, confidence, None, None, None)
+
+
+_K = load_json("kinds.json")
+_DOCUMENT_KINDS = frozenset(_K["document_kinds"])
+_SINGULAR = {kind: frozenset(w.casefold() for w in words) for kind, words in _K["singular_words"].items()}
+_COUNT_FULL = 3  # kind words counted before a count-only guess gets its full confidence
+_REFERENCE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:" + alternation(_K["heading_reference_before"]) + r")(?![\p{L}])", regex.IGNORECASE
+)
+_HEADING_REPORTING = regex.compile(
+    r"(?<![\p{L}])(?:" + alternation(_K["heading_reporting_words"]) + r")(?![\p{L}])", regex.IGNORECASE
+)
+_REPORTING = regex.compile(
+    "|".join(f"(?:{p})" for p in _K["reporting_patterns"]), regex.IGNORECASE | regex.MULTILINE
+)
+_LISTING = regex.compile(_K["listing_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_ADDRESSED = regex.compile(_K["addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_SIGNOFF = regex.compile(_K["signoff_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PROPOSAL = regex.compile(_K["proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PARTY = regex.compile(_K["party_pattern"], regex.IGNORECASE)
+_QUESTION_KIND_WORDS = {
+    kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
+    for kind, words in _K["question_kind_words"].items()
+}
+_HEADING_MARKS = " \t#*_-–•0123456789.)"
+_REPORTING_CAP = 4
+_FORMAL_QUESTION = regex.compile(r"\?[”\"»’)]*\s*$", regex.MULTILINE)
+
+
+def kind_evidence(
+    text: str,
+    lines: tuple[Line, ...],
+    kind: str,
+    heading: str | None = None,
+    found: regex.Match[str] | None = None,
+) -> tuple[int, int, list[str]]:
+    """Points for the text *being* a document of `kind` and for it being *about* one, and why."""
+    is_doc = about = 0
+    why: list[str] = []
+    if heading is not None and found is not None:
+        prefix = heading[: found.start()].strip(_HEADING_MARKS)
+        word = " ".join(found.group(0).casefold().split())
+        if _HEADING_REPORTING.search(heading):
+            about += 3
+            why.append("about:heading-reports")
+        if prefix and _REFERENCE_BEFORE.search(prefix):
+            about += 2
+            why.append("about:heading-refers")
+        elif not prefix:
+            is_doc += 2
+            why.append("is:heading-opens")
+        else:
+            is_doc += 1
+            why.append("is:heading")
+        if word not in _SINGULAR.get(kind, frozenset()):
+            about += 1
+            why.append("about:heading-plural")
+    head = text[: lines[min(12, len(lines)) - 1].end]
+    tail = text[lines[max(0, len(lines) - 12)].start :]
+    if _ADDRESSED.search(head):
+        is_doc += 1
+        why.append("is:addressed")
+    if _SIGNOFF.search(tail):
+        is_doc += 1
+        why.append("is:signed")
+    if kind in ("motion", "medborgarforslag") and _PROPOSAL.search(text):
+        is_doc += 1
+        why.append("is:proposes")
+    if kind in ("interpellation", "fraga"):
+        if "?" in text or _INTRO_QUESTIONS.search(text):
+            is_doc += 1
+            why.append("is:asks")
+        else:
+            about += 1
+            why.append("about:asks-nothing")
+    reports = min(_REPORTING_CAP, sum(1 for _ in _REPORTING.finditer(text, 0, 6000)))
+    if reports:
+        about += reports
+        why.append(f"about:reports*{reports}")
+    if sum(1 for _ in _LISTING.finditer(text, 0, 6000)) >= 2:
+        about += 2
+        why.append("about:lists")
+    return is_doc, about, why
+
+
+def _asks_formally(text: str) -> bool:
+    """Questions posed as such: a question intro, or a paragraph that ends in '?'."""
+    return bool(_INTRO_QUESTIONS.search(text) or _FORMAL_QUESTION.search(text))
+
+
+def _question_kind(text: str) -> str:
+    """Interpellation or enkel fråga, by the words the text uses for itself."""
+    if _QUESTION_KIND_WORDS["interpellation"].search(text):
+        return "interpellation"
+    if _QUESTION_KIND_WORDS["fraga"].search(text):
+        return "fraga"
+    return "interpellation"
+
+
+def _reviewed(
+    text: str,
+    lines: tuple[Line, ...],
+    kind: str,
+    confidence: float,
+    hit: Hit | None,
+    heading: str | None,
+    found: regex.Match[str] | None,
+) -> tuple[str, float, Hit | None]:
+    if kind not in _DOCUMENT_KINDS:
+        return kind, confidence, hit
+    is_doc, about, why = kind_evidence(text, lines, kind, heading, found)
+    if about > is_doc:
+        reason = Hit(hit.start, hit.end, "kind:about-a-document", "other") if hit else None
+        if reason is not None:
+            reason.attrs["evidence"] = why
+        return "other", 0.6, reason
+    opens = "is:heading-opens" in why and "about:heading-plural" not in why
+    if kind == "motion" and not opens and not _PROPOSAL.search(text) and _asks_formally(text):
+        # a short text asking questions and proposing nothing is no motion
+        asked = _question_kind(text)
+        reason = Hit(hit.start, hit.end, "kind:asks-not-proposes", asked) if hit else None
+        return asked, min(confidence, 0.6), reason
+    if hit is not None:
+        hit.attrs["evidence"] = why
+    return kind, confidence, hit
 
 
 def _genitive_before(text: str, start: int) -> regex.Match[str] | None:

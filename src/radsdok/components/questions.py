@@ -10,9 +10,10 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, first_of_each
 from .layout import Item, items_of, squash
-from .lexicon import alternation, compile_any, patterns
+from .lexicon import alternation, compile_any, load_json, patterns
 from .titles import find_title, title_zone
 
+KIND_MIN_CONFIDENCE = 0.3  # below it a document is reported as "other" (see extract.py)
 _ABBREVIATIONS = tuple(patterns()["abbreviations"])
 _ABBREVIATION_END = regex.compile(
     r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
@@ -23,6 +24,15 @@ _INTRO = compile_any("question_intro")
 _STARTERS = regex.compile(
     r"^(?:" + alternation(patterns()["question_starters"]) + r")\b(?=.{8,})", regex.DOTALL
 )
+_LEADIN = regex.compile(r"(?:" + alternation(patterns()["question_leadins"]) + r")", regex.IGNORECASE)
+_LEADIN_STRIP = " \t\n\u00a0-–•*"
+# A "?" standing for a letter the text lost ("Ermin Škori? (S)"): a name goes on after it.
+_LOST_LETTER = regex.compile(r"\?[ \t]?\((?:S|M|V|C|L|KD|MP|SD|FP|KDS)\)", regex.IGNORECASE)
+# A "?" inside a web address ("…/sok?q=1") ends no sentence.
+_URL_BEFORE = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
+_QUESTION_KINDS = load_json("kinds.json")["question_kinds"]
+PROPOSING_KINDS = frozenset(_QUESTION_KINDS["proposing"])
+ANSWERING_KINDS = frozenset(_QUESTION_KINDS["answering"])
 _FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
 
@@ -35,6 +45,10 @@ def _sentence_starts(item_text: str) -> list[int]:
                 continue
         elif found.group(0).startswith(".") and _ABBREVIATION_END.search(item_text[: found.start() + 1]):
             continue
+        elif found.group(0).startswith(":") and _LEADIN.fullmatch(
+            item_text[starts[-1] : found.start()].strip(_LEADIN_STRIP)
+        ):
+            continue  # "Om ja: I så fall vilka?" is one question, lead-in and all
         starts.append(found.end())
     return starts
 
@@ -78,7 +92,7 @@ def _questions_in(item: Item, quotes: _Quotes) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for found in _QMARK.finditer(text):
         pos = item.start + found.start()
-        if quotes.inside(pos):
+        if quotes.inside(pos) or _not_a_question_mark(text, found.start()):
             continue
         start = starts[bisect_right(starts, found.start()) - 1]
         start = _after_unbalanced_mark(text, start, found.start(), item.start, quotes)
@@ -89,6 +103,16 @@ def _questions_in(item: Item, quotes: _Quotes) -> list[tuple[int, int]]:
         if end - (start + lead) > 3:
             out.append((item.start + start + lead, item.start + end))
     return out
+
+
+def _not_a_question_mark(text: str, qmark: int) -> bool:
+    """A "?" in a web address or standing for a lost letter in a name."""
+    if _LOST_LETTER.match(text, qmark):
+        return True
+    after = text[qmark + 1 : qmark + 2]
+    if not after or after.isspace():
+        return False
+    return _URL_BEFORE.search(text, max(0, qmark - 200), qmark) is not None
 
 
 # Every question intro holds one of these; items without them are skipped cheaply.
@@ -102,14 +126,22 @@ def _introduces_questions(text: str) -> bool:
     return any(cue in lowered for cue in INTRO_CUES) and _INTRO.search(tail) is not None
 
 
-def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
-    """The questions a document asks, in order."""
+def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "interpellation") -> list[Hit]:
+    """The questions a document of `kind` asks, in order: an answer none (the questions it
+    quotes are the asker's); a motion or medborgarförslag only those it poses formally, after
+    a question intro ('Jag vill därför fråga:'), for the questions in its background are
+    rhetorical; any other document every question outside quotations, from its question
+    intro on where it has one."""
+    if kind in ANSWERING_KINDS:
+        return []
+    formal_only = kind in PROPOSING_KINDS
     items = items_of(text)
     headings = title_zone(text)
     title = find_title(text)
     hits: list[Hit] = []
     quotes = _Quotes(quote_marks)
     after_intro = False
+    first_intro: int | None = None
     previous: Item | None = None
     for item in items:
         spans = _questions_in(item, quotes)
@@ -123,16 +155,26 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]]) -> list[Hit]:
             if not spans:
                 previous = item
                 continue
+        if formal_only and not after_intro:
+            intro = _INTRO.search(item.text) if any(c in item.text.casefold() for c in INTRO_CUES) else None
+            cut = item.start + intro.end() if intro else item.end
+            spans = [(start, end) for start, end in spans if start >= cut]
         for start, end in spans:
             hits.append(Hit(start, end, "questions:question-mark", squash(text[start:end])))
         if not spans and item.marked and after_intro and _STARTERS.match(item.text):
             end = item.end - (1 if item.text.endswith((".", ";")) else 0)
             hits.append(Hit(item.start, end, "questions:listed-after-intro", squash(text[item.start : end])))
         if _introduces_questions(item.text):
+            if first_intro is None:
+                first_intro = item.start
             after_intro = True
         elif not item.marked:
             after_intro = False
         previous = item
+    if first_intro is not None:
+        # the question zone: where a document announces its questions, the ones before
+        # the announcement are background (rhetorical or reported)
+        hits = [h for h in hits if h.start >= first_intro]
     return hits
 
 
@@ -142,7 +184,11 @@ class QuestionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         marks = [q.attrs["marks"] for q in found.quotes]
-        found.questions = first_of_each(find_questions(found.text, marks))
+        kind = found.meta.get("kind")
+        kind_name = kind.text if kind else "other"
+        if kind and kind.attrs.get("confidence", 0.0) < KIND_MIN_CONFIDENCE:
+            kind_name = "other"
+        found.questions = first_of_each(find_questions(found.text, marks, kind_name))
         return doc
 
 
