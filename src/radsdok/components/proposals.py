@@ -209,7 +209,7 @@ def _intro_line(unit: Unit) -> bool:
     if len(unit.text) > _INTRO_MAX:
         return False
     return (
-        unit.text.endswith(":")
+        (unit.text.endswith(":") and _INTRO.search(_last_line(unit.text)) is not None)
         or _DECISION_LINE.match(unit.text) is not None
         or _INTRO_ONLY.match(unit.text) is not None
     )
@@ -223,7 +223,10 @@ def _tail_end(text: str, unit: Unit, following: Unit | None) -> int:
         and not following.marked
         and not _is_att(following.text)
         and len(following.text) < 200
-        and (following.text[:1].islower() or (not unit.text.endswith(",") and following.text.endswith(".")))
+        and (
+            following.text[:1].islower()
+            or (following.lines == 1 and not unit.text.endswith(",") and following.text.endswith("."))
+        )
     ):
         return following.end
     return unit.end
