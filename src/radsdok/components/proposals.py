@@ -215,7 +215,7 @@ def _intro_line(unit: Unit) -> bool:
     )
 
 
-def _tail_end(text: str, unit: Unit, following: Unit | None) -> int:
+def _tail_end(unit: Unit, following: Unit | None) -> int:
     """Where an item ends: the unit, or a wrapped tail after a line or page gap."""
     if (
         following is not None
@@ -234,7 +234,7 @@ def _tail_end(text: str, unit: Unit, following: Unit | None) -> int:
 
 def _item_end(text: str, unit: Unit, following: Unit | None) -> int:
     """An att-clause ends at its first sentence end; a line or page break does not end it."""
-    return _first_sentence_end(text, unit.start, _tail_end(text, unit, following))
+    return _first_sentence_end(text, unit.start, _tail_end(unit, following))
 
 
 def _zone_sentences(text: str, unit: Unit) -> list[Hit]:
@@ -266,12 +266,10 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
         return [_proposal(text, unit.start, _item_end(text, unit, following), "proposals:zone-item")]
     if _heading_like(unit) or len(unit.text) > _ZONE_PARAGRAPH_MAX or zone.listed:
         return None
-    decided = _DECISION_ATT.match(unit.text) or _INLINE.search(
-        unit.text, 0, _first_sentence_end(unit.text, 0, len(unit.text))
-    )
-    if (
-        decided
-    ):  # "Kommunstyrelsen beslutar att …", "Förvaltningen föreslår att kommunfullmäktige beslutar att …"
+    # "Kommunstyrelsen beslutar att …", "Förvaltningen föreslår att kommunfullmäktige beslutar att …"
+    first_sentence = _first_sentence_end(unit.text, 0, len(unit.text))
+    decided = _DECISION_ATT.match(unit.text) or _INLINE.search(unit.text, 0, first_sentence)
+    if decided:
         start = unit.start + decided.start("att")
         return [_proposal(text, start, unit.end, "proposals:zone-decision")]
     if (zone.taken == 0 and not zone.strict) or _SUBJECT.match(unit.text):
@@ -280,9 +278,9 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
 
 
 def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
-    """The document's proposals in text order: the items of proposal zones under a decision
-    heading if there are any, else numbered decision points, intro zones and att-clauses after
-    intros. In a protocol (`kind` "protokoll") only decisions count."""
+    """The document's proposals in text order: numbered decision points run together if there
+    are any, else the items of the zones under decision headings, else those of intro zones and
+    the att-clauses after intros. In a protocol (`kind` "protokoll") only decisions count."""
     protocol = kind == "protokoll"
     points = decision_points(text)
     if points:
@@ -318,7 +316,7 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             continue
         if inline:
             start = unit.start + inline.start("att")
-            end = _first_sentence_end(text, start, _tail_end(text, unit, following))
+            end = _first_sentence_end(text, start, _tail_end(unit, following))
             hits.append(_proposal(text, start, end, "proposals:intro-att"))
             armed = True
             continue
