@@ -48,3 +48,135 @@ def test_numbered_points_under_decision_heading() -> None:
 def test_decision_points_run_together_after_foreslar_besluta() -> None:
     text = BODY + "Kommunstyrelsen föreslår kommunfullmäktige besluta 1. Notera rapporten. 2. Uppdra åt KS."
     assert proposals(text) == ["Notera rapporten.", "Uppdra åt KS."]
+
+
+def protocol_proposals(text: str) -> list[str]:
+    return [hit.text for hit in find_proposals(text, "protokoll")]
+
+
+def test_att_colon_line_after_vi_vill_ge_i_uppdrag_in_the_same_paragraph() -> None:
+    text = (
+        BODY
+        + "Vi vill därför ge kommunstyrelsen i uppdrag\nAtt: Utreda en cykelplan.\nEva Lind\nCenterpartiet"
+    )
+    assert proposals(text) == ["Att: Utreda en cykelplan."]
+
+
+def test_att_besluta_enligt_nedan_is_an_intro_not_a_proposal() -> None:
+    text = BODY + "Vi föreslår kommunfullmäktige att besluta enligt nedan\n\nAtt en cykelplan tas fram."
+    assert proposals(text) == ["Att en cykelplan tas fram."]
+
+
+def test_att_item_wrapped_over_a_page_gap_is_joined() -> None:
+    text = BODY + "Vi yrkar:\n\nAtt en cykelplan tas fram för\n\nSkolorna i kommunen.\n\nEva Lind"
+    assert proposals(text) == ["Att en cykelplan tas fram för Skolorna i kommunen."]
+
+
+def test_comma_ended_bullet_continues_on_a_lowercase_line_after_a_gap() -> None:
+    text = (
+        BODY + "Jag yrkar därför på\n\n- Att cykelbanor byggs vid skolor,\n\nidrottshallar och bibliotek.\n"
+    )
+    assert proposals(text) == ["Att cykelbanor byggs vid skolor, idrottshallar och bibliotek."]
+
+
+def test_item_without_att_after_yrkar_colon_on_the_next_line() -> None:
+    text = BODY + "Miljöpartiet yrkar:\nbifall till motionen att cykelbanor byggs.\n\nEva Lind"
+    assert proposals(text) == ["bifall till motionen att cykelbanor byggs."]
+
+
+def test_bullets_without_att_after_yrkar_att_colon() -> None:
+    text = (
+        BODY + "Motionärerna yrkar att:\n\n• Kommunfullmäktige inför en cykelplan.\n• Planen följs upp.\n\n"
+        "Kommunfullmäktige har behandlat motionen och avslog den."
+    )
+    assert proposals(text) == ["Kommunfullmäktige inför en cykelplan.", "Planen följs upp."]
+
+
+def test_bullets_after_yrkar_i_motionen_att_line_end() -> None:
+    text = (
+        BODY + "Eva Lind (C) yrkar i motionen att\n\n• en cykelplan tas fram\n• planen följs upp årligen.\n"
+    )
+    assert proposals(text) == ["en cykelplan tas fram", "planen följs upp årligen."]
+
+
+def test_subject_led_items_after_foreslar_kommunfullmaktige_besluta_colon() -> None:
+    text = (
+        BODY
+        + "Vi föreslår kommunfullmäktige besluta:\n\nKommunfullmäktige avslår förslaget om nya taxor.\n\n"
+        "Kommunfullmäktige ger kommunstyrelsen i uppdrag att ta fram en cykelplan.\n\nEva Lind"
+    )
+    assert proposals(text) == [
+        "Kommunfullmäktige avslår förslaget om nya taxor.",
+        "Kommunfullmäktige ger kommunstyrelsen i uppdrag att ta fram en cykelplan.",
+    ]
+
+
+def test_prose_yrkar_vi_pa_att_is_cut_at_its_sentence() -> None:
+    text = BODY + "Med detta som grund yrkar vi på att en cykelplan tas fram. Det är hög tid.\n"
+    assert proposals(text) == ["att en cykelplan tas fram."]
+
+
+def test_decision_heading_with_its_decision_on_the_next_line() -> None:
+    text = "§ 12\nMotion om cykelbanor\n\nBeslut\n"
+    text += "Kommunfullmäktige remitterar motionen till kommunstyrelsen.\n\n"
+    text += "Sammanfattning av ärendet\nEva Lind (C) har lämnat en motion."
+    assert protocol_proposals(text) == ["Kommunfullmäktige remitterar motionen till kommunstyrelsen."]
+
+
+def test_zone_paragraph_splits_where_a_sentence_names_the_body_and_keeps_other_sentences() -> None:
+    text = (
+        "Förslag till beslut i kommunfullmäktige\n\nKommunfullmäktige avslår motionen. Skälet är kostnaden.\n"
+        "Kommunfullmäktige ger nämnden i uppdrag att\nutreda frågan.\n\nSammanfattning av ärendet\nText."
+    )
+    assert proposals(text) == [
+        "Kommunfullmäktige avslår motionen. Skälet är kostnaden.",
+        "Kommunfullmäktige ger nämnden i uppdrag att utreda frågan.",
+    ]
+
+
+def test_a_body_genitive_heading_opens_a_zone() -> None:
+    text = "Kultur- och fritidsnämndens förslag till kommunstyrelsen\n"
+    text += "- Informationen noteras.\n\nBeskrivning\nText."
+    assert proposals(text) == ["Informationen noteras."]
+
+
+def test_intro_line_inside_a_decision_zone_is_skipped() -> None:
+    text = (
+        "Beslut\nNämnden föreslår kommunstyrelsen följande förslag till beslut:\n\n"
+        "Kommunstyrelsen avslår motionen.\n\nReservation\nEva Lind (C) reserverar sig."
+    )
+    assert protocol_proposals(text) == ["Kommunstyrelsen avslår motionen."]
+
+
+def test_protocol_does_not_take_claims_or_reported_motion_proposals() -> None:
+    text = (
+        "Ärendebeskrivning\nI motionen föreslås att cykelbanor byggs.\n\n"
+        "Förslag till beslut på sammanträdet\nEva Lind (C) yrkar att motionen bifalls.\n\n"
+        "Beslut\nKommunfullmäktige avslår motionen.\n"
+    )
+    assert protocol_proposals(text) == ["Kommunfullmäktige avslår motionen."]
+
+
+def test_protocol_keeps_att_clauses_after_beslutar() -> None:
+    text = "Kommunfullmäktiges beslut\nKommunfullmäktige beslutar\n\n"
+    text += "att avslå motionen,\n\natt anse frågan besvarad."
+    assert protocol_proposals(text) == ["att avslå motionen", "att anse frågan besvarad."]
+
+
+def test_weak_genitive_heading_needs_items_naming_the_body() -> None:
+    text = "Kommunfullmäktiges beslut\n\n • Interpellationerna besvaras vid nästa sammanträde.\n • Register\n"
+    assert protocol_proposals(text) == []
+
+
+def test_quoted_decision_in_the_background_is_not_a_proposal() -> None:
+    text = (
+        BODY
+        + "Fullmäktige beslöt 2019 ”Kommunfullmäktige hemställer att nämnden bygger cykelbanor”."
+        + "\n\nVad har hänt?"
+    )
+    assert proposals(text) == []
+
+
+def test_past_tense_decision_is_not_an_intro() -> None:
+    text = BODY + "Regionfullmäktige beslutade 2021-04-20 att:\nMotionen anses besvarad.\n"
+    assert proposals(text) == []

@@ -1,30 +1,144 @@
-"""Att-satser: the proposals of a motion or a decision ("att …" after "yrkar", "föreslår" …)."""
+"""Proposals: the att-satser or listed proposed decisions of a document, and a protocol's decisions.
+
+A *zone* of proposals opens at a decision heading ("Beslut", "Förslag till beslut i
+kommunfullmäktige", "Kommunledningsutskottets förslag") or at an intro that ends its line
+("… yrkar:", "föreslår kommunfullmäktige besluta:", "yrkar i motionen att"). Its items are
+att-clauses, dash, bullet or numbered items, and the first paragraph after it (split where a new
+sentence names the deciding body); it ends at a heading, or at a paragraph that neither starts
+with "att" nor names the deciding body. Outside zones, an att-clause after an intro ("Vi yrkar
+därför att …", a line of "att …" after "yrkar") is a proposal. The trigger phrases are data
+(`patterns.json`: `proposal_intro`, `decision_headings`, `proposal_claim_headings` …).
+
+A protocol records decisions: there only decision headings and intros that decide ("beslutar",
+"besluta") count, not the motions and claims ("yrkar") it reports.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import ATT_NUMBER, Item, items_of, squash
+from .layout import ATT_NUMBER, LIST_MARKER, Line, lines_of, squash
 from .lexicon import compile_any, patterns
 
+_FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
-_ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", regex.IGNORECASE)
+_ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", _FLAGS)
+_ATT_NUMBERED = regex.compile(r"^att\s?(?:\d{1,2}[.):]?|[.):])\s", _FLAGS)
 # "Vi yrkar därför att …" / "föreslår att kommunfullmäktige beslutar att …": the att after the intro.
 _INLINE = regex.compile(
     r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|"
     r"således|kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|om|på|besluta|"
     r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
-    regex.IGNORECASE,
+    _FLAGS,
 )
-_TRAILING = regex.compile(r"(?<![\s;,])[\s;,]*+(?:(?:samt|och)[\s;,]*+)?$", regex.IGNORECASE)
+_DECIDES = regex.compile(r"\bbesluta[rs]?\b", _FLAGS)
+_TRAILING = regex.compile(r"(?<![\s;,])[\s;,]*+(?:(?:samt|och)[\s;,]*+)?$", _FLAGS)
+_SENTENCE_END = regex.compile(r"[.!](?=\s+(?!att\b)\p{Lu})")
+# Where a new sentence may start a new proposal inside a zone's paragraph.
+_SENTENCE_BREAK = regex.compile(r"[.!]\s+(?=\p{Lu}|att\b)")
+_SUBJECT = regex.compile(patterns()["decision_subject"], _FLAGS)
 
 
-def _is_att_item(item: Item) -> bool:
-    """Whether an item is an att-clause ("att …", "Att …", "att1 …")."""
-    return _ATT_START.match(item.text) is not None
+def _full_line(key: str) -> regex.Pattern[str]:
+    return regex.compile(r"^(?:" + "|".join(patterns()[key]) + r")\s*:?\s*$", _FLAGS)
+
+
+# A heading line over the proposals or decisions ("Förslag till beslut", "Beslut").
+_DECISION_HEADING = _full_line("decision_headings")
+# "Kommunfullmäktiges beslut": its items count only where they name the body or start with "att".
+_WEAK_HEADING = _full_line("decision_headings_weak")
+# A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
+_CLAIM_HEADING = _full_line("proposal_claim_headings")
+# "att besluta:", "att kommunfullmäktige beslutar enligt nedan": an intro, not a proposal.
+_INTRO_ONLY = regex.compile(patterns()["proposal_intro_only"], _FLAGS)
+# An intro that ends its line opens a list: "yrkar:", "föreslår … besluta", "yrkar i motionen att".
+_LIST_INTRO_END = regex.compile(patterns()["proposal_list_intro_end"], _FLAGS)
+_DECISION_LINE = regex.compile(r"^(?:" + patterns()["decision_start"] + r")(?:\s+följande)?\s*:?\s*$", _FLAGS)
+_DECISION_ATT = regex.compile(r"^(?:" + patterns()["decision_start"] + r")\s*:?\s+(?P<att>att\s)", _FLAGS)
+_REPORTED = regex.compile(patterns()["reported_proposal"], _FLAGS)
+_QUOTE_MARKS = regex.compile(r"[\"”“«»]")
+_HEADING_MAX = 80
+_INTRO_MAX = 400
+_ZONE_PARAGRAPH_MAX = 1500
+_DECISION_INTRO = regex.compile(
+    r"\b(?:föreslår|föreslås|yrkar)\b[^.\n]{0,80}?\bbesluta[rs]?\s*:?\s+(?=1[.)]\s+\p{Lu})",
+    _FLAGS,
+)
+_POINT = regex.compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
+
+
+def _heading(text: str, protocol: bool) -> bool:
+    """A decision heading, or (outside a protocol) a heading over a motion's claims."""
+    if _DECISION_HEADING.match(text) or _WEAK_HEADING.match(text):
+        return True
+    return not protocol and _CLAIM_HEADING.match(text) is not None
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A paragraph, a list item or an att-line, without its marker: `text` is `[start, end)`."""
+
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    marked: bool
+    lines: int
+
+
+def _is_att(text: str) -> bool:
+    """Whether a text is an att-clause ("att …", "Att …", "Att: …", "att1 …")."""
+    return _ATT_START.match(text) is not None
+
+
+def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
+    """Whether `line` starts a new unit inside the paragraph of `previous`."""
+    if previous.text.endswith(":") or _heading(previous.text, protocol=False):
+        return True  # "yrkar:" / a heading line with its content below, no blank line between
+    if _is_att(line.text):  # an att-line, unless a prose sentence wrapped onto "att …"
+        return (
+            previous.text.endswith((".", ",", ";", "!", "?"))
+            or line.text.startswith("Att")
+            or _ATT_NUMBERED.match(line.text) is not None
+        )
+    # an item ends with its sentence: the next capitalised line is something else (a signature)
+    return current_is_item and previous.text.endswith((".", "!", "?")) and line.text[:1].isupper()
+
+
+def units_of(text: str) -> list[Unit]:
+    """Paragraphs split into units: list items, att-lines, and the line after an intro's colon."""
+    units: list[Unit] = []
+    current: list[Line] = []
+    marked = False
+
+    def flush() -> None:
+        if not current:
+            return
+        first = current[0]
+        found = LIST_MARKER.match(first.text) if marked else None
+        start = first.start + (found.end() if found and found.end() < len(first.text) else 0)
+        end = current[-1].end
+        units.append(Unit(start, end, text[start:end], first.paragraph, marked, len(current)))
+
+    for line in lines_of(text):
+        line_marked = bool(LIST_MARKER.match(line.text)) and len(line.text) > 2
+        if current and (
+            line_marked
+            or line.paragraph != current[-1].paragraph
+            or _starts_unit(current[-1], line, marked or _is_att(current[0].text))
+        ):
+            flush()
+            current = []
+        if not current:
+            marked = line_marked
+        current.append(line)
+    flush()
+    return units
 
 
 def _clean_end(text: str, start: int, end: int) -> int:
@@ -42,38 +156,21 @@ def _proposal(text: str, start: int, end: int, rule: str) -> Hit:
     return Hit(start, end, rule, value)
 
 
-_SENTENCE_END = regex.compile(r"[.!](?=\s+(?!att\b)\p{Lu})")
-
-
 def _first_sentence_end(text: str, start: int, end: int) -> int:
-    """An att-clause ends at its first full stop followed by a new sentence."""
+    """An att-clause in prose ends at its first full stop followed by a new sentence."""
     found = _SENTENCE_END.search(text, start, end)
     return found.end() if found else end
-
-
-_DECISION_INTRO = regex.compile(
-    r"\b(?:föreslår|föreslås|yrkar)\b[^.\n]{0,80}?\bbesluta[rs]?\s*:?\s+(?=1[.)]\s+\p{Lu})",
-    regex.IGNORECASE,
-)
-_POINT = regex.compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
-
-
-# A heading line over a list of decision points ("Förslag till riksdagsbeslut").
-_DECISION_HEADING = regex.compile(
-    r"^(?:" + "|".join(patterns()["decision_headings"]) + r")\s*:?\s*$", regex.IGNORECASE
-)
-
-
-_REPORTED = regex.compile(patterns()["reported_proposal"], regex.IGNORECASE)
-_ATT_CLAUSE_ONLY = regex.compile(
-    r"att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+besluta[rs]?\s*:?\s*$", regex.IGNORECASE
-)
 
 
 def _reported(text: str, intro_start: int) -> bool:
     """Whether the sentence before a proposal intro names another document as its source."""
     sentence_start = max(text.rfind(". ", 0, intro_start), text.rfind("\n", 0, intro_start)) + 1
     return _REPORTED.search(text, sentence_start, intro_start) is not None
+
+
+def _quoted(text: str, position: int) -> bool:
+    """Whether `position` lies inside a quotation opened earlier in the same paragraph."""
+    return len(_QUOTE_MARKS.findall(text, 0, position)) % 2 == 1
 
 
 def decision_points(text: str) -> list[Hit]:
@@ -96,66 +193,157 @@ def decision_points(text: str) -> list[Hit]:
     return hits
 
 
-def find_proposals(text: str) -> list[Hit]:
-    """Att-clauses that follow a proposal intro, and numbered decision points, in text order."""
-    hits: list[Hit] = decision_points(text)
-    if hits:
-        return hits
-    items = items_of(text)
-    armed = False  # an intro ("yrkar", "föreslår", "beslutar") was seen just before
-    listing = False  # inside the list under a decision heading ("Förslag till beslut")
-    for index, item in enumerate(items):
-        following = items[index + 1] if index + 1 < len(items) else None
-        if _DECISION_HEADING.match(item.text):
-            armed = listing = True
-            continue
-        if listing and item.marked and not _is_att_item(item):
-            end = _end_of(text, item.start, item, following)
-            hits.append(_proposal(text, item.start, end, "proposals:decision-list"))
-            continue
-        listing = listing and item.marked
-        inline = _INLINE.search(item.text)
-        if inline and _reported(item.text, inline.start()):
-            inline = None  # "I motionen föreslås att …" reports another document's proposal
-        if inline and _ATT_CLAUSE_ONLY.match(item.text, inline.start("att")):
-            armed = True  # "… föreslår att socialnämnden beslutar" introduces the att-list below
-            continue
-        if inline:
-            start = item.start + inline.start("att")
-            hits.append(_proposal(text, start, _end_of(text, start, item, following), "proposals:intro-att"))
-            armed = True
-            continue
-        if _is_att_item(item) and (armed or (item.marked and hits)):
-            end = _end_of(text, item.start, item, following)
-            hits.append(_proposal(text, item.start, end, "proposals:att-item"))
-            continue
-        if _INTRO.search(item.text[-160:]) and len(item.text) < 400:
-            armed = True
-        elif item.marked or _ATT_START.match(item.text):
-            continue
-        else:
-            armed = armed and _continues_list(item)
+def _heading_like(unit: Unit) -> bool:
+    """A short line of its own without closing punctuation: a heading, a name, a date."""
+    return (
+        unit.lines == 1
+        and not unit.marked
+        and len(unit.text) <= _HEADING_MAX
+        and not unit.text.endswith((".", ",", ";", "!", "?"))
+    )
+
+
+def _intro_line(unit: Unit) -> bool:
+    """An intro inside a zone: '… föreslår kommunstyrelsen följande förslag till beslut:',
+    'Barn- och utbildningsnämnden beslutar', 'att besluta enligt nedan'."""
+    if len(unit.text) > _INTRO_MAX:
+        return False
+    return (
+        (unit.text.endswith(":") and _INTRO.search(_last_line(unit.text)) is not None)
+        or _DECISION_LINE.match(unit.text) is not None
+        or _INTRO_ONLY.match(unit.text) is not None
+    )
+
+
+def _tail_end(unit: Unit, following: Unit | None) -> int:
+    """Where an item ends: the unit, or a wrapped tail after a line or page gap."""
+    if (
+        following is not None
+        and not unit.text.endswith((".", ";", ":", "!", "?"))
+        and not following.marked
+        and not _is_att(following.text)
+        and len(following.text) < 200
+        and (
+            following.text[:1].islower()
+            or (following.lines == 1 and not unit.text.endswith(",") and following.text.endswith("."))
+        )
+    ):
+        return following.end
+    return unit.end
+
+
+def _item_end(text: str, unit: Unit, following: Unit | None) -> int:
+    """An att-clause ends at its first sentence end; a line or page break does not end it."""
+    return _first_sentence_end(text, unit.start, _tail_end(unit, following))
+
+
+def _zone_sentences(text: str, unit: Unit) -> list[Hit]:
+    """A zone's paragraph: one proposal, or several where a sentence names the deciding body."""
+    hits: list[Hit] = []
+    start = unit.start
+    for found in _SENTENCE_BREAK.finditer(text, unit.start, unit.end):
+        following = found.end()
+        if _SUBJECT.match(text, following):
+            hits.append(_proposal(text, start, found.start() + 1, "proposals:zone-sentence"))
+            start = following
+    hits.append(_proposal(text, start, unit.end, "proposals:zone-sentence"))
     return hits
 
 
-def _end_of(text: str, start: int, item: Item, following: Item | None) -> int:
-    """Where an att-clause ends: its first sentence, or a wrapped tail after a page/line gap."""
-    end = _first_sentence_end(text, start, item.end)
-    wrapped = (
-        end == item.end
-        and following is not None
-        and not item.text.rstrip().endswith((".", ";", ":"))
-        and _continues_list(following)
-        and not _is_att_item(following)
-    )
-    if wrapped and following is not None:
-        end = _first_sentence_end(text, following.start, following.end)
-    return end
+@dataclass
+class _Zone:
+    strict: bool = False  # items must start with "att" or name the deciding body
+    taken: int = 0
+    listed: bool = False  # list items were taken: a paragraph after them ends the zone
 
 
-def _continues_list(item: Item) -> bool:
+def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> list[Hit] | None:
+    """The proposals a unit inside a zone holds ([] for an intro line), None where the zone ends."""
+    if _intro_line(unit):
+        return []
+    if _is_att(unit.text) or (unit.marked and (not zone.strict or _SUBJECT.match(unit.text))):
+        zone.listed = True
+        return [_proposal(text, unit.start, _item_end(text, unit, following), "proposals:zone-item")]
+    if _heading_like(unit) or len(unit.text) > _ZONE_PARAGRAPH_MAX or zone.listed:
+        return None
+    # "Kommunstyrelsen beslutar att …", "Förvaltningen föreslår att kommunfullmäktige beslutar att …"
+    first_sentence = _first_sentence_end(unit.text, 0, len(unit.text))
+    decided = _DECISION_ATT.match(unit.text) or _INLINE.search(unit.text, 0, first_sentence)
+    if decided:
+        start = unit.start + decided.start("att")
+        return [_proposal(text, start, unit.end, "proposals:zone-decision")]
+    if (zone.taken == 0 and not zone.strict) or _SUBJECT.match(unit.text):
+        return _zone_sentences(text, unit)
+    return None
+
+
+def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
+    """The document's proposals in text order: numbered decision points run together if there
+    are any, else the items of the zones under decision headings, else those of intro zones and
+    the att-clauses after intros. In a protocol (`kind` "protokoll") only decisions count."""
+    protocol = kind == "protokoll"
+    points = decision_points(text)
+    if points:
+        return points
+    units = units_of(text)
+    headed: list[Hit] = []  # from zones under a decision heading
+    hits: list[Hit] = []  # from intros
+    zone: _Zone | None = None
+    zone_headed = False
+    armed = False  # an intro ("yrkar", "föreslår", "beslutar") was seen just before
+    for index, unit in enumerate(units):
+        following = units[index + 1] if index + 1 < len(units) else None
+        if _heading(unit.text, protocol):
+            zone, zone_headed, armed = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None), True, True
+            continue
+        if zone is not None:
+            found = _zone_item(text, unit, following, zone)
+            if found is not None:
+                (headed if zone_headed else hits).extend(found)
+                zone.taken += len(found)
+                continue
+            zone = None
+        inline = _INLINE.search(unit.text)
+        if inline and (
+            _reported(unit.text, inline.start())
+            or _quoted(unit.text, inline.start())
+            or (protocol and not _DECIDES.search(inline.group()))
+        ):
+            inline = None  # "I motionen föreslås att …", a quoted decision, a claim in a protocol
+        if inline and _INTRO_ONLY.match(unit.text, inline.start("att")):
+            armed = True  # "… föreslår att socialnämnden beslutar" introduces the list below
+            zone, zone_headed = _Zone(), False
+            continue
+        if inline:
+            start = unit.start + inline.start("att")
+            end = _first_sentence_end(text, start, _tail_end(unit, following))
+            hits.append(_proposal(text, start, end, "proposals:intro-att"))
+            armed = True
+            continue
+        if _is_att(unit.text) and (armed or (unit.marked and hits)):
+            hits.append(_proposal(text, unit.start, _item_end(text, unit, following), "proposals:att-item"))
+            continue
+        tail = _last_line(unit.text)
+        intro = _INTRO.search(tail) if len(unit.text) < _INTRO_MAX or len(tail) < _HEADING_MAX else None
+        if intro and not (protocol and not _DECIDES.search(tail)):
+            armed = True
+            if _LIST_INTRO_END.search(unit.text) and not _quoted(unit.text, len(unit.text)):
+                zone, zone_headed = _Zone(), False
+        elif unit.marked or _is_att(unit.text):
+            continue
+        else:
+            armed = armed and _continues_list(unit)
+    return headed or hits
+
+
+def _last_line(text: str) -> str:
+    """The last line of a unit, or its last 160 characters."""
+    return text[max(text.rfind("\n") + 1, len(text) - 160) :]
+
+
+def _continues_list(unit: Unit) -> bool:
     """A short line inside an att-list (a wrapped tail) does not end the list."""
-    return len(item.text) < 80 and item.text[:1].islower()
+    return len(unit.text) < 80 and unit.text[:1].islower()
 
 
 class ProposalFinder:
@@ -163,7 +351,8 @@ class ProposalFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        found.proposals = find_proposals(found.text)
+        kind = found.meta.get("kind")
+        found.proposals = find_proposals(found.text, kind.text if kind else None)
         return doc
 
 
