@@ -210,3 +210,18 @@ def test_a_date_a_statute_or_a_word_after_a_label_is_not_read_as_the_number(text
 )
 def test_a_register_before_a_serial_and_a_year_makes_a_case_number(text: str, value: str) -> None:
     assert [hit.text for hit in find_case_numbers(text)] == [value]
+
+
+def test_a_register_before_a_short_year_and_serial_makes_a_case_number() -> None:
+    (hit,) = find_case_numbers("beslut i KS 16/123 om parken")
+    assert (hit.text, hit.attrs["register"], hit.attrs["year"], hit.attrs["serial"]) == (
+        "KS 16/123",
+        "KS",
+        2016,
+        "123",
+    )
+
+
+def test_a_serial_before_a_year_after_a_case_word_is_a_case_number_but_a_motion_number_is_not() -> None:
+    assert [h.text for h in find_case_numbers("ärende 123/2016 gäller parken")] == ["123/2016"]
+    assert list(find_case_numbers("motion nr 16/2012 avslogs")) == []

@@ -269,12 +269,17 @@ def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None
     before = text[max(0, cand.start - 60) : cand.start]
     if _label_before().search(before):
         return "dnr-label"
+    rev = cand.found.group("rev")
+    if rev is not None and len(rev) >= 3 and _cue_before().search(before):
+        return "kind-id"  # "ärende 123/2016": a serial of three digits or more after a case word
     if cand.label_only or not cand.serial_digits_fit() or cand.is_year_range() or cand.is_session():
         return None
     if _cue_before().search(before):
         return "kind-id"
-    if cand.found.group("rev") is not None and cand.register and not cand.label_only:
-        return "register-form"  # "RS 1234-2025": a register before a serial and a year
+    if cand.compact and cand.register and not cand.label_only and cand.found.group("reg"):
+        # "RS 1234-2025", "KS 16/123": a register before a serial and a year, or a short year
+        if cand.found.group("rev") is not None or "/" in cand.text:
+            return "register-form"
     if cand.compact:
         # "RV181888" as a heading line of its own.
         alone = _LINE_START.search(before) and _CELL_AFTER.match(text, cand.end)
