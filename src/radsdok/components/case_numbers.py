@@ -276,10 +276,9 @@ def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None
         return None
     if _cue_before().search(before):
         return "kind-id"
-    if cand.compact and cand.register and not cand.label_only and cand.found.group("reg"):
-        # "RS 1234-2025", "KS 16/123": a register before a serial and a year, or a short year
-        if cand.found.group("rev") is not None or "/" in cand.text:
-            return "register-form"
+    registered = cand.compact and cand.register and not cand.label_only and cand.found.group("reg")
+    if registered and (cand.found.group("rev") is not None or "/" in cand.text):
+        return "register-form"  # "RS 1234-2025", "KS 16/123": a register before serial and year
     if cand.compact:
         # "RV181888" as a heading line of its own.
         alone = _LINE_START.search(before) and _CELL_AFTER.match(text, cand.end)
