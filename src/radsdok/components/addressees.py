@@ -11,7 +11,7 @@ from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Hit, findings_of
 from .layout import Line, lines_of, squash
 from .lexicon import compile_any, first_names, parties, patterns
-from .names import PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
+from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
 
 _INTRO = compile_any("addressee_intro")
 # Line openings that name the addressee: "Interpellation till …", "Enkel fråga från A till B",
@@ -50,6 +50,7 @@ _BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
 # A "Till" line with nothing after it: the addressees follow on the next lines.
 _BARE_TO = regex.compile(r"^[#*_> \t]*till\s*:?\s*$", regex.IGNORECASE)
 _BARE_TO_LINES = 4
+_TO_LINE = regex.compile(r"^[#*_> \t]*till\b", regex.IGNORECASE)
 
 
 def _phrase_after(text: str, start: int) -> tuple[int, int]:
@@ -110,6 +111,8 @@ def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[H
     cleaned = squash(_JOINERS.sub("", phrase))
     if not cleaned or _BODY_ONLY.match(cleaned):
         return []
+    # A role's abbreviation in brackets is the same role: "kommunstyrelsens ordförande (KSO)".
+    cleaned = squash(PARTY_MARK.sub(" ", cleaned))
     searched_from = 0
     for role_found in role_regex().finditer(cleaned):  # "finansministern och jordbruksministern"
         role = role_found.group(0).strip()
@@ -155,7 +158,7 @@ def _bare_to_block(text: str, lines: tuple[Line, ...], index: int) -> list[Hit]:
         if line.paragraph != paragraph:
             break
         s, e = _phrase_after(text, line.start)
-        hits.extend(parse_addressee_phrase(text, s, e, "addressees:heading"))
+        hits.extend(parse_addressee_phrase(text, s, e, "addressees:to-line"))
     return hits
 
 
@@ -187,7 +190,8 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
                 continue
             for found in _HEADING.finditer(line.text):
                 s, e = _phrase_after(text, line.start + found.end())
-                hits.extend(parse_addressee_phrase(text, s, e, "addressees:heading"))
+                rule = "addressees:to-line" if _TO_LINE.match(found.group(0)) else "addressees:heading"
+                hits.extend(parse_addressee_phrase(text, s, e, rule))
         # An intro opens a short line or closes a paragraph ("… vill jag fråga X:"); a long
         # paragraph of prose is read only at its end.
         offset = max(0, len(line.text) - _PROSE_TAIL) if len(line.text) > _SHORT_LINE else 0
@@ -195,7 +199,7 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
             s, e = _phrase_after(text, line.start + found.end())
             rule = "addressees:reported" if _REPORTED.search(found.group(0)) else "addressees:intro"
             hits.extend(parse_addressee_phrase(text, s, e, rule))
-    if any(hit.rule in ("addressees:heading", "addressees:byline") for hit in hits):
+    if any(hit.rule in ("addressees:heading", "addressees:to-line", "addressees:byline") for hit in hits):
         hits = [hit for hit in hits if hit.rule != "addressees:reported"]
     return _dedupe(hits)
 
@@ -288,28 +292,29 @@ class AddresseeFinder:
         return doc
 
 
+_NAME_AT = regex.compile(NAME + r"(?![\p{L}-])")
 _DEFINITE = regex.compile(r"(?:en|et|n|t)$")
 
 
 def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
-    """Where no one is addressed by name or intro, a role that is the subject of a question
-    ("Anser ansvarigt regionråd att …?", "Avser ministern att …?") is the addressee."""
+    """Where no one is addressed by name or intro, a role or a person that is the subject of
+    a question ("Anser ansvarigt regionråd att …?", "Avser ministern att …?", "Hur tänker
+    Anna Berg lösa …?") is the addressee."""
     hits: list[Hit] = []
     for question in questions:
         verb = _QUESTION_VERB.match(text, question.start, question.end)
         if not verb:
             continue
         role = role_regex().match(text, verb.end(), question.end)
-        if role and role.group(0).strip():
-            hits.append(
-                Hit(
-                    role.start(),
-                    role.end(),
-                    "addressees:question-subject",
-                    "",
-                    {"role": role.group(0), "party": None},
-                )
-            )
+        role_text = role.group(0).strip() if role else ""
+        after_role = role.end() if role_text and role else verb.end()
+        name = _NAME_AT.match(text, after_role + (1 if role_text else 0), question.end)
+        if name and is_plausible_name(name.group(0), strict=True):
+            attrs = {"role": role_text or None, "party": None}
+            hits.append(Hit(name.start(), name.end(), "addressees:question-subject", name.group(0), attrs))
+        elif role_text and role:
+            attrs = {"role": role_text, "party": None}
+            hits.append(Hit(role.start(), role.end(), "addressees:question-subject", "", attrs))
     return _dedupe(hits)
 
 
