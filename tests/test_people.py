@@ -100,8 +100,9 @@ def test_every_addressee_intro_holds_a_cue_word() -> None:
     from radsdok.components.addressees import _INTRO_CUES
     from radsdok.components.lexicon import patterns
 
-    for pattern in patterns()["addressee_intro"]:
-        assert any(cue in pattern for cue in _INTRO_CUES), pattern
+    for key in ("addressee_intro", "addressee_heading", "addressee_answer_intro"):
+        for pattern in patterns()[key]:
+            assert any(cue in pattern for cue in _INTRO_CUES), pattern
 
 
 def test_every_kind_rule_pattern_needs_one_of_its_cues() -> None:

@@ -9,19 +9,32 @@ from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Hit, findings_of
-from .layout import lines_of, squash
-from .lexicon import compile_any, parties, patterns
-from .names import PARTY_MARK, find_names, is_plausible_name, role_regex
+from .layout import Line, lines_of, squash
+from .lexicon import compile_any, first_names, parties, patterns
+from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
 
 _INTRO = compile_any("addressee_intro")
+# Line openings that name the addressee: "Interpellation till …", "Enkel fråga från A till B",
+# a "Till:" field line.
+_HEADING = compile_any("addressee_heading")
+# An answer's opening names the asker it answers: "Svar på interpellation från …".
+_ANSWER_INTRO = compile_any("addressee_answer_intro")
+# An intro that reports an earlier question ("För en tid sedan ställde jag en fråga till X"):
+# where a heading or byline names the addressees, it is about someone else.
+_REPORTED = regex.compile(patterns()["addressee_reported_intro"], regex.IGNORECASE)
 # Every addressee intro holds one of these; lines without them are skipped cheaply.
 _SHORT_LINE = 300
 _PROSE_TAIL = 300
-_INTRO_CUES = ("till", "fråg", "från")
+_INTRO_CUES = ("till", "fråg", "från", "svar", "undrar")
 # Kinds whose questions are put to the addressee (a motion's or an answer's are not).
 _ASKING_KINDS = frozenset({"interpellation", "fraga"})
+# Kinds that address no one: minutes, notices, officials' reports, motions and citizens'
+# proposals (put to the assembly, which is the document's body).
+_KINDS_WITHOUT = frozenset(patterns()["kinds_without_addressees"])
 _QUESTION_VERB = regex.compile(
-    r"(?:" + "|".join(patterns()["question_subject_verbs"]) + r")\s+", regex.IGNORECASE
+    r"(?:(?:hur|när|varför|vad|vilka|vilken|vilket|på vilket sätt|i vilken utsträckning|om)\s+)?"
+    r"(?:" + "|".join(patterns()["question_subject_verbs"]) + r")\s+",
+    regex.IGNORECASE,
 )
 _GENERIC_ROLES = frozenset(role.casefold() for role in patterns()["generic_addressee_roles"])
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
@@ -32,6 +45,12 @@ _BODY_ONLY = regex.compile(
     r"^(?:\p{L}+s\s+)?(?:kommun|region|landstings)?fullmäktige(?:\s+i\s+\p{Lu}\p{L}+)?$|^KF$|^RF$",
     regex.IGNORECASE,
 )
+# A word broken at a line end: "Hälsoskydds- nämndens".
+_BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
+# A "Till" line with nothing after it: the addressees follow on the next lines.
+_BARE_TO = regex.compile(r"^[#*_> \t]*till\s*:?\s*$", regex.IGNORECASE)
+_BARE_TO_LINES = 4
+_TO_LINE = regex.compile(r"^[#*_> \t]*till\b", regex.IGNORECASE)
 
 
 def _phrase_after(text: str, start: int) -> tuple[int, int]:
@@ -41,32 +60,59 @@ def _phrase_after(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
+def _role_in(segment: str) -> str | None:
+    """The role written in a stretch of an addressee phrase, without names' party marks and
+    joining words ("kommunstyrelsens ordförande", "ordförande i tekniska nämnden")."""
+    role_text = squash(_JOINERS.sub("", squash(PARTY_MARK.sub(" ", segment))))
+    role_found = role_regex().search(role_text)
+    if not role_found or not role_found.group(0).strip():
+        return None
+    if len(role_text) > len(role_found.group(0)) + 40:
+        return role_found.group(0)
+    return role_text
+
+
+def _party_after(phrase: str, end: int) -> tuple[str | None, int]:
+    """The party mark right after a name ("(S)"), and where the mark ends."""
+    after = phrase[end : end + 40]
+    mark = PARTY_MARK.match(after.lstrip())
+    if not mark:
+        return None, end
+    skipped = len(after) - len(after.lstrip())
+    return parties().resolve(mark.group("party")), end + skipped + mark.end()
+
+
+def _without_leading_word(name: NameMatch) -> NameMatch:
+    """A capitalised word before a known first name is no part of the name ("Dig Bengt
+    Gunnarsson", "Kommunalrådet Åsa Herbst" at a line start)."""
+    first, _, rest = name.text.partition(" ")
+    if (
+        len(name.text.split()) > 2
+        and first.casefold() not in first_names()
+        and rest.split()[0].split("-")[0].casefold() in first_names()
+        and is_plausible_name(rest, strict=True)
+    ):
+        return NameMatch(name.end - len(rest), name.end, rest)
+    return name
+
+
 def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
     """Names, roles and parties in one addressee phrase."""
     phrase = text[start:end]
     hits: list[Hit] = []
-    names = find_names(phrase, strict=False)
+    names = [_without_leading_word(name) for name in find_names(phrase, strict=False)]
+    if len(names) == 1:
+        name = names[0]
+        role = _role_in(phrase.replace(name.text, " "))
+        party, _ = _party_after(phrase, name.end)
+        return [Hit(start + name.start, start + name.end, rule, name.text, {"role": role, "party": party})]
     if names:
-        role_text = phrase
-        for name in names:
-            role_text = role_text.replace(name.text, " ")
-        role_text = PARTY_MARK.sub(" ", role_text)
-        role_text = squash(_JOINERS.sub("", squash(role_text)))
-        role_found = role_regex().search(role_text)
-        role = squash(role_text) if role_found and len(names) == 1 else None
-        if role and role_found and len(role) > len(role_found.group(0)) + 40:
-            role = role_found.group(0)
-        for name in names:
-            after = phrase[name.end : name.end + 40]
-            mark = PARTY_MARK.match(after.lstrip())
-            party = parties().resolve(mark.group("party")) if mark else None
-            hits.append(
-                Hit(start + name.start, start + name.end, rule, name.text, {"role": role, "party": party})
-            )
-        return hits
+        return _several_named(phrase, start, names, rule)
     cleaned = squash(_JOINERS.sub("", phrase))
     if not cleaned or _BODY_ONLY.match(cleaned):
         return []
+    # A role's abbreviation in brackets is the same role: "kommunstyrelsens ordförande (KSO)".
+    cleaned = squash(PARTY_MARK.sub(" ", cleaned))
     searched_from = 0
     for role_found in role_regex().finditer(cleaned):  # "finansministern och jordbruksministern"
         role = role_found.group(0).strip()
@@ -82,39 +128,100 @@ def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[H
     return hits
 
 
-def find_addressees(text: str) -> list[Hit]:
-    """Everyone a document's questions are put to, each once."""
+def _several_named(phrase: str, start: int, names: list[NameMatch], rule: str) -> list[Hit]:
+    """Several people in one phrase, each with the role written next to them: before the
+    name ("kommunstyrelsens ordförande A och kommunalrådet B") or after it ("A (S),
+    ordförande i X, och B (M), ordförande i Y"), whichever the first name shows."""
+    parties_and_ends = [_party_after(phrase, name.end) for name in names]
+    befores = [
+        phrase[(parties_and_ends[i - 1][1] if i else 0) : name.start] for i, name in enumerate(names)
+    ]
+    afters = [
+        phrase[parties_and_ends[i][1] : (names[i + 1].start if i + 1 < len(names) else len(phrase))]
+        for i in range(len(names))
+    ]
+    role_first = _role_in(befores[0]) is not None
+    hits: list[Hit] = []
+    for i, name in enumerate(names):
+        role = _role_in(befores[i] if role_first else afters[i])
+        attrs = {"role": role, "party": parties_and_ends[i][0]}
+        hits.append(Hit(start + name.start, start + name.end, rule, name.text, attrs))
+    return hits
+
+
+def _bare_to_block(text: str, lines: tuple[Line, ...], index: int) -> list[Hit]:
+    """A "Till" line alone, its addressees on the lines after it, up to a blank line
+    ("TILL / KOMMUNFULLMÄKTIGE / ÅSTORPS KOMMUN / MILJÖNÄMNDENS ORDFÖRANDE")."""
+    hits: list[Hit] = []
+    paragraph = lines[index].paragraph
+    for line in lines[index + 1 : index + 1 + _BARE_TO_LINES]:
+        if line.paragraph != paragraph:
+            break
+        s, e = _phrase_after(text, line.start)
+        hits.extend(parse_addressee_phrase(text, s, e, "addressees:to-line"))
+    return hits
+
+
+def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
+    """Everyone a document's questions are put to, each once: a byline, a heading or "Till"
+    line, or an intro phrase ("… vill jag fråga X:"). In an answer (`answer`), only the
+    asker named in its opening ("Svar på interpellation från X")."""
     hits: list[Hit] = []
     lines = lines_of(text)
+    if answer:
+        for line in lines:
+            for found in _ANSWER_INTRO.finditer(line.text):
+                s, e = _phrase_after(text, line.start + found.end())
+                hits.extend(parse_addressee_phrase(text, s, e, "addressees:answered-asker"))
+        return _dedupe(hits)
     if lines:
         head_end = lines[min(2, len(lines) - 1)].end
         byline = BYLINE.search(text, 0, head_end)
         if byline:
             s, e = _phrase_after(text, byline.start("to"))
             hits.extend(parse_addressee_phrase(text, s, max(e, byline.end("to")), "addressees:byline"))
-    for line in lines:
+    for index, line in enumerate(lines):
+        lowered = line.text.casefold()
+        if not any(cue in lowered for cue in _INTRO_CUES):
+            continue
+        if len(line.text) <= _SHORT_LINE:
+            if _BARE_TO.match(line.text):
+                hits.extend(_bare_to_block(text, lines, index))
+                continue
+            for found in _HEADING.finditer(line.text):
+                s, e = _phrase_after(text, line.start + found.end())
+                rule = "addressees:to-line" if _TO_LINE.match(found.group(0)) else "addressees:heading"
+                hits.extend(parse_addressee_phrase(text, s, e, rule))
         # An intro opens a short line or closes a paragraph ("… vill jag fråga X:"); a long
         # paragraph of prose is read only at its end.
         offset = max(0, len(line.text) - _PROSE_TAIL) if len(line.text) > _SHORT_LINE else 0
-        scope = line.text[offset:]
-        lowered = scope.casefold()
-        if not any(cue in lowered for cue in _INTRO_CUES):
-            continue
-        for found in _INTRO.finditer(scope):
-            s, e = _phrase_after(text, line.start + offset + found.end())
-            hits.extend(parse_addressee_phrase(text, s, e, "addressees:intro"))
+        for found in _INTRO.finditer(line.text, offset):
+            s, e = _phrase_after(text, line.start + found.end())
+            rule = "addressees:reported" if _REPORTED.search(found.group(0)) else "addressees:intro"
+            hits.extend(parse_addressee_phrase(text, s, e, rule))
+    if any(hit.rule in ("addressees:heading", "addressees:to-line", "addressees:byline") for hit in hits):
+        hits = [hit for hit in hits if hit.rule != "addressees:reported"]
     return _dedupe(hits)
+
+
+def _key(hit: Hit) -> str:
+    return _BROKEN_WORD.sub("", squash(hit.text or hit.attrs.get("role") or "")).casefold()
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
     out: list[Hit] = []
     by_key: dict[str, Hit] = {}
     for hit in sorted(hits, key=lambda h: h.start):
-        key = (hit.text or hit.attrs.get("role") or "").casefold()
+        key = _key(hit)
         if not key:
             continue
         if key in by_key:
             kept = by_key[key]
+            if not hit.text and _BROKEN_WORD.search(kept.attrs.get("role") or ""):
+                # "Hälsoskydds- nämndens ordförande" broken at a line end in the heading: the
+                # role as the text writes it whole.
+                out[out.index(kept)] = by_key[key] = hit
+                continue
             for attr in ("role", "party"):
                 if not kept.attrs.get(attr) and hit.attrs.get(attr):
                     kept.attrs[attr] = hit.attrs[attr]
@@ -163,18 +270,21 @@ class AddresseeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        kind = found.meta.get("kind")
-        # Minutes list interpellations put to others; they address no one themselves.
-        if kind and kind.text == "protokoll":
+        kind_hit = found.meta.get("kind")
+        kind = kind_hit.text if kind_hit else None
+        if kind in _KINDS_WITHOUT:
             found.addressees = []
             return doc
-        hits = find_addressees(found.text)
-        if kind and kind.text == "svar":
+        if kind == "svar":
+            # An answer is addressed to the one who asked.
+            hits = find_addressees(found.text, answer=True)
             askers = [h for h in prose_people(found.text) if h.rule in ASKER_RULES]
             hits = _dedupe(
                 [*hits, *(Hit(h.start, h.end, "addressees:asker", h.text, dict(h.attrs)) for h in askers)]
             )
-        if not hits and kind and kind.text in _ASKING_KINDS:
+        else:
+            hits = find_addressees(found.text)
+        if not hits and kind in _ASKING_KINDS:
             hits = subjects_of_questions(found.text, found.questions)
         if doc.has_annotation("ENT_IOB"):
             hits = [name_role_from_entities(doc, hit) for hit in hits]
@@ -182,28 +292,29 @@ class AddresseeFinder:
         return doc
 
 
+_NAME_AT = regex.compile(NAME + r"(?![\p{L}-])")
 _DEFINITE = regex.compile(r"(?:en|et|n|t)$")
 
 
 def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
-    """Where no one is addressed by name or intro, a role that is the subject of a question
-    ("Anser ansvarigt regionråd att …?", "Avser ministern att …?") is the addressee."""
+    """Where no one is addressed by name or intro, a role or a person that is the subject of
+    a question ("Anser ansvarigt regionråd att …?", "Avser ministern att …?", "Hur tänker
+    Anna Berg lösa …?") is the addressee."""
     hits: list[Hit] = []
     for question in questions:
         verb = _QUESTION_VERB.match(text, question.start, question.end)
         if not verb:
             continue
         role = role_regex().match(text, verb.end(), question.end)
-        if role and role.group(0).strip():
-            hits.append(
-                Hit(
-                    role.start(),
-                    role.end(),
-                    "addressees:question-subject",
-                    "",
-                    {"role": role.group(0), "party": None},
-                )
-            )
+        role_text = role.group(0).strip() if role else ""
+        after_role = role.end() if role_text and role else verb.end()
+        name = _NAME_AT.match(text, after_role + (1 if role_text else 0), question.end)
+        if name and is_plausible_name(name.group(0), strict=True):
+            attrs = {"role": role_text or None, "party": None}
+            hits.append(Hit(name.start(), name.end(), "addressees:question-subject", name.group(0), attrs))
+        elif role_text and role:
+            attrs = {"role": role_text, "party": None}
+            hits.append(Hit(role.start(), role.end(), "addressees:question-subject", "", attrs))
     return _dedupe(hits)
 
 

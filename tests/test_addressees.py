@@ -1,0 +1,188 @@
+"""Addressees: which documents have them, and where they are written (a heading, a "Till"
+line, an intro phrase, the subject of a question). All texts are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+import radsdok
+from radsdok.components.addressees import find_addressees
+
+BODY = (
+    "Under hösten har flera busslinjer i kommunen dragits in utan att resenärerna fått veta "
+    "varför. Många äldre har nu svårt att ta sig till vårdcentralen.\n\n"
+    "1. Hur tänker du se till att linjerna återinförs?\n\n"
+    "Nils Ekström (V)\n"
+)
+
+
+def addressees(text: str) -> list[tuple[str | None, str | None]]:
+    return [(h.text or None, h.attrs.get("role")) for h in find_addressees(text)]
+
+
+def parsed(text: str) -> radsdok.Document:
+    return radsdok.load("blank").parse_text(text)
+
+
+def test_several_named_addressees_each_keep_the_role_written_before_them() -> None:
+    head = (
+        "Interpellation till kommunstyrelsens ordförande Greta Lind (M) och kommunalrådet Olof Sjö (KD)\n\n"
+    )
+    assert addressees(head + BODY) == [
+        ("Greta Lind", "kommunstyrelsens ordförande"),
+        ("Olof Sjö", "kommunalrådet"),
+    ]
+
+
+def test_several_named_addressees_each_keep_the_role_written_after_them() -> None:
+    head = (
+        "Enkel fråga till Greta Lind (M), ordförande i kommunstyrelsen, och Olof Sjö (KD), "
+        "ordförande i tekniska nämnden\n\n"
+    )
+    assert addressees(head + BODY) == [
+        ("Greta Lind", "ordförande i kommunstyrelsen"),
+        ("Olof Sjö", "ordförande i tekniska nämnden"),
+    ]
+
+
+def test_a_bare_till_line_takes_the_addressees_on_the_lines_below() -> None:
+    head = "INTERPELLATION\n\nTILL\nKOMMUNFULLMÄKTIGE I YSTAD\nSOCIALNÄMNDENS ORDFÖRANDE\n\n"
+    found = find_addressees(head + BODY)
+    assert [(h.attrs.get("role"), h.rule) for h in found] == [
+        ("SOCIALNÄMNDENS ORDFÖRANDE", "addressees:to-line")
+    ]
+
+
+def test_a_heading_naming_the_asker_before_the_addressee() -> None:
+    head = "Interpellation från Nils Ekström (V) till Greta Lind (M) om busslinjerna\n\n"
+    assert addressees(head + BODY) == [("Greta Lind", None)]
+
+
+def test_a_till_in_a_headings_topic_is_not_an_addressee() -> None:
+    assert addressees("Interpellation om bidrag till föreningslivet\n\n" + BODY) == []
+
+
+def test_a_parliament_heading_topic_with_till_leaves_the_byline_addressee() -> None:
+    head = (
+        "Interpellation 2021/22:17 Flyg till Norra Europa av Nils Ekström (V) "
+        "till statsrådet Greta Lind (S)\n\n"
+    )
+    assert addressees(head + BODY) == [("Greta Lind", "statsrådet")]
+
+
+def test_a_till_line_is_read_only_at_the_start_of_a_line() -> None:
+    tail = (
+        "till Greta Lind skickades samma brev som tidigare. " + "Det handlade om bussar och vägar. " * 10
+    )[:300]
+    line = "Sedan dess har mycket hänt i frågan och " + tail
+    # A long paragraph is read for intros in its last 300 characters, which begin "till …".
+    assert len(line) > 300 and line[len(line) - 300 :].startswith("till Greta")
+    assert addressees(line + "\n\n" + BODY) == []
+
+
+def test_intro_phrases_that_put_the_questions_to_someone() -> None:
+    for intro in (
+        "Mina frågor till socialnämndens ordförande är:",
+        "Jag har följande frågor till socialnämndens ordförande:",
+        "Jag önskar svar från socialnämndens ordförande på följande frågor:",
+        "Jag undrar därför av socialnämndens ordförande:",
+        "Min fråga till socialnämndens ordförande blir därför:",
+    ):
+        text = "Interpellation om hemtjänsten\n\nTurerna är för korta.\n\n" + intro + "\n\n" + BODY
+        assert addressees(text) == [(None, "socialnämndens ordförande")], intro
+
+
+def test_an_intro_ends_before_the_word_following() -> None:
+    text = "Om hemtjänsten\n\nJag vill därför fråga kommunalrådet Greta Lind (S) följande:\n\n" + BODY
+    assert addressees(text) == [("Greta Lind", "kommunalrådet")]
+
+
+@pytest.mark.parametrize(
+    "role",
+    [
+        "ordförande i tekniska nämnden",
+        "ordförande i Kommunstyrelsens arbetsutskott",
+        "KS-ordförande",
+        "ansvarig nämndordförande",
+        "kommunalrådet med ansvar för äldreomsorgen",
+        "ordförande i Nämnden för funktionsstöd",
+    ],
+)
+def test_chair_and_councillor_roles_are_read_whole(role: str) -> None:
+    assert addressees(f"Interpellation till {role}\n\n" + BODY) == [(None, role)]
+
+
+def test_a_roles_abbreviation_in_brackets_is_the_same_addressee() -> None:
+    text = "Interpellation till kommunstyrelsens ordförande (KSO)\n\n" + BODY
+    assert addressees(text) == [(None, "kommunstyrelsens ordförande")]
+
+
+def test_a_pronoun_before_the_name_is_no_part_of_it() -> None:
+    text = "Om skolan\n\nMin fråga till Dig Greta Lind är:\n\n" + BODY
+    assert addressees(text) == [("Greta Lind", None)]
+
+
+def test_a_role_broken_at_a_line_end_is_one_addressee_as_written_whole() -> None:
+    text = (
+        "Interpellation till Kultur- och Fritids- nämndens ordförande om badhuset\n\n"
+        "Badhuset har varit stängt i tre månader.\n\n"
+        "Därför vill jag till Kultur- och Fritidsnämndens ordförande få ställa följande fråga:\n\n" + BODY
+    )
+    assert addressees(text) == [(None, "Kultur- och Fritidsnämndens ordförande")]
+
+
+def test_an_earlier_question_reported_in_the_past_yields_to_the_heading() -> None:
+    text = (
+        "Interpellation till kommunstyrelsens ordförande Greta Lind (M)\n\n"
+        "I våras ställde jag en fråga till kommunalrådet Olof Sjö om busslinjerna.\n\n" + BODY
+    )
+    assert addressees(text) == [("Greta Lind", "kommunstyrelsens ordförande")]
+
+
+def test_a_person_who_is_the_subject_of_a_question_is_the_addressee() -> None:
+    text = (
+        "Interpellation om busslinjerna\n\nLinjerna har dragits in.\n\n"
+        "1. Hur tänker kommunalrådet Greta Lind se till att linjerna återinförs?\n\nNils Ekström (V)\n"
+    )
+    doc = parsed(text)
+    assert [(a.name, a.role, a.evidence.rule) for a in doc.addressees] == [
+        ("Greta Lind", "kommunalrådet", "addressees:question-subject")
+    ]
+
+
+def test_a_tjansteskrivelse_names_no_addressee() -> None:
+    text = (
+        "Tjänsteskrivelse\n2024-03-01\nDiarienummer KS 2024/112\n\n"
+        "Svar på motion från Nils Ekström (V) och Rut Ahl (V) om busslinjerna\n\n"
+        "Förslag till beslut\nKommunfullmäktige avslår motionen.\n\n"
+        "Beslutet skickas till\nGreta Lind\nOlof Sjö\n\n"
+        "Karin Falk\nKommundirektör\n"
+    )
+    doc = parsed(text)
+    assert doc.kind == "tjansteskrivelse"
+    assert doc.addressees == []
+
+
+def test_a_motion_addressed_to_the_assembly_names_no_addressee() -> None:
+    text = (
+        "Motion till kommunfullmäktige\n\nTill: Greta Lind, kommunfullmäktiges ordförande\n\n"
+        "Busslinjerna behövs.\n\nJag föreslår kommunfullmäktige besluta\n\n"
+        "att utreda busslinjerna.\n\nNils Ekström (V)\n"
+    )
+    doc = parsed(text)
+    assert doc.kind == "motion"
+    assert doc.addressees == []
+
+
+def test_an_answer_is_addressed_to_its_asker_not_to_the_one_it_was_put_to() -> None:
+    text = (
+        "Svar på interpellation till kommunstyrelsens ordförande från Nils Ekström (V)\n\n"
+        "Interpellation till kommunstyrelsens ordförande om busslinjerna\n\n"
+        "Tack för frågan. Linjerna ses över under våren och flera återinförs i augusti.\n\n"
+        "Greta Lind (M)\nKommunstyrelsens ordförande\n"
+    )
+    doc = parsed(text)
+    assert doc.kind == "svar"
+    assert [(a.name, a.evidence.rule) for a in doc.addressees] == [
+        ("Nils Ekström", "addressees:answered-asker")
+    ]
