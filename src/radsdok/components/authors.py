@@ -112,7 +112,8 @@ def _tail_party(tail: str, *, in_region: bool, after_comma: bool) -> str | None:
         return _resolve_party(mark.group(0))  # 'gruppledare (V)'
     first, _, rest = tail.partition(" ")
     code = parties().from_abbreviation(first)
-    written_as_code = first.isupper() or first in ("fp", "kd", "mp", "kds")
+    # 'SD', 'S'; in lower case only a code of two letters or more ('fp', 'kd'), not 'v' or 's'
+    written_as_code = first.isupper() or len(first) >= 2
     if code and written_as_code and (not rest or _TOWN_TAIL.match(rest)):
         return code
     if in_region and after_comma and _ACRONYM.match(tail) and tail.casefold() not in _NOT_PARTY_ACRONYMS:
