@@ -179,6 +179,26 @@ def test_party_written_after_the_signer_is_marked_in_party_colour(sample_docs: l
                 assert mark.attrs["data-of"] == "author-0"
 
 
+def test_party_stated_away_from_the_signer_is_marked_where_it_is_stated() -> None:
+    text = "Vänsterpartiet\n\nMotion om bänkar\n\nVi vill ha fler bänkar.\n\nMaja Ek"
+    start = text.index("Maja Ek")
+    doc = Document(
+        source="letterhead.txt",
+        text=text,
+        authors=[
+            Person(
+                name="Maja Ek",
+                party="V",
+                evidence=Evidence(start=start, end=start + 7, rule="authors:signature"),
+                party_evidence=Evidence(start=0, end=14, rule="authors:letterhead"),
+            )
+        ],
+    )
+    (mark,) = Tree(render_html(doc)).with_id("party-0")
+    assert mark.text == "Vänsterpartiet"
+    assert mark.attrs["data-of"] == "author-0"
+
+
 def test_crossing_spans_split_later_one_with_id_on_first_piece() -> None:
     text = "alfa beta gamma delta epsilon"
     doc = Document(
