@@ -225,3 +225,57 @@ def test_a_register_before_a_short_year_and_serial_makes_a_case_number() -> None
 def test_a_serial_before_a_year_after_a_case_word_is_a_case_number_but_a_motion_number_is_not() -> None:
     assert [h.text for h in find_case_numbers("ärende 123/2016 gäller parken")] == ["123/2016"]
     assert list(find_case_numbers("motion nr 16/2012 avslogs")) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "rule"),
+    [
+        # Region Västerbotten's meeting portal: a register, serial:document and year.
+        ("Motion om tandvård\nRS 269:1-2020\n", "RS 269:1-2020", "register-form"),
+        # The same portal's text with its line breaks lost: the next heading glued on.
+        ("Interpellation om vården RS 912-2025Motion nr 1-2026 från", "RS 912-2025", "register-form"),
+        # A short year, a register and a serial in parentheses after a title (Motala).
+        ("Mål och resursplan 2019 (18/KS 0068)", "18/KS 0068", "register-form"),
+        # A register in lower case after a label.
+        ("Interpellation om skolan, dnr ks 2016/123", "ks 2016/123", "dnr-label"),
+        # A bare number in parentheses after a title, anywhere in the text.
+        (PROSE * 6 + "Motionen om parken (2016/45) avslogs.", "2016/45", "paren"),
+        # A bare number ending a line that opens with a case word (Ängelholm's lists).
+        (PROSE * 6 + "\nMotion från Eva Ek (S) om parken 2010/305\n", "2010/305", "title"),
+    ],
+)
+def test_more_written_forms_stand_as_case_numbers(text: str, value: str, rule: str) -> None:
+    assert [(h.text, h.rule) for h in find_case_numbers(text)] == [(value, f"case_numbers:{rule}")]
+
+
+def test_rows_below_a_header_ending_in_dnr_end_in_their_numbers() -> None:
+    text = (
+        PROSE * 6
+        + "\n§ Ärendebeskrivning Dnr.\n\n107 Val av justerare 2020/1\n\n"
+        + "108 Godkännande av dagordningen 2020/2\n\n109 Information om skolan 2021/71\n"
+    )
+    hits = [(h.text, h.rule) for h in find_case_numbers(text)]
+    assert hits == [(v, "case_numbers:column") for v in ("2020/1", "2020/2", "2021/71")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lag (2014:899) om kommunala markanvisningar gäller.",
+        PROSE * 6 + "Planen gäller (2019-2022) och budgeten (2019/20).",
+        PROSE * 6 + "Motion om budgeten för 2019/2020\n",
+        "dnr är 2016-06-12 i",
+        "§ Ärendebeskrivning Dnr.\n\n107 Val av justeringspersoner",
+        "KS 2023/0048SD",
+    ],
+)
+def test_statutes_ranges_sessions_and_row_numbers_stay_out(text: str) -> None:
+    assert [h.text for h in find_case_numbers(text)] == []
+
+
+@pytest.mark.parametrize(
+    ("value", "register", "year", "serial"),
+    [("RS 269:1-2020", "RS", 2020, "269:1"), ("18/KS 0068", "KS", 2018, "0068")],
+)
+def test_new_forms_are_parsed(value: str, register: str, year: int, serial: str) -> None:
+    assert parse_case_number(value) == {"register": register, "year": year, "serial": serial}

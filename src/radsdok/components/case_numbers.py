@@ -7,19 +7,26 @@ Every candidate is read by one shape pattern, which gives its register, year and
 * a bare year-serial, the serial after a slash, colon, dot, dash or en dash, possibly
   broken after the separator at a line end ("2023-\\n00118"), with sub-numbers
   ("2003/0369-45", "2010/94.10") and a register after it ("2017/0150 KS-2");
-* the register between year and serial ("2011/KS 0206 001");
+* the register between year and serial ("2011/KS 0206 001"), or between a short year and the
+  serial ("18/KS 0068");
+* a register, a serial with its document number, and the year ("RS 269:1-2020");
 * a compact register, two-digit year and serial ("RV181888", "LTV 150060").
 
 A candidate is then accepted by where it stands (the rule named in its evidence):
 
-* ``dnr-label``: after a label word ("Dnr", "Diarienr", "Vår beteckning", …);
+* ``dnr-label``: after a label word ("Dnr", "Diarienr", "Vår beteckning", …), a register
+  in any case included ("dnr ks 2016/123");
 * ``register-form``: it carries a register (not a statute book such as "SOU" or "SFS");
 * ``kind-id``: after a word for a case ("motion", "ärende", "interpellation", …);
 * ``cell``: it opens a line or stands alone in a table cell or column;
+* ``column``: it ends a row below a header line that ends in a label word ("§ Ärende Dnr.");
+* ``paren``: a bare number alone in parentheses ("Motion om parken (2016/45)");
+* ``title``: it ends a line that opens with a case word ("Motion från … om parken 2010/305");
 * ``repeated``: the same bare number stands twice in the document;
 * ``list``: it follows an accepted number after "och", "samt" or a comma.
 
-Dates ("2023-06-15", "KS 2009-05-26"), year ranges ("2021-2024") and parliament
+A capitalised word glued on after the number ("RS 912-2025Motion", a web page that lost its
+line breaks) ends it. Dates ("2023-06-15", "KS 2009-05-26"), year ranges ("2021-2024") and parliament
 session numbers after a kind word ("motion 2019/20:123") are never case numbers.
 The label words, case words and the capitals that are not registers live in
 ``data/case_numbers.json``.
@@ -56,10 +63,14 @@ _SHAPE = (
     r"|(?P<reg>\p{Lu}{1,4})[ \t]?(?P<yy>\d{2})(?P<serial>\d{4,6})"
     # Forms read only after a label or a case word: "KS 19/0123", "123/2019", "KS 123-2019".
     rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<yy>\d{{2}})/(?P<serial>\d{{2,6}})"
-    rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<rev>\d{{1,6}})[/\-](?P<year>{_YEAR})"
+    # A document number under the serial before the year: "RS 269:1-2020".
+    rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<rev>\d{{1,6}})(?P<rsub>:\d{{1,3}})?[/\-](?P<year>{_YEAR})"
+    # A short year before a register and a serial: "18/KS 0068".
+    rf"|(?P<yy>\d{{2}})/(?P<mreg>{_REG})[ \t](?P<serial>\d{{2,5}})"
     r")"
-    # Not glued to a following word or number ("2003/98/EG", "2023-06-15T").
-    r"(?![\p{L}\d]|[/\-\u2013\u2011:.][\p{L}\d])"
+    # Not glued to a following word or number ("2003/98/EG", "2023-06-15T"); a capitalised word
+    # glued on where a web page lost its line break ("RS 912-2025Motion nr 1") ends the number.
+    r"(?!\d|\p{Ll}|\p{Lu}(?!\p{Ll})|[/\-\u2013\u2011:.][\p{L}\d])"
 )
 _CANDIDATE = regex.compile(rf"(?<![\p{{L}}\d]|\d[/\-\u2013.:])(?-i:{_SHAPE})", regex.VERSION1)
 _WHOLE = regex.compile(rf"(?-i:{_SHAPE})", regex.VERSION1)
@@ -106,7 +117,7 @@ def _label_led() -> regex.Pattern[str]:
     after it; for numbers no shape reading accepts ("Dnr 4567", "Ärendenr: 12.345")."""
     labels = alternation(_words()["labels"])
     number = (
-        r"(?:(?-i:\p{Lu}[\p{L}]{0,5}(?:-\p{Lu}{1,4})?)[ ./\-\u2013]?)?"
+        r"(?:(?-i:\p{Lu}[\p{L}]{0,5}(?:-\p{Lu}{1,4})?|\p{Ll}{2,4}(?=[ ./\-\u2013]?\d))[ ./\-\u2013]?)?"
         r"\d[\d/.:\-\u2013]{0,14}+(?<=\d)"
         r"(?:[ ](?-i:\p{Lu}{2,6})(?![\p{L}\d]))?"
     )
@@ -117,21 +128,42 @@ def _label_led() -> regex.Pattern[str]:
     )
 
 
+# What follows a number on its line: nothing, or a column gap.
+_LINE_END_AFTER = regex.compile(r"[ \t\u00a0]{0,8}(?:\n|\Z|\|)|[ \t\u00a0]{2}")
+
+
+def _row_after_header(text: str, found: regex.Match[str]) -> bool:
+    """A label ending a table's header line and, on a later line, a row that begins with a number
+    and goes on in words ("§ Ärende Dnr.\n107 Val av justerare 2020/1"): the number is the row's."""
+    label_to_num = text[found.start() : found.start("num")]
+    return "\n" in label_to_num and not _LINE_END_AFTER.match(text, found.end("num"))
+
+
 _REGISTER_WORD = regex.compile(r"\p{L}+(?:-\p{Lu}+)?")
 _ISO_DATE = regex.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
 
 
 def _labelled_numbers(text: str, taken: list[Hit]) -> list[Hit]:
-    """Numbers after a label word that no shape reading found (see `_label_led`)."""
+    """Numbers after a label word that no shape reading found (see `_label_led`), and a register in
+    lower or mixed case before a number a shape reading found ("dnr ks 2016/123"): that hit gives way."""
     out: list[Hit] = []
     for found in _label_led().finditer(text):
         start, end = found.span("num")
         value = found.group("num")
-        if _ISO_DATE.fullmatch(value) or any(h.start < end and start < h.end for h in taken):
+        if _ISO_DATE.fullmatch(value) or _row_after_header(text, found):
             continue
         register = value.split()[0].rstrip("./-\u2013") if not value[0].isdigit() else None
-        if register is not None and (register.upper() in _words()["statute_books"] or _is_word(register)):
+        if register is not None and (
+            register.upper() in _words()["statute_books"]
+            or _is_word(register)
+            or register.casefold() in _words()["words_before_numbers"]
+        ):
             continue
+        overlapping = [h for h in taken if h.start < end and start < h.end]
+        if overlapping and (register is None or any(h.start <= start or h.end > end for h in overlapping)):
+            continue
+        for hit in overlapping:
+            taken.remove(hit)
         parts = parse_case_number(value)
         if parts["register"] is None and register is not None:
             # "Ks 2023/12": a register in mixed case; the rest parses as a bare number.
@@ -139,6 +171,45 @@ def _labelled_numbers(text: str, taken: list[Hit]) -> list[Hit]:
             parts = {**parse_case_number(rest), "register": _REGISTER_WORD.match(register).group(0)}  # type: ignore[union-attr]
         out.append(Hit(start, end, "case_numbers:dnr-label", value, parts))
     return out
+
+
+# A bare number alone in parentheses after a title: "Motion om parken (2016/123)".
+_PAREN_BEFORE = regex.compile(r"\([ \t]?\Z")
+_PAREN_AFTER = regex.compile(r"[ \t]?\)")
+# A bare number ending a line: nothing after it but a full stop or a closing bracket.
+_ENDS_LINE = regex.compile(r"[.)\]]?[ \t\u00a0]{0,8}(?:\n|\Z)")
+
+
+@cache
+def _title_line() -> regex.Pattern[str]:
+    """A line opening with a case word, a number ending it: "Motion från Eva Ek (S) om parken 2010/305"."""
+    cues = alternation(_words()["cue_words"])
+    return regex.compile(
+        rf"[ \t>*•#\-\d.]{{0,6}}(?:svar på |besvarande av )?(?:{cues})(?![\p{{L}}])[^\n]{{0,200}}\Z",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _column_header() -> regex.Pattern[str]:
+    """A table's header line ending in a label word: "§ Ärendebeskrivning Dnr." (its rows end in
+    their numbers)."""
+    labels = alternation(_words()["labels"])
+    return regex.compile(
+        rf"(?:^|\n)[^\n]{{1,80}}?[ \t](?:{labels})\.?[ \t]*(?=\n|\Z)",
+        regex.IGNORECASE,
+    )
+
+
+_COLUMN_SPAN = 6000
+
+
+def _in_dnr_column(text: str, cand: _Candidate) -> bool:
+    """A bare number ending its line below a header line ending in a label word."""
+    if not _ENDS_LINE.match(text, cand.end):
+        return False
+    window = text[max(0, cand.start - _COLUMN_SPAN) : cand.start]
+    return _column_header().search(window) is not None
 
 
 @cache
@@ -180,7 +251,7 @@ class _Candidate:
         self.found = found
         self.start, self.end = found.span()
         reg = found.group("reg")
-        self.register: str | None = reg or found.group("sreg")
+        self.register: str | None = reg or found.group("sreg") or found.group("mreg")
         number_start = min(found.start(g) for g in ("year", "yy", "rev") if found.group(g))
         if reg and found.start("reg") < number_start and not _is_register(reg):
             # "I 2023/0048", "DNR 2023/0048": the capitals are no register; the number starts after them.
@@ -194,7 +265,7 @@ class _Candidate:
         self.year = found.group("year")
         self.sep = (found.group("sep") or "/").strip()
         self.serial = found.group("serial") or found.group("rev")
-        self.sub = found.group("sub") or ""
+        self.sub = found.group("sub") or found.group("rsub") or ""
 
     @property
     def compact(self) -> bool:
@@ -208,6 +279,8 @@ class _Candidate:
         found = self.found
         if found.group("reg") and _is_register(found.group("reg")) and found.start("reg") == self.start:
             return False
+        if _is_register(found.group("mreg")):
+            return False  # "18/KS 0068": the register stands between the year and the serial
         return found.group("rev") is not None or (found.group("yy") is not None and "/" in self.text)
 
     @property
@@ -249,7 +322,7 @@ def parse_case_number(value: str) -> dict[str, str | int | None]:
     found = _WHOLE.fullmatch(" ".join(value.split()).replace("- ", "-").replace("/ ", "/"))
     if not found:
         return {"register": None, "year": None, "serial": None}
-    register = found.group("reg") or found.group("sreg")
+    register = found.group("reg") or found.group("sreg") or found.group("mreg")
     if register and not _is_register(register):
         register = None
     year: int | None = None
@@ -260,7 +333,7 @@ def parse_case_number(value: str) -> dict[str, str | int | None]:
         year = (1900 if yy >= 50 else 2000) + yy
     if year is not None and not 1950 <= year <= 2100:
         return {"register": None, "year": None, "serial": None}
-    serial = (found.group("serial") or found.group("rev")) + (found.group("sub") or "")
+    serial = (found.group("serial") or found.group("rev")) + (found.group("sub") or found.group("rsub") or "")
     return {"register": register, "year": year, "serial": serial}
 
 
@@ -272,12 +345,19 @@ def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None
     rev = cand.found.group("rev")
     if rev is not None and len(rev) >= 3 and _cue_before().search(before):
         return "kind-id"  # "ärende 123/2016": a serial of three digits or more after a case word
-    if cand.label_only or not cand.serial_digits_fit() or cand.is_year_range() or cand.is_session():
+    bare_slash_or_dash = not cand.register and not cand.compact and cand.sep in "/-\u2013"
+    if cand.label_only or cand.is_year_range() or cand.is_session():
+        return None
+    if bare_slash_or_dash and (cand.sep == "/" or len(cand.serial) >= 3) and _in_dnr_column(text, cand):
+        return "column"  # "… för justeringen 2020/1" in the rows below "§ Ärendebeskrivning Dnr."
+    if not cand.serial_digits_fit():
         return None
     if _cue_before().search(before):
         return "kind-id"
-    registered = cand.compact and cand.register and not cand.label_only and cand.found.group("reg")
-    if registered and (cand.found.group("rev") is not None or "/" in cand.text):
+    registered = cand.compact and cand.register and not cand.label_only
+    if registered and cand.found.group("mreg"):
+        return "register-form"  # "18/KS 0068": a short year, a register and a serial
+    if registered and cand.found.group("reg") and (cand.found.group("rev") is not None or "/" in cand.text):
         return "register-form"  # "RS 1234-2025", "KS 16/123": a register before serial and year
     if cand.compact:
         # "RV181888" as a heading line of its own.
@@ -290,6 +370,12 @@ def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None
         cand.start -= 2
         cand.register = before[-2]
         return "register-form"
+    if bare_slash_or_dash and _PAREN_BEFORE.search(before) and _PAREN_AFTER.match(text, cand.end):
+        return "paren"  # "Motion om parken (2016/45)"; not "lag (2014:899)", a statute's number
+    line_start = text.rfind("\n", 0, cand.start) + 1
+    ends_line = _ENDS_LINE.match(text, cand.end) is not None
+    if bare_slash_or_dash and ends_line and _title_line().match(text, line_start, cand.start):
+        return "title"  # "Motion från Eva Ek (S) om parken 2010/305"
     if len(cand.serial) < 3 or _DIGIT_GROUP_AFTER.match(text, cand.end):
         return None
     if _CELL_BEFORE.search(before) and _CELL_AFTER.match(text, cand.end):
