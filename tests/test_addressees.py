@@ -186,3 +186,116 @@ def test_an_answer_is_addressed_to_its_asker_not_to_the_one_it_was_put_to() -> N
     assert [(a.name, a.evidence.rule) for a in doc.addressees] == [
         ("Nils Ekström", "addressees:answered-asker")
     ]
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        (
+            "Interpellation till Kommunstyrelsens ordf. Greta Lind (M)",
+            ("Greta Lind", "Kommunstyrelsens ordf."),
+        ),
+        ("Interpellation till ordf. i socialnämnden Greta Lind (M)", ("Greta Lind", "ordf. i socialnämnden")),
+        ("Enkel fråga till KS ordf. Greta Lind", ("Greta Lind", "KS ordf.")),
+        ("Interpellation till socialnämndens ordf.", (None, "socialnämndens ordf.")),
+    ],
+)
+def test_an_abbreviated_chairs_full_stop_does_not_end_the_phrase(
+    head: str, expected: tuple[str | None, str]
+) -> None:
+    assert addressees(head + "\n\n" + BODY) == [expected]
+
+
+def test_a_plural_role_before_two_names_is_each_ones_role() -> None:
+    head = "Interpellation till kommunalråden Greta Lind (M) och Olof Sjö (KD)\n\n"
+    assert addressees(head + BODY) == [("Greta Lind", "kommunalråden"), ("Olof Sjö", "kommunalråden")]
+
+
+def test_a_heading_ending_in_till_takes_the_addressee_on_the_next_line() -> None:
+    for head in (
+        "Interpellation till\nkommunstyrelsens ordförande Greta Lind (M)\n\n",
+        "INTERPELLATION TILL:\nGreta Lind (M), kommunstyrelsens ordförande\n\n",
+    ):
+        assert [name for name, _ in addressees(head + BODY)] == ["Greta Lind"], head
+
+
+@pytest.mark.parametrize(
+    "field",
+    [
+        "Till: Greta Lind (M)\nKommunstyrelsens ordförande",
+        "Till: Kommunstyrelsens ordförande\nGreta Lind (M)",
+    ],
+)
+def test_a_till_field_with_name_and_role_on_two_lines_is_one_addressee(field: str) -> None:
+    text = "Interpellation om busslinjerna\n\n" + field + "\n\nLinjerna har dragits in.\n\n" + BODY
+    assert addressees(text) == [("Greta Lind", "Kommunstyrelsens ordförande")]
+
+
+def test_a_till_field_is_not_completed_by_a_line_with_more_than_a_name() -> None:
+    text = "Interpellation\n\nTill: Kommunstyrelsens ordförande\nFrån: Nils Ekström (V)\n\n" + BODY
+    assert addressees(text) == [(None, "Kommunstyrelsens ordförande")]
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        "Jag vill därför fråga kommunalrådet Greta Lind (M):",
+        "Min fråga till dig, Greta Lind, är:",
+        "Därför frågar jag kommunalrådet Greta Lind (M):",
+        "Jag vill därför ställa frågan till kommunalrådet Greta Lind (M):",
+    ],
+)
+def test_intro_phrases_that_name_the_person_asked(intro: str) -> None:
+    text = "Interpellation om busslinjerna\n\nLinjerna har dragits in.\n\n" + intro + "\n\n" + BODY
+    assert [name for name, _ in addressees(text)] == ["Greta Lind"]
+
+
+def test_fragor_till_a_responsible_councillor_is_a_role_addressee() -> None:
+    text = "Frågor till ansvarigt kommunalråd\n\nLinjerna har dragits in.\n\n" + BODY
+    assert addressees(text) == [(None, "ansvarigt kommunalråd")]
+
+
+def test_asking_oneself_or_asking_why_names_no_addressee() -> None:
+    text = (
+        "Interpellation om busslinjerna\n\nFörvaltningschefen Eva Ek lovade i mars att linjerna skulle "
+        "återinföras. Därför frågar jag mig varför förvaltningschefen Eva Ek inte har gjort något.\n\n" + BODY
+    )
+    assert addressees(text) == []
+
+
+def test_an_official_named_in_the_background_is_not_an_addressee() -> None:
+    text = (
+        "Interpellation om busslinjerna\n\nDe frågor som ställdes till förvaltningschefen Eva Ek i mars "
+        "är fortfarande obesvarade.\n\n" + BODY
+    )
+    assert addressees(text) == []
+    head = "Interpellation till kommunalrådet Greta Lind (M) och förvaltningschefen Eva Ek\n\n"
+    assert addressees(head + BODY) == [("Greta Lind", "kommunalrådet")]
+
+
+def test_a_role_in_passing_yields_to_the_named_addressee() -> None:
+    text = (
+        "Interpellation till Greta Lind (M)\n\nLinjerna har dragits in. Jag vill därför ställa följande "
+        "frågor till kommunstyrelsens ordförande:\n\n" + BODY
+    )
+    assert addressees(text) == [("Greta Lind", None)]
+
+
+ANSWER_BODY = (
+    "Linjerna ses över under våren och flera återinförs i augusti.\n\n"
+    "Greta Lind (M)\nKommunstyrelsens ordförande\n"
+)
+
+
+def test_an_answer_naming_its_asker_in_the_genitive_is_addressed_to_the_asker() -> None:
+    doc = parsed("Svar på Nils Ekströms (V) interpellation om busslinjerna\n\n" + ANSWER_BODY)
+    assert [(a.name, a.party) for a in doc.addressees] == [("Nils Ekström", "V")]
+
+
+def test_an_answer_reporting_that_the_asker_asked_is_addressed_to_the_asker() -> None:
+    doc = parsed(
+        "Svar på interpellation om busslinjerna\n\n"
+        "Nils Ekström (V) har frågat mig om linjerna kommer att återinföras.\n\n" + ANSWER_BODY
+    )
+    assert doc.kind == "svar"
+    assert [(a.name, a.party) for a in doc.addressees] == [("Nils Ekström", "V")]

@@ -14,6 +14,20 @@ from .lexicon import compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
 
 _INTRO = compile_any("addressee_intro")
+# An answer whose heading names its asker in the genitive ("Svar på Anna Bergs (S) interpellation"),
+# or whose opening reports who asked ("Anna Berg (S) har frågat mig …").
+_ANSWERED_GENITIVE = regex.compile(
+    rf"^[#*_> \t]*svar på (?P<name>{NAME})" + patterns()["addressee_answered_genitive_tail"],
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_ANSWERED_ASKER = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<name>{NAME})" + patterns()["addressee_answered_asker_tail"]
+)
+# An official's title right before a name ("förvaltningschefen Eva Ek"): officials answer to the
+# council's politicians and are not asked in an interpellation or question.
+_OFFICIAL_BEFORE = regex.compile(patterns()["addressee_official_roles"], regex.IGNORECASE)
+# A plural role before several names ("kommunalråden A och B", "ordförandena i X och Y, A och B").
+_PLURAL_ROLE = regex.compile(r"(?:råden|ordförandena|ministrarna|ledamöterna)(?!\p{L})", regex.IGNORECASE)
 # Line openings that name the addressee: "Interpellation till …", "Enkel fråga från A till B",
 # a "Till:" field line.
 _HEADING = compile_any("addressee_heading")
@@ -72,6 +86,15 @@ def _role_in(segment: str) -> str | None:
     return role_text
 
 
+def _without_trailing_joiner(segment: str) -> str:
+    """"kommunalrådet A (M) och " -> "kommunalrådet A (M)"."""
+    head = segment.rstrip(" \t\n,")
+    for joiner in (" och", " samt", " &"):
+        if head.casefold().endswith(joiner):
+            return head[: -len(joiner)].rstrip(" \t\n,")
+    return head
+
+
 def _party_after(phrase: str, end: int) -> tuple[str | None, int]:
     """The party mark right after a name ("(S)"), and where the mark ends."""
     after = phrase[end : end + 40]
@@ -101,6 +124,12 @@ def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[H
     phrase = text[start:end]
     hits: list[Hit] = []
     names = [_without_leading_word(name) for name in find_names(phrase, strict=False)]
+    officials = [name for name in names if _OFFICIAL_BEFORE.search(phrase, 0, name.start)]
+    if officials:
+        # The phrase ends before the first official's title ("… och förvaltningschefen Eva Ek").
+        title = _OFFICIAL_BEFORE.search(phrase, 0, officials[0].start)
+        cut = _without_trailing_joiner(phrase[: title.start() if title else officials[0].start])
+        return parse_addressee_phrase(text, start, start + len(cut), rule) if cut.strip() else []
     if len(names) == 1:
         name = names[0]
         role = _role_in(phrase.replace(name.text, " "))
@@ -140,26 +169,66 @@ def _several_named(phrase: str, start: int, names: list[NameMatch], rule: str) -
         phrase[parties_and_ends[i][1] : (names[i + 1].start if i + 1 < len(names) else len(phrase))]
         for i in range(len(names))
     ]
-    role_first = _role_in(befores[0]) is not None
+    first_role = _role_in(befores[0])
+    role_first = first_role is not None
+    # A plural role before the names is each one's ("kommunalråden A och B").
+    shared = first_role if first_role and _PLURAL_ROLE.search(first_role) else None
     hits: list[Hit] = []
     for i, name in enumerate(names):
-        role = _role_in(befores[i] if role_first else afters[i])
+        role = _role_in(befores[i] if role_first else afters[i]) or shared
         attrs = {"role": role, "party": parties_and_ends[i][0]}
         hits.append(Hit(start + name.start, start + name.end, rule, name.text, attrs))
     return hits
 
 
-def _bare_to_block(text: str, lines: tuple[Line, ...], index: int) -> list[Hit]:
+def _bare_to_block(
+    text: str,
+    lines: tuple[Line, ...],
+    index: int,
+    *,
+    rule: str = "addressees:to-line",
+    first_line_only: bool = False,
+) -> list[Hit]:
     """A "Till" line alone, its addressees on the lines after it, up to a blank line
-    ("TILL / KOMMUNFULLMÄKTIGE / ÅSTORPS KOMMUN / MILJÖNÄMNDENS ORDFÖRANDE")."""
+    ("TILL / KOMMUNFULLMÄKTIGE / ÅSTORPS KOMMUN / MILJÖNÄMNDENS ORDFÖRANDE"); or a heading
+    ending in "till", its addressee on the next line (`first_line_only`)."""
     hits: list[Hit] = []
     paragraph = lines[index].paragraph
     for line in lines[index + 1 : index + 1 + _BARE_TO_LINES]:
         if line.paragraph != paragraph:
             break
         s, e = _phrase_after(text, line.start)
-        hits.extend(parse_addressee_phrase(text, s, e, "addressees:to-line"))
+        found = parse_addressee_phrase(text, s, e, rule)
+        if first_line_only:
+            return found
+        hits.extend(found)
     return hits
+
+
+_NEXT_LINE_MAX = 70
+
+
+def _with_next_line(text: str, hit: Hit, line: Line, following: Line) -> list[Hit]:
+    """A "Till" field whose name and role stand on two lines ("Till: Anna Berg (S)" /
+    "Kommunalråd", or "Till: Kommunstyrelsens ordförande" / "Anna Berg (S)"): the next line of
+    the same paragraph, when it holds just a name or just a role, completes it."""
+    if following.paragraph != line.paragraph or len(following.text) > _NEXT_LINE_MAX:
+        return [hit]
+    if hit.text and hit.attrs.get("role"):
+        return [hit]
+    if line.text.rstrip().endswith((".", "?", "!")) and not hit.text.endswith("."):
+        return [hit]
+    below = parse_addressee_phrase(text, following.start, following.end, hit.rule)
+    if len(below) != 1:
+        return [hit]
+    other = below[0]
+    written = squash(PARTY_MARK.sub(" ", following.text)).strip(" ,.")
+    if hit.text and not other.text and squash(str(other.attrs.get("role") or "")) == written:
+        return [Hit(hit.start, hit.end, hit.rule, hit.text, {**hit.attrs, "role": other.attrs["role"]})]
+    if not hit.text and other.text and other.text == written:
+        attrs = {**other.attrs, "role": hit.attrs.get("role")}
+        return [Hit(other.start, other.end, hit.rule, other.text, attrs)]
+    return [hit]
 
 
 def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
@@ -173,7 +242,7 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
             for found in _ANSWER_INTRO.finditer(line.text):
                 s, e = _phrase_after(text, line.start + found.end())
                 hits.extend(parse_addressee_phrase(text, s, e, "addressees:answered-asker"))
-        return _dedupe(hits)
+        return _dedupe([*hits, *answered_askers(text)])
     if lines:
         head_end = lines[min(2, len(lines) - 1)].end
         byline = BYLINE.search(text, 0, head_end)
@@ -189,9 +258,16 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
                 hits.extend(_bare_to_block(text, lines, index))
                 continue
             for found in _HEADING.finditer(line.text):
-                s, e = _phrase_after(text, line.start + found.end())
                 rule = "addressees:to-line" if _TO_LINE.match(found.group(0)) else "addressees:heading"
-                hits.extend(parse_addressee_phrase(text, s, e, rule))
+                if not line.text[found.end() :].strip(" \t:"):
+                    # "Interpellation till" ending its line: the addressee is on the next one.
+                    hits.extend(_bare_to_block(text, lines, index, rule=rule, first_line_only=True))
+                    continue
+                s, e = _phrase_after(text, line.start + found.end())
+                found_hits = parse_addressee_phrase(text, s, e, rule)
+                if rule == "addressees:to-line" and len(found_hits) == 1 and index + 1 < len(lines):
+                    found_hits = _with_next_line(text, found_hits[0], line, lines[index + 1])
+                hits.extend(found_hits)
         # An intro opens a short line or closes a paragraph ("… vill jag fråga X:"); a long
         # paragraph of prose is read only at its end.
         offset = max(0, len(line.text) - _PROSE_TAIL) if len(line.text) > _SHORT_LINE else 0
@@ -202,6 +278,40 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
     if any(hit.rule in ("addressees:heading", "addressees:to-line", "addressees:byline") for hit in hits):
         hits = [hit for hit in hits if hit.rule != "addressees:reported"]
     return _dedupe(hits)
+
+
+_ASKER_PROSE_SPAN = 3000
+
+
+def answered_askers(text: str) -> list[Hit]:
+    """The asker an answer names in its heading, in the genitive ("Svar på Anna Bergs (S)
+    interpellation"), or at its opening ("Anna Berg (S) har frågat mig om …")."""
+    hits: list[Hit] = []
+    for pattern in (_ANSWERED_GENITIVE, _ANSWERED_ASKER):
+        for found in pattern.finditer(text, 0, _ASKER_PROSE_SPAN):
+            name = found.group("name")
+            if pattern is _ANSWERED_GENITIVE:
+                name = _genitive_stem(name)
+            if not is_plausible_name(name, strict=True):
+                continue
+            party, _ = _party_after(text, found.end("name"))
+            attrs = {"role": None, "party": party}
+            start = found.start("name")
+            hits.append(Hit(start, start + len(name), "addressees:answered-asker", name, attrs))
+    return hits
+
+
+def answers_by_heading(text: str) -> bool:
+    """Whether the first lines are an answer's heading naming its asker in the genitive."""
+    lines = lines_of(text)
+    return bool(lines) and bool(_ANSWERED_GENITIVE.search(text, 0, lines[min(2, len(lines) - 1)].end))
+
+
+def _genitive_stem(name: str) -> str:
+    """"Anna Bergs" -> "Anna Berg"; "Lars Ros'" -> "Lars Ros"."""
+    if name.endswith(("'", "’", "´")):
+        return name[:-1]
+    return name[:-1] if name.endswith("s") else name
 
 
 def _key(hit: Hit) -> str:
@@ -275,7 +385,7 @@ class AddresseeFinder:
         if kind in _KINDS_WITHOUT:
             found.addressees = []
             return doc
-        if kind == "svar":
+        if kind == "svar" or answers_by_heading(found.text):
             # An answer is addressed to the one who asked.
             hits = find_addressees(found.text, answer=True)
             askers = [h for h in prose_people(found.text) if h.rule in ASKER_RULES]
