@@ -1,4 +1,8 @@
-"""Parser: the one place that wires reading -> pipeline -> extract."""
+"""Parser: the one place that wires reading -> pipeline -> extract.
+
+spaCy and the model are imported and loaded only when a Parser is built (`load()` builds one
+per process and keeps it), so that importing this module, listing files and reporting
+argument errors stay quick."""
 
 from __future__ import annotations
 
@@ -6,14 +10,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .errors import ParseFailed, RadsdokError
-from .extract import to_document
 from .limits import DEFAULT_TIMEOUT, time_limit
-from .models import Document
-from .pipeline import DEFAULT, build_language
 from .reading import (
     MAX_BYTES,
     MAX_INFLATED,
@@ -25,6 +25,15 @@ from .reading import (
 )
 from .split import split_source
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+    from .models import Document
+
+# The names of radsdok.pipeline (DEFAULT, FAST), repeated here so that importing this module
+# does not import spaCy; tests/test_fast_start.py checks they agree.
+DEFAULT = "default"
+FAST = "fast"
 _BATCH_SIZE = 16
 
 
@@ -43,19 +52,25 @@ class Parser:
         self,
         model: str | Path = DEFAULT,
         *,
+        analysis: str = FAST,
         fast_pdf: bool = False,
         max_bytes: int | None = MAX_BYTES,
         max_pages: int | None = MAX_PAGES,
         max_inflated: int | None = MAX_INFLATED,
         timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
-        self.model = str(model)
+        from .pipeline import build_language, split_spec
+
+        # A model may name its analysis ("default#full", see pipeline.model_spec).
+        name, named_analysis = split_spec(model)
+        self.model = name
+        self.analysis = named_analysis if analysis == FAST else analysis
         self.fast_pdf = fast_pdf
         self.max_bytes = max_bytes
         self.max_pages = max_pages
         self.max_inflated = max_inflated  # bytes one compressed PDF stream may inflate to
         self.timeout = timeout  # seconds per document, reading included; None: no limit
-        self.nlp: Language = build_language(model)
+        self.nlp: Language = build_language(name, self.analysis)
 
     def read(self, path: str | Path) -> SourceText:
         """Read one file into a SourceText (raises a RadsdokError naming the file)."""
@@ -69,6 +84,8 @@ class Parser:
             )
 
     def parse_source(self, source: SourceText, *, include_text: bool = True) -> Document:
+        from .extract import to_document
+
         with time_limit(self.timeout, source.source):
             return to_document(self.nlp(source.text), source, include_text=include_text)
 
@@ -85,6 +102,8 @@ class Parser:
         return self.parse_source(text_from_string(text, source), include_text=include_text)
 
     def _batch(self, sources: list[SourceText], include_text: bool) -> list[Document]:
+        from .extract import to_document
+
         docs = self.nlp.pipe(s.text for s in sources)
         return [to_document(doc, s, include_text=include_text) for doc, s in zip(docs, sources, strict=True)]
 
@@ -179,11 +198,18 @@ def _is_sidecar(path: Path) -> bool:
 _DEFAULT: dict[tuple[str, bool], Parser] = {}
 
 
-def load(model: str | Path = DEFAULT, *, fast_pdf: bool = False) -> Parser:
-    """A Parser with its pipeline built once and cached per (model, fast_pdf)."""
-    key = (str(model), fast_pdf)
+def load(model: str | Path = DEFAULT, *, fast_pdf: bool = False, analysis: str = FAST) -> Parser:
+    """A Parser with its pipeline built on first use and cached per (model, analysis, fast_pdf).
+
+    `analysis="fast"` (the default) runs only what radsdok's rules read from a trained
+    pipeline (its named entities); `analysis="full"` runs every component, so that
+    `parser.nlp(text)` also gives tags, morphology, dependencies, sentences and lemmas.
+    The extracted Documents are the same either way."""
+    from .pipeline import model_spec
+
+    key = (model_spec(model, analysis), fast_pdf)
     if key not in _DEFAULT:
-        _DEFAULT[key] = Parser(model, fast_pdf=fast_pdf)
+        _DEFAULT[key] = Parser(key[0], fast_pdf=fast_pdf)
     return _DEFAULT[key]
 
 
