@@ -9,10 +9,12 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import radsdok
+from radsdok import pipeline
 from radsdok.pipeline import model_spec, shipped_pipeline_path, split_spec
 
 from .conftest import ROOT, sample_paths
@@ -84,6 +86,30 @@ def test_the_default_analysis_finds_the_same_names_and_documents_as_the_full_one
             (e.start, e.end, e.label_) for e in full_doc.ents
         ]
         assert fast.parse_text(text) == full.parse_text(text)
+
+
+def test_the_parser_runs_ner_only_on_documents_whose_addressees_need_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parser = radsdok.load()
+    assert parser.names_on_demand == ("tok2vec", "ner", "radsdok_person_names")
+    named: list[str] = []
+    real = pipeline.add_names
+
+    def counting(nlp: Any, docs: list[Any], pipes: Any) -> None:
+        named.extend(doc.text for doc in docs)
+        real(nlp, docs, pipes)
+
+    monkeypatch.setattr(pipeline, "add_names", counting)
+    without_role_only = "Interpellation till socialminister Anna Berg (S)\n\nVarför?\n\nPer Ek (V)"
+    documents = [parser.parse_text(ROLE_ONLY), parser.parse_text(without_role_only)]
+    assert named == [ROLE_ONLY]
+    assert documents[0].addressees[0].name == "Margot Wallström"
+    assert documents[1].addressees[0].name == "Anna Berg"
+
+
+def test_the_full_analysis_runs_ner_on_every_document() -> None:
+    assert radsdok.load(analysis="full").names_on_demand == ()
 
 
 def test_names_are_not_cut_by_the_parsers_sentence_ends() -> None:

@@ -27,6 +27,7 @@ from .split import split_source
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
     from .models import Document
 
@@ -59,7 +60,7 @@ class Parser:
         max_inflated: int | None = MAX_INFLATED,
         timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
-        from .pipeline import build_language, split_spec
+        from .pipeline import build_language, name_pipes, split_spec
 
         # A model may name its analysis ("default#full", see pipeline.model_spec).
         name, named_analysis = split_spec(model)
@@ -71,6 +72,9 @@ class Parser:
         self.max_inflated = max_inflated  # bytes one compressed PDF stream may inflate to
         self.timeout = timeout  # seconds per document, reading included; None: no limit
         self.nlp: Language = build_language(name, self.analysis)
+        # With the fast analysis, the components that make the named entities run only on the
+        # documents whose rules need names (see pipeline.needs_names), after the rules.
+        self.names_on_demand: tuple[str, ...] = name_pipes(self.nlp) if self.analysis == FAST else ()
 
     def read(self, path: str | Path) -> SourceText:
         """Read one file into a SourceText (raises a RadsdokError naming the file)."""
@@ -87,7 +91,18 @@ class Parser:
         from .extract import to_document
 
         with time_limit(self.timeout, source.source):
-            return to_document(self.nlp(source.text), source, include_text=include_text)
+            return to_document(self.run([source.text])[0], source, include_text=include_text)
+
+    def run(self, texts: list[str]) -> list[Doc]:
+        """The pipeline's Docs for `texts`; with the fast analysis, the named entities only on
+        the Docs that need them (a Doc without that need has no entity annotation)."""
+        if not self.names_on_demand:
+            return list(self.nlp.pipe(texts))
+        from .pipeline import add_names, needs_names
+
+        docs = list(self.nlp.pipe(texts, disable=list(self.names_on_demand)))
+        add_names(self.nlp, [doc for doc in docs if needs_names(doc)], self.names_on_demand)
+        return docs
 
     def parse(self, path: str | Path, *, include_text: bool = True) -> Document:
         """Parse one file (.txt, .md, .pdf)."""
@@ -104,7 +119,7 @@ class Parser:
     def _batch(self, sources: list[SourceText], include_text: bool) -> list[Document]:
         from .extract import to_document
 
-        docs = self.nlp.pipe(s.text for s in sources)
+        docs = self.run([s.text for s in sources])
         return [to_document(doc, s, include_text=include_text) for doc, s in zip(docs, sources, strict=True)]
 
     def _one(self, source: SourceText, include_text: bool) -> Document | Failure:

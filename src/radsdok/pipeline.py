@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
 from . import components
-from .components.findings import Findings
+from .components.findings import Findings, findings_of
 from .errors import RadsdokError
 
 BLANK = "blank"
@@ -180,3 +181,47 @@ def disable_analysis(nlp: Language) -> None:
         listeners = getattr(pipe, "listening_components", None)
         if listeners is not None and not enabled & set(listeners):
             nlp.disable_pipe(pipe_name)
+
+
+# What makes the entities: the factories, and the embedding layers they listen to.
+_NAME_FACTORIES = frozenset({"ner", "radsdok_person_names"})
+# The one rule that reads the entities, and what it reads them for.
+_NAMES_READER = "radsdok_addressees"
+
+
+def name_pipes(nlp: Language) -> tuple[str, ...]:
+    """The enabled components that only serve the named entities: ner, radsdok's name
+    completer, and the tok2vec (or transformer) no other enabled component listens to."""
+    names = {n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory in _NAME_FACTORIES}
+    for pipe_name, pipe in nlp.pipeline:
+        listeners = getattr(pipe, "listening_components", None)
+        if listeners is not None and set(listeners) & set(nlp.pipe_names) <= names:
+            names.add(pipe_name)
+    if not names or not nlp.has_pipe(_NAMES_READER):
+        return ()
+    return tuple(n for n in nlp.pipe_names if n in names)
+
+
+def needs_names(doc: Doc) -> bool:
+    """Whether the rules found an addressee given by a one-word role only ("till
+    socialministern"), which the addressee rule names from the text's person entities
+    ("socialminister Margot Wallström"): the only use radsdok makes of the entities."""
+    for hit in findings_of(doc).addressees:
+        role = (hit.attrs.get("role") or "").strip()
+        if not hit.text and role and " " not in role:
+            return True
+    return False
+
+
+def add_names(nlp: Language, docs: list[Doc], pipes: Sequence[str]) -> None:
+    """Run the entity components `pipes` on Docs the rules have read, then the addressee rule
+    again, now with the entities. The embedding tensor is dropped after use (96 floats a
+    token, and nothing after ner reads it)."""
+    for pipe_name in pipes:
+        pipe = nlp.get_pipe(pipe_name)
+        for _ in pipe.pipe(docs) if hasattr(pipe, "pipe") else map(pipe, docs):
+            pass  # the components annotate the Docs in place
+    reader = nlp.get_pipe(_NAMES_READER)
+    for doc in docs:
+        reader(doc)
+        doc.tensor = numpy.zeros((0,), dtype="float32")
