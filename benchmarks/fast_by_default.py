@@ -47,17 +47,17 @@ def run(src: str | None, *args: str) -> tuple[float, int]:
     probe = (
         "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
-        "quiet = subprocess.DEVNULL\n"
-        "code = subprocess.run(sys.argv[1:], stdout=quiet, stderr=quiet).returncode\n"
+        "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
         "elapsed = time.perf_counter() - start\n"
-        "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, code)\n"
+        "print(elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, done.returncode)\n"
+        "sys.stderr.write(done.stderr[-2000:])\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe, *argv], env=env, capture_output=True, text=True, check=True
     )
     elapsed, peak, code = out.stdout.split()
-    if code not in ("0", "2"):
-        raise SystemExit(f"radsdok {' '.join(args)} failed with exit code {code}")
+    if code != "0":
+        raise SystemExit(f"radsdok {' '.join(args)} failed with exit code {code}:\n{out.stderr}")
     return float(elapsed), int(peak)
 
 

@@ -136,7 +136,8 @@ def build_language(model: str | Path = DEFAULT, analysis: str = FAST) -> Languag
 
     `analysis` says how much of a trained pipeline runs: "fast" (the default) only what the
     rules read, the named entities (tok2vec, ner and radsdok's name completer; tagger,
-    morphologizer, parser and lemmatizer are disabled and never run); "full" every
+    morphologizer, parser and lemmatizer are disabled and never run; `Parser` runs even
+    these only on the documents that need names, see `name_pipes`); "full" every
     component, plus a sentencizer when there is no parser and simplemma lemmas when there
     is no lemmatizer, for callers who want tags, dependencies and lemmas on the `Doc`.
     """
@@ -193,19 +194,24 @@ def name_pipes(nlp: Language) -> tuple[str, ...]:
     """The enabled components that only serve the named entities: ner, radsdok's name
     completer, and the tok2vec (or transformer) no other enabled component listens to."""
     names = {n for n in nlp.pipe_names if nlp.get_pipe_meta(n).factory in _NAME_FACTORIES}
+    if not names or not nlp.has_pipe(_NAMES_READER):
+        return ()
     for pipe_name, pipe in nlp.pipeline:
         listeners = getattr(pipe, "listening_components", None)
         if listeners is not None and set(listeners) & set(nlp.pipe_names) <= names:
             names.add(pipe_name)
-    if not names or not nlp.has_pipe(_NAMES_READER):
-        return ()
     return tuple(n for n in nlp.pipe_names if n in names)
 
 
 def needs_names(doc: Doc) -> bool:
     """Whether the rules found an addressee given by a one-word role only ("till
     socialministern"), which the addressee rule names from the text's person entities
-    ("socialminister Margot Wallström"): the only use radsdok makes of the entities."""
+    ("socialminister Margot Wallström"): the only use radsdok makes of the entities.
+
+    Read after the rules, from the addressees they kept: where a document names its
+    addressees, the rule drops role-only mentions, so such a document is not given
+    entities (with entities from the start, a role-only mention there could have been
+    named and kept too; no corpus document changes)."""
     for hit in findings_of(doc).addressees:
         role = (hit.attrs.get("role") or "").strip()
         if not hit.text and role and " " not in role:
