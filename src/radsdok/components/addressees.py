@@ -133,7 +133,9 @@ def _several_named(phrase: str, start: int, names: list[NameMatch], rule: str) -
     name ("kommunstyrelsens ordförande A och kommunalrådet B") or after it ("A (S),
     ordförande i X, och B (M), ordförande i Y"), whichever the first name shows."""
     parties_and_ends = [_party_after(phrase, name.end) for name in names]
-    befores = [phrase[(parties_and_ends[i - 1][1] if i else 0) : name.start] for i, name in enumerate(names)]
+    befores = [
+        phrase[(parties_and_ends[i - 1][1] if i else 0) : name.start] for i, name in enumerate(names)
+    ]
     afters = [
         phrase[parties_and_ends[i][1] : (names[i + 1].start if i + 1 < len(names) else len(phrase))]
         for i in range(len(names))
