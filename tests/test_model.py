@@ -1,5 +1,5 @@
-"""The Swedish pipeline shipped inside the package: loading, lemmas, entities, and a wheel
-that works in a fresh virtual environment."""
+"""The Swedish pipeline shipped inside the package: loading, the fast and the full analysis,
+lemmas, entities, and a wheel that works in a fresh virtual environment."""
 
 from __future__ import annotations
 
@@ -9,11 +9,13 @@ import subprocess
 import sys
 import venv
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import radsdok
-from radsdok.pipeline import shipped_pipeline_path
+from radsdok import pipeline
+from radsdok.pipeline import model_spec, shipped_pipeline_path, split_spec
 
 from .conftest import ROOT, sample_paths
 
@@ -34,19 +36,109 @@ def test_shipped_pipeline_lies_inside_the_package_and_is_small() -> None:
     assert size < 20_000_000
 
 
-def test_default_load_runs_the_trained_pipeline_then_the_rules() -> None:
-    names = radsdok.load().nlp.pipe_names
+def test_default_load_runs_only_the_names_of_the_trained_pipeline_then_the_rules() -> None:
+    nlp = radsdok.load().nlp
+    assert nlp.pipe_names[:3] == ["tok2vec", "ner", "radsdok_person_names"]
+    assert nlp.pipe_names[-1] == "radsdok_structure"
+    assert set(nlp.disabled) == {"tagger", "morphologizer", "parser"}
+    assert not any(name.endswith(("lemmatizer", "sentencizer")) for name in nlp.pipe_names)
+
+
+def test_full_analysis_runs_the_whole_trained_pipeline_then_the_rules() -> None:
+    names = radsdok.load(analysis="full").nlp.pipe_names
     assert names[:6] == ["tok2vec", "tagger", "morphologizer", "ner", "radsdok_person_names", "parser"]
     assert "radsdok_simplemma_lemmatizer" in names
     assert names[-1] == "radsdok_structure"
+
+
+def test_full_analysis_gives_tags_dependencies_sentences_and_lemmas() -> None:
+    doc = radsdok.load(analysis="full").nlp("Kommunstyrelsen beslutade att bygga en ny skola. Den blir stor.")
+    assert all(doc.has_annotation(attr) for attr in ("TAG", "POS", "MORPH", "DEP", "SENT_START", "LEMMA"))
+    assert {t.text: t.pos_ for t in doc}["skola"] == "NOUN"
+    assert [t.text for t in doc if t.dep_ == "ROOT"] == ["beslutade", "blir"]
+    assert {t.text: t.lemma_ for t in doc}["beslutade"] == "besluta"
+
+
+def test_the_default_analysis_does_not_run_tagger_parser_or_lemmatizer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    nlp = radsdok.load().nlp
+    # The disabled components are swapped for one that fails if called (`_components` is
+    # where spaCy keeps them, disabled or not).
+    swapped = [(name, _never_called if name in nlp.disabled else pipe) for name, pipe in nlp._components]
+    monkeypatch.setattr(nlp, "_components", swapped)
+    doc = nlp("Kommunstyrelsen beslutade att bygga en ny skola. Den blir stor.")
+    assert not any(doc.has_annotation(attr) for attr in ("TAG", "POS", "DEP", "SENT_START", "LEMMA"))
+    assert doc.has_annotation("ENT_IOB")
+
+
+def _never_called(*args: object, **kwargs: object) -> None:
+    raise AssertionError("a disabled component ran")
+
+
+def test_the_default_analysis_finds_the_same_names_and_documents_as_the_full_one() -> None:
+    # ner listens to the shared tok2vec only: the tagger, morphologizer and parser it no
+    # longer runs with cannot change the entities, nor therefore the extracted data.
+    fast, full = radsdok.load(), radsdok.load(analysis="full")
+    texts = [p.read_text(encoding="utf-8") for p in sample_paths()[:12]] + [ROLE_ONLY]
+    for text, fast_doc, full_doc in zip(texts, fast.nlp.pipe(texts), full.nlp.pipe(texts), strict=True):
+        assert [(e.start, e.end, e.label_) for e in fast_doc.ents] == [
+            (e.start, e.end, e.label_) for e in full_doc.ents
+        ]
+        assert fast.parse_text(text) == full.parse_text(text)
+
+
+def test_the_parser_runs_ner_only_on_documents_whose_addressees_need_names(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    parser = radsdok.load()
+    assert parser.names_on_demand == ("tok2vec", "ner", "radsdok_person_names")
+    named: list[str] = []
+    real = pipeline.add_names
+
+    def counting(nlp: Any, docs: list[Any], pipes: Any) -> None:
+        named.extend(doc.text for doc in docs)
+        real(nlp, docs, pipes)
+
+    monkeypatch.setattr(pipeline, "add_names", counting)
+    without_role_only = "Interpellation till socialminister Anna Berg (S)\n\nVarför?\n\nPer Ek (V)"
+    documents = [parser.parse_text(ROLE_ONLY), parser.parse_text(without_role_only)]
+    assert named == [ROLE_ONLY]
+    assert documents[0].addressees[0].name == "Margot Wallström"
+    assert documents[1].addressees[0].name == "Anna Berg"
+
+
+def test_the_full_analysis_runs_ner_on_every_document() -> None:
+    assert radsdok.load(analysis="full").names_on_demand == ()
 
 
 def test_names_are_not_cut_by_the_parsers_sentence_ends() -> None:
     # spaCy's ner never lets an entity cross a sentence start; the parser (trained on Talbanken
     # prose) puts one inside this name (with the shipped model of this writing), so ner runs
     # before the parser; the pipe order above protects this whatever the model.
-    doc = radsdok.load().nlp("Presidenten Bashar al-Assad visar inga skrupler.")
-    assert [(ent.text, ent.label_) for ent in doc.ents] == [("Bashar al-Assad", "PER")]
+    for analysis in ("fast", "full"):
+        doc = radsdok.load(analysis=analysis).nlp("Presidenten Bashar al-Assad visar inga skrupler.")
+        assert [(ent.text, ent.label_) for ent in doc.ents] == [("Bashar al-Assad", "PER")]
+
+
+def test_a_model_and_its_analysis_travel_as_one_string() -> None:
+    assert model_spec("default") == "default"
+    assert split_spec(model_spec("default", "full")) == ("default", "full")
+    assert split_spec("/models/a#b") == ("/models/a#b", "fast")
+    assert radsdok.load("default#full") is radsdok.load(analysis="full")
+    assert radsdok.Parser("default#full").nlp.has_pipe("parser")
+
+
+def test_the_pipeline_is_built_once_per_model_and_analysis() -> None:
+    assert radsdok.load() is radsdok.load()
+    assert radsdok.load(analysis="full") is not radsdok.load()
+
+
+def test_an_unknown_analysis_or_full_analysis_without_a_model_is_a_clear_error() -> None:
+    with pytest.raises(radsdok.RadsdokError, match="'fast' or 'full'"):
+        radsdok.Parser(analysis="everything")
+    with pytest.raises(radsdok.RadsdokError, match="needs a trained pipeline"):
+        radsdok.Parser("blank", analysis="full")
 
 
 def test_blank_model_is_rules_only() -> None:
@@ -66,7 +158,7 @@ def test_unknown_model_is_a_clear_error() -> None:
 
 
 def test_lemmas_come_from_simplemma() -> None:
-    doc = radsdok.load().nlp("Jag frågade kommunerna om motionerna.")
+    doc = radsdok.load(analysis="full").nlp("Jag frågade kommunerna om motionerna.")
     lemmas = {t.text: t.lemma_ for t in doc}
     assert lemmas["frågade"] == "fråga"
     assert lemmas["kommunerna"] == "kommun"

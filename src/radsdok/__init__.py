@@ -1,6 +1,12 @@
-"""radsdok: Swedish municipal council documents -> validated, evidence-carrying data."""
+"""radsdok: Swedish municipal council documents -> validated, evidence-carrying data.
+
+The parser, the models and the HTML view are imported on first use (PEP 562), so that
+`import radsdok` and the command line's `--help` do not import spaCy or pydantic."""
 
 from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     DecodingFailed,
@@ -15,19 +21,54 @@ from .errors import (
     UnreadablePDF,
     UnsupportedFormat,
 )
-from .html import render_html
-from .models import (
-    Addressee,
-    CaseNumber,
-    Document,
-    Evidence,
-    Person,
-    Proposal,
-    Question,
-    Quote,
-    Warning,
-)
-from .parser import Failure, Parser, load, parse, parse_text
+
+if TYPE_CHECKING:
+    from .html import render_html
+    from .models import (
+        Addressee,
+        CaseNumber,
+        Document,
+        Evidence,
+        Person,
+        Proposal,
+        Question,
+        Quote,
+        Warning,
+    )
+    from .parser import Failure, Parser, load, parse, parse_text
+
+_LAZY = {
+    "render_html": "html",
+    **dict.fromkeys(
+        (
+            "Addressee",
+            "CaseNumber",
+            "Document",
+            "Evidence",
+            "Person",
+            "Proposal",
+            "Question",
+            "Quote",
+            "Warning",
+        ),
+        "models",
+    ),
+    **dict.fromkeys(("Failure", "Parser", "load", "parse", "parse_text"), "parser"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'radsdok' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
 
 __version__ = "0.1.0"
 

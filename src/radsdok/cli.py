@@ -1,4 +1,7 @@
-"""The `radsdok` command: parse, eval, schema. Wires the library together, nothing more."""
+"""The `radsdok` command: parse, eval, schema. Wires the library together, nothing more.
+
+Only what every command needs is imported here: spaCy, the model and the rules are imported
+by the commands that parse, so `--help`, `schema` and argument errors answer quickly."""
 
 from __future__ import annotations
 
@@ -8,19 +11,24 @@ import os
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from .errors import RadsdokError
 from .limits import DEFAULT_TIMEOUT
-from .models import Document
-from .parser import Failure, Parser, expand_paths
 from .reading import MAX_BYTES, MAX_INFLATED, MAX_PAGES
+
+if TYPE_CHECKING:
+    from .models import Document
+    from .parser import Failure, Parser
 
 app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
+    # Plain click help and usage errors: rich's help formatting costs more to import (0.3-0.6 s)
+    # than the rest of `radsdok --help` together.
+    rich_markup_mode=None,
     no_args_is_help=True,
     help="Parse Swedish municipal council documents into structured, evidence-carrying data.",
 )
@@ -41,14 +49,33 @@ ModelOption = Annotated[
 ]
 
 
+class Analysis(str, Enum):
+    fast = "fast"
+    full = "full"
+
+
+AnalysisOption = Annotated[
+    Analysis,
+    typer.Option(
+        "--analysis",
+        help="fast: run only what the rules read from the model (its names); full: also the "
+        "tagger, morphologizer, parser and lemmatizer (slower; the output is the same).",
+    ),
+]
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"radsdok: {message}", err=True)
     return typer.Exit(code)
 
 
-def _build(model: str, fast_pdf: bool = False, **limits: float | int | None) -> Parser:
+def _build(
+    model: str, fast_pdf: bool = False, analysis: Analysis = Analysis.fast, **limits: float | int | None
+) -> Parser:
+    from .parser import Parser
+
     try:
-        return Parser(model, fast_pdf=fast_pdf, **limits)  # type: ignore[arg-type]
+        return Parser(model, analysis=analysis.value, fast_pdf=fast_pdf, **limits)  # type: ignore[arg-type]
     except RadsdokError as exc:
         raise _fail(str(exc)) from None
 
@@ -65,6 +92,7 @@ def parse(
         bool, typer.Option("--split", help="One document per contained document (bundles); JSON lines.")
     ] = False,
     model: ModelOption = "default",
+    analysis: AnalysisOption = Analysis.fast,
     max_bytes: Annotated[
         int, typer.Option("--max-bytes", help="Refuse files larger than this many bytes.")
     ] = MAX_BYTES,
@@ -82,12 +110,15 @@ def parse(
     ] = DEFAULT_TIMEOUT,
 ) -> None:
     """Parse documents and print them as JSON (one file) or JSON lines (many, or --split)."""
+    from .parser import Failure, expand_paths
+
     paths = list(expand_paths(inputs))
     if not paths:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
     parser = _build(
         model,
         fast,
+        analysis,
         max_bytes=max_bytes,
         max_pages=max_pages,
         max_inflated=max_inflated,
@@ -128,6 +159,7 @@ def show(
 ) -> None:
     """Write an HTML view: the text with every extracted value highlighted, one page per file."""
     from .html import write_view
+    from .parser import Failure
 
     parser = _build(model, fast)
     failures = 0
@@ -176,9 +208,12 @@ def evaluate_command(
         str | None,
         typer.Option("--part", help="'development' or 'check' (needs --split)."),
     ] = None,
+    analysis: AnalysisOption = Analysis.fast,
 ) -> None:
     """Score the parser against gold annotations: per-field precision, recall and F1."""
     from . import evaluate
+    from .models import Document
+    from .parser import Failure
 
     pairs = evaluate.collect_pairs(inputs)
     if (split is None) != (part is None):
@@ -192,7 +227,7 @@ def evaluate_command(
             raise _fail(str(exc), 2) from None
     if not pairs:
         raise _fail("no documents with a .gold.json found in " + ", ".join(map(str, inputs)))
-    parser = _build(model, fast)
+    parser = _build(model, fast, analysis)
     scored: list[tuple[Document, dict]] = []
     for (doc_path, gold_path), result in zip(
         pairs, parser.pipe([p for p, _ in pairs], include_text=False), strict=True
@@ -260,6 +295,7 @@ def dataset(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
     model: ModelOption = "default",
+    analysis: AnalysisOption = Analysis.fast,
 ) -> None:
     """Parse many documents into one table (Parquet, CSV or JSONL): a row per question or per document."""
     from . import dataset as ds
@@ -273,7 +309,7 @@ def dataset(
             rows=rows.value,
             workers=workers,
             resume=resume,
-            model=model,
+            model=_model_spec(model, analysis),
             fast_pdf=fast,
             scheduler=scheduler,
             progress=not quiet,
@@ -291,9 +327,20 @@ def dataset(
         raise typer.Exit(1 if summary.documents + summary.skipped == 0 else 2)
 
 
+def _model_spec(model: str, analysis: Analysis) -> str:
+    """The model and its analysis as one string, as the dataset's worker processes take it."""
+    if analysis is Analysis.fast:
+        return model
+    from .pipeline import model_spec
+
+    return model_spec(model, analysis.value)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the Document model."""
+    from .models import Document
+
     typer.echo(json.dumps(Document.model_json_schema(), ensure_ascii=False, indent=2))
 
 

@@ -1,4 +1,8 @@
-"""Parser: the one place that wires reading -> pipeline -> extract."""
+"""Parser: the one place that wires reading -> pipeline -> extract.
+
+spaCy and the model are imported and loaded only when a Parser is built (`load()` builds one
+per process and keeps it), so that importing this module, listing files and reporting
+argument errors stay quick."""
 
 from __future__ import annotations
 
@@ -6,14 +10,10 @@ import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-
-from spacy.language import Language
+from typing import TYPE_CHECKING
 
 from .errors import ParseFailed, RadsdokError
-from .extract import to_document
 from .limits import DEFAULT_TIMEOUT, time_limit
-from .models import Document
-from .pipeline import DEFAULT, build_language
 from .reading import (
     MAX_BYTES,
     MAX_INFLATED,
@@ -25,6 +25,16 @@ from .reading import (
 )
 from .split import split_source
 
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+    from .models import Document
+
+# The names of radsdok.pipeline (DEFAULT, FAST), repeated here so that importing this module
+# does not import spaCy; tests/test_fast_start.py checks they agree.
+DEFAULT = "default"
+FAST = "fast"
 _BATCH_SIZE = 16
 
 
@@ -43,19 +53,28 @@ class Parser:
         self,
         model: str | Path = DEFAULT,
         *,
+        analysis: str = FAST,
         fast_pdf: bool = False,
         max_bytes: int | None = MAX_BYTES,
         max_pages: int | None = MAX_PAGES,
         max_inflated: int | None = MAX_INFLATED,
         timeout: float | None = DEFAULT_TIMEOUT,
     ) -> None:
-        self.model = str(model)
+        from .pipeline import build_language, name_pipes, split_spec
+
+        # A model may name its analysis ("default#full", see pipeline.model_spec).
+        name, named_analysis = split_spec(model)
+        self.model = name
+        self.analysis = named_analysis if analysis == FAST else analysis
         self.fast_pdf = fast_pdf
         self.max_bytes = max_bytes
         self.max_pages = max_pages
         self.max_inflated = max_inflated  # bytes one compressed PDF stream may inflate to
         self.timeout = timeout  # seconds per document, reading included; None: no limit
-        self.nlp: Language = build_language(model)
+        self.nlp: Language = build_language(name, self.analysis)
+        # With the fast analysis, the components that make the named entities run only on the
+        # documents whose rules need names (see pipeline.needs_names), after the rules.
+        self.names_on_demand: tuple[str, ...] = name_pipes(self.nlp) if self.analysis == FAST else ()
 
     def read(self, path: str | Path) -> SourceText:
         """Read one file into a SourceText (raises a RadsdokError naming the file)."""
@@ -69,8 +88,21 @@ class Parser:
             )
 
     def parse_source(self, source: SourceText, *, include_text: bool = True) -> Document:
+        from .extract import to_document
+
         with time_limit(self.timeout, source.source):
-            return to_document(self.nlp(source.text), source, include_text=include_text)
+            return to_document(self.run([source.text])[0], source, include_text=include_text)
+
+    def run(self, texts: list[str]) -> list[Doc]:
+        """The pipeline's Docs for `texts`; with the fast analysis, the named entities only on
+        the Docs that need them (a Doc without that need has no entity annotation)."""
+        if not self.names_on_demand:
+            return list(self.nlp.pipe(texts))
+        from .pipeline import add_names, needs_names
+
+        docs = list(self.nlp.pipe(texts, disable=list(self.names_on_demand)))
+        add_names(self.nlp, [doc for doc in docs if needs_names(doc)], self.names_on_demand)
+        return docs
 
     def parse(self, path: str | Path, *, include_text: bool = True) -> Document:
         """Parse one file (.txt, .md, .pdf)."""
@@ -85,7 +117,9 @@ class Parser:
         return self.parse_source(text_from_string(text, source), include_text=include_text)
 
     def _batch(self, sources: list[SourceText], include_text: bool) -> list[Document]:
-        docs = self.nlp.pipe(s.text for s in sources)
+        from .extract import to_document
+
+        docs = self.run([s.text for s in sources])
         return [to_document(doc, s, include_text=include_text) for doc, s in zip(docs, sources, strict=True)]
 
     def _one(self, source: SourceText, include_text: bool) -> Document | Failure:
@@ -179,11 +213,18 @@ def _is_sidecar(path: Path) -> bool:
 _DEFAULT: dict[tuple[str, bool], Parser] = {}
 
 
-def load(model: str | Path = DEFAULT, *, fast_pdf: bool = False) -> Parser:
-    """A Parser with its pipeline built once and cached per (model, fast_pdf)."""
-    key = (str(model), fast_pdf)
+def load(model: str | Path = DEFAULT, *, fast_pdf: bool = False, analysis: str = FAST) -> Parser:
+    """A Parser with its pipeline built on first use and cached per (model, analysis, fast_pdf).
+
+    `analysis="fast"` (the default) runs only what radsdok's rules read from a trained
+    pipeline (its named entities); `analysis="full"` runs every component, so that
+    `parser.nlp(text)` also gives tags, morphology, dependencies, sentences and lemmas.
+    The extracted Documents are the same either way."""
+    from .pipeline import model_spec
+
+    key = (model_spec(model, analysis), fast_pdf)
     if key not in _DEFAULT:
-        _DEFAULT[key] = Parser(model, fast_pdf=fast_pdf)
+        _DEFAULT[key] = Parser(key[0], fast_pdf=fast_pdf)
     return _DEFAULT[key]
 
 
