@@ -12,13 +12,15 @@ from .lexicon import alternation, compile_any, first_names, load_json, municipal
 from .titles import find_title, top_headings
 
 _MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
-_ISO_DATE = regex.compile(r"\b(?<![/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_ISO_DATE = regex.compile(  # any hyphen, the same both times ('2015‐06‐29' from a PDF)
+    r"\b(?<![/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-\u2010\u2011])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
+)
 _SPACED_DATE = regex.compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
     r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\s+(?P<y>(?:19|20)\d{2})\b"
 )
 _DATE_WINDOW = 3000  # a document's own date stands in its head or by its signature
-_PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
+_PARAGRAPH_REF = regex.compile(r"[ \t]*,?[ \t]*§")  # "beslut 2022-05-24, § 112": another meeting
 _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
 # One alternation, a named group per kind; where two kinds' words start at the same place
 # the longer word wins ("enkel fråga" before "fråga").
@@ -295,44 +297,151 @@ def find_municipality(text: str) -> Hit | None:
     return None
 
 
-def find_date(text: str) -> Hit | None:
-    """The document's own date: a place-and-date or date line, else the first date in the head."""
-    candidates: list[Hit] = []
+def _date_forms() -> list[tuple[regex.Pattern[str], str]]:
+    """Every written form of a full date: ISO (any hyphen), spaced ('2002 06 10'), words
+    ('8 augusti 2023', '8 aug. 2023') and day/month numbers ('14/10 2013', '14.10.2013')."""
+    months = alternation([*_MONTHS, *_MONTH_ABBREVIATIONS])
+    return [
+        (_ISO_DATE, "date:iso"),
+        (_WORD_DATE, "date:words"),
+        (_SPACED_DATE, "date:spaced"),
+        (
+            regex.compile(
+                r"(?<![\p{L}\d])(?P<d>[0-3]?\d)\.?[ \t]+(?P<m>(?i:"
+                + months
+                + r"))\.?[ \t]+(?P<y>(?:19|20)\d{2})(?!\d)"
+            ),
+            "date:words",
+        ),
+        (
+            regex.compile(
+                r"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?:(?P=sep)|[ \t]|-)"
+                r"(?P<y>(?:19|20)\d{2})(?![\d/.-]\d)"
+            ),
+            "date:numeric",
+        ),
+    ]
+
+
+_MONTH_ABBREVIATIONS: dict[str, int] = patterns()["month_abbreviations"]
+_DATE_FORMS = _date_forms()
+_DATE_LABEL_ALONE = regex.compile(patterns()["date_label_alone"], regex.IGNORECASE)
+_DATE_SUBMITTED = regex.compile(patterns()["date_submitted_line"], regex.IGNORECASE)
+_DATE_SIGNATURE = regex.compile(patterns()["date_signature_before"])
+_DATE_REFERENCE_HEADING = regex.compile(
+    r"^[ \t]*(?:" + alternation(patterns()["date_reference_headings"]) + r")[ \t]*:?[ \t]*$", regex.IGNORECASE
+)
+_MEETING_BODY = regex.compile(r"fullmäktige|styrelse|nämnd|utskott", regex.IGNORECASE)
+_AFTER_DATE_END = regex.compile(r"[ \t]*(?:[.|]|kl\.?[ \t]|\d{1,2}[.:]\d{2}|$)", regex.MULTILINE)
+_LABEL_GAP = 40  # characters a label may stand before its date ('Sammanträde tisdagen den …')
+_SHORT_LINE = 60
+_HEAD_LINES = 10
+
+
+def _date_value(found: regex.Match[str]) -> str | None:
+    y, d = int(found.group("y")), int(found.group("d"))
+    m_raw = found.group("m")
+    folded = m_raw.casefold()
+    m = int(m_raw) if m_raw.isdigit() else _MONTHS.get(folded) or _MONTH_ABBREVIATIONS[folded]
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _date_candidates(text: str) -> list[Hit]:
+    """Every full date in the head and the tail of the text, except references to another
+    meeting's paragraph ('2022-05-24, § 112', '(KS 2009-05-26, § 104)')."""
     head_end = min(len(text), _DATE_WINDOW)
     tail_start = max(head_end, len(text) - _DATE_WINDOW)
-    for pattern, rule in ((_ISO_DATE, "date:iso"), (_WORD_DATE, "date:words"), (_SPACED_DATE, "date:spaced")):
-        found_all = [*pattern.finditer(text, 0, head_end), *pattern.finditer(text, tail_start)]
-        for found in found_all:
+    taken: list[Hit] = []
+    for pattern, rule in _DATE_FORMS:
+        for found in (*pattern.finditer(text, 0, head_end), *pattern.finditer(text, tail_start)):
+            if any(h.start < found.end() and found.start() < h.end for h in taken):
+                continue
             if _MEETING_REF.search(text[max(0, found.start() - 12) : found.start()]):
                 continue
             if _PARAGRAPH_REF.match(text, found.end()):
                 continue
-            y, d = int(found.group("y")), int(found.group("d"))
-            m_raw = found.group("m")
-            m = int(m_raw) if m_raw.isdigit() else _MONTHS[m_raw.casefold()]
-            if not (1 <= m <= 12 and 1 <= d <= 31):
-                continue
-            candidates.append(Hit(found.start(), found.end(), rule, f"{y:04d}-{m:02d}-{d:02d}"))
-    if not candidates:
-        return _session_date(text)
+            value = _date_value(found)
+            if value is not None:
+                taken.append(Hit(found.start(), found.end(), rule, value))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _date_score(
+    text: str, lines: tuple[Line, ...], index: int, hit: Hit, protocol: bool
+) -> tuple[float, str]:
+    """How surely a date is the document's own, by where it stands, and why."""
+    line = lines[index]
+    before = text[line.start : hit.start]
+    cut = max(before.rfind("?"), before.rfind(". "), before.rfind("!"))
+    if cut >= 0:  # '…göra?Lund 2024-03-02': the line starts after the sentence end
+        before = before[cut + 1 :]
+    after_end = _AFTER_DATE_END.match(text, hit.end)
+    ends_line = after_end is not None
+    whole = before + text[hit.start : line.end]
+    if _DATE_SKIP.search(whole):
+        return 0.5, "skip-line"
+    if _DATE_LABEL.match(before) and len(before) <= _LABEL_GAP:
+        return 10.0, "label"
+    if not before.strip() and index > 0 and _DATE_LABEL_ALONE.match(lines[index - 1].text):
+        return 10.0, "label-above"
+    # 'Inlämnad: …' dates a submission: the document's own unless a signature dates an answer to it
+    if _DATE_SUBMITTED.match(before) or (
+        not before.strip() and index > 0 and _DATE_SUBMITTED.match(lines[index - 1].text)
+    ):
+        return 7.5, "submitted"
+    if len(whole) > _SHORT_LINE:
+        return 0.0, "prose"
+    for earlier in reversed(lines[max(0, index - 15) : index]):
+        if _DATE_REFERENCE_HEADING.match(earlier.text):
+            return 0.0, "reference-list"
+    if before.rstrip().endswith(",") and len(before.split()) > 1:
+        return 0.0, "reference-entry"  # 'Motion från … m.fl., 2023-01-27'
+    in_head = index < _HEAD_LINES
+    if ends_line and _DATE_SIGNATURE.match(before):
+        if _MEETING_BODY.search(before):
+            return (9.0, "meeting-line") if protocol and in_head else (4.0, "meeting-named")
+        return 8.0, "place-date"
+    if not before.strip() and ends_line:
+        if protocol and in_head:
+            return 9.0, "meeting-line"
+        return (7.0, "alone-head") if in_head else (5.0, "alone")
+    return (5.0, "short-head") if in_head else (3.0, "short")
+
+
+def find_date(text: str) -> Hit | None:
+    """The document's own date: each full date scored by where it stands (a date label, a
+    protocol's meeting line, a place-and-date signature, a header line) above dates in
+    prose, reference lists and 'Publicerad/Uppdaterad' lines; a session number dates a bare
+    day and month; a publishing date is the last resort."""
+    candidates = _date_candidates(text)
     lines = lines_of(text)
+    head_end = lines[min(_HEAD_LINES, len(lines)) - 1].end if lines else 0
+    protocol = bool(candidates and _PROTOCOL_HEAD.search(text, 0, head_end))
+    best: tuple[float, int, Hit] | None = None
+    fallback: Hit | None = None
+    index = 0
+    for hit in candidates:
+        while index + 1 < len(lines) and lines[index].end < hit.start:
+            index += 1
+        score, why = _date_score(text, lines, index, hit, protocol)
+        hit.attrs["placed"] = why
+        if why == "skip-line":
+            fallback = fallback or hit
+            continue
+        if score <= 0:
+            continue
+        # equal scores: a protocol's head dates it, any other document's signature (the later one)
+        order = -hit.start if protocol else hit.start
+        if best is None or (score, order) > (best[0], best[1]):
+            best = (score, order, hit)
+    if best is not None:
+        return best[2]
+    return _session_date(text) or fallback
 
-    def line_of(hit: Hit) -> str:
-        """The date's line, from the last sentence end before the date ('…göra?Lund 2024-03-02')."""
-        for line in lines:
-            if line.start <= hit.start < line.end:
-                head = text[line.start : hit.start]
-                cut = max(head.rfind("?"), head.rfind(". "), head.rfind("!"))
-                return text[line.start + cut + 1 : line.end] if cut >= 0 else line.text
-        return ""
 
-    labelled = [h for h in candidates if _DATE_LABEL.match(line_of(h))]
-    if labelled:
-        return labelled[0]
-    short = [h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))]
-    if short:
-        return short[-1] if short[-1].start > len(text) * 0.6 else short[0]
-    return _session_date(text)  # the full dates found are in prose, not the document's own
+_PROTOCOL_HEAD = regex.compile(r"protokoll|justerandes|utdrag", regex.IGNORECASE)
 
 
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
@@ -361,20 +470,22 @@ def reads_as_foreign(text: str, sample: int = 1500) -> tuple[bool, float]:
     return swedish < 0.04 and foreign > swedish, swedish
 
 
+# A parliamentary session opens in September: July and August close the session before it.
+_SESSION_FIRST_MONTH = 9
 _SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
 _DAY_MONTH = regex.compile(r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})")
 
 
 def _session_date(text: str) -> Hit | None:
     """'den 11 oktober' in a document numbered by parliamentary session ('2011/12:36'):
-    autumn months fall in the session's first year, the rest in its second."""
+    September to December fall in the session's first year, the rest in its second."""
     head = text[:600]
     session = _SESSION.search(head)
     day_month = _DAY_MONTH.search(head)
     if not (session and day_month):
         return None
     month = _MONTHS[day_month.group("m").casefold()]
-    year = int(session.group("y")) + (0 if month >= 7 else 1)
+    year = int(session.group("y")) + (0 if month >= _SESSION_FIRST_MONTH else 1)
     day = int(day_month.group("d"))
     if not 1 <= day <= 31:
         return None
