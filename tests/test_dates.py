@@ -57,7 +57,10 @@ def test_a_sammantrade_line_heads_a_meeting_page() -> None:
 
 
 def test_a_bare_date_under_a_protocol_head_is_the_meeting_date() -> None:
-    text = "SAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\n2005-04-18\n\n§ 12\nInterpellationer\n(KS 2005-03-01, § 9)\n"
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\n2005-04-18\n\n"
+        "§ 12\nInterpellationer\n(KS 2005-03-01, § 9)\n"
+    )
     assert date_of(text) == "2005-04-18"
 
 
@@ -67,12 +70,18 @@ def test_a_submission_label_beats_the_meeting_the_text_is_for() -> None:
 
 
 def test_an_answer_is_dated_by_its_signature_not_by_the_questions_submission() -> None:
-    text = "Svar på enkel fråga\n\nInlämnad: 2024-01-10\n\nSvaret är ja.\n\nBoden 2024-02-01\n\nEva Lind (S)\n"
+    text = (
+        "Svar på enkel fråga\n\nInlämnad: 2024-01-10\n\nSvaret är ja.\n\nBoden 2024-02-01\n\nEva Lind (S)\n"
+    )
     assert date_of(text) == "2024-02-01"
 
 
 def test_a_place_date_signature_with_day_slash_month() -> None:
-    text = "Motion om cykelvägar\n\n" + PROSE + "\n\nVi föreslår att fler byggs.\n\nLiberalerna i Eksjö 3/11 2015\n"
+    text = (
+        "Motion om cykelvägar\n\n"
+        + PROSE
+        + "\n\nVi föreslår att fler byggs.\n\nLiberalerna i Eksjö 3/11 2015\n"
+    )
     assert date_of(text) == "2015-11-03"
 
 

@@ -67,13 +67,62 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         head = folded_head[:end]
         if not any(cue in head for cue in cues):
             continue
-        found = pattern.search(text, 0, end)
+        found = next(
+            (f for f in pattern.finditer(text, 0, end) if not _on_attachment_line(text, f.start())), None
+        )
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), found.end(), kind)
     if earliest is None:
         return None
     start, end, kind = earliest
     return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
+
+
+def _on_attachment_line(text: str, pos: int) -> bool:
+    """'Tjänsteskrivelse.pdf': a document listed as a file, not the document itself."""
+    start = text.rfind("\n", 0, pos) + 1
+    return bool(_ATTACHMENT.match(text, start, min(len(text), start + 200)))
+
+
+def _signed_by(text: str, lines: tuple[Line, ...]) -> str | None:
+    """'party' when a party signs (or heads) the text, 'person' when only a private name
+    does (a first name and a surname alone on a line near the end), else None."""
+    head = text[: lines[min(6, len(lines)) - 1].end]
+    tail_lines = lines[max(0, len(lines) - 8) :]
+    tail = text[tail_lines[0].start :]
+    if _PARTY.search(tail) or _PARTY.search(head):
+        return "party"
+    for line in tail_lines:
+        words = line.text.split()
+        if (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and words[0].casefold() in first_names()
+        ):
+            return "person"
+    return None
+
+
+def _proposed_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit | None] | None:
+    """A text proposing something to the municipality in its own voice ('Jag föreslår att
+    kommunen …', att-satser), without naming its kind: a party's is a motion; a private
+    person's, or a petition's ('Vi som skriver under'), is a medborgarförslag."""
+    own = _OWN_PROPOSAL.search(text)
+    if own is None or not _PROPOSAL_ADDRESSED.search(text):
+        return None
+    if _PETITION.search(text):
+        kind = "medborgarforslag"
+    else:
+        signer = _signed_by(text, lines)
+        if signer is None:
+            return None
+        kind = "motion" if signer == "party" else "medborgarforslag"
+    is_doc, about, why = kind_evidence(text, lines, kind)
+    if about > is_doc:
+        return None
+    hit = Hit(own.start(), own.end(), "kind:proposal-signed", kind)
+    hit.attrs["evidence"] = why
+    return kind, 0.6, hit
 
 
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
@@ -102,7 +151,7 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     for found in _ANY_KIND.finditer(text, 0, 3000):
         counts[found.lastgroup or "other"] = counts.get(found.lastgroup or "other", 0) + 1
     if not counts:
-        return "other", 0.0, None
+        return _proposed_without_kind_word(text, lines) or ("other", 0.0, None)
     kind = max(counts, key=lambda k: counts[k])
     # A kind word or two in running text (an attachment named "Tjänsteskrivelse …") says little.
     confidence = counts[kind] / sum(counts.values()) * 0.7 * min(1.0, counts[kind] / _COUNT_FULL)
@@ -131,8 +180,19 @@ _QUESTION_KIND_WORDS = {
     kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
     for kind, words in _K["question_kind_words"].items()
 }
+_QUOTING = regex.compile(
+    "|".join(f"(?:{p})" for p in _K["quoting_patterns"]), regex.IGNORECASE | regex.MULTILINE
+)
+_ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_OWN_PROPOSAL = regex.compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PROPOSAL_ADDRESSED = regex.compile(_K["proposal_addressed_pattern"], regex.IGNORECASE)
+_PETITION = regex.compile(
+    r"(?<![\p{L}])(?:" + alternation(_K["petition_words"]) + r")(?![\p{L}])", regex.IGNORECASE
+)
 _HEADING_MARKS = " \t#*_-–•0123456789.)"
 _REPORTING_CAP = 4
+_SHORT_TEXT = 1500  # a text this short that only asks is a question even under a 'Motion' heading
 _FORMAL_QUESTION = regex.compile(r"\?[”\"»’)]*\s*$", regex.MULTILINE)
 
 
@@ -182,11 +242,22 @@ def kind_evidence(
         else:
             about += 1
             why.append("about:asks-nothing")
+    quoting = min(2, sum(1 for _ in _QUOTING.finditer(text, 0, 6000)))
+    if quoting:  # a blog or news page quoting the document ('Så här lyder…', 'Postat av')
+        about += 2 * quoting
+        why.append(f"about:quotes*{quoting}")
+    if sum(1 for _ in _ATTACHMENT.finditer(text, 0, 6000)) >= 2:
+        about += 2  # a meeting-portal item listing the documents of a case
+        why.append("about:attachments")
+    if _AGENDA_ITEM.search(head):
+        about += 1
+        why.append("about:agenda-item")
     reports = min(_REPORTING_CAP, sum(1 for _ in _REPORTING.finditer(text, 0, 6000)))
     if reports:
         about += reports
         why.append(f"about:reports*{reports}")
-    if sum(1 for _ in _LISTING.finditer(text, 0, 6000)) >= 2:
+    listed = {text[m.start() : m.end() + 30].casefold() for m in _LISTING.finditer(text, 0, 6000)}
+    if len(listed) >= 2:  # distinct entries: a running header repeating the title is no list
         about += 2
         why.append("about:lists")
     return is_doc, about, why
@@ -224,7 +295,8 @@ def _reviewed(
             reason.attrs["evidence"] = why
         return "other", 0.6, reason
     opens = "is:heading-opens" in why and "about:heading-plural" not in why
-    if kind == "motion" and not opens and not _PROPOSAL.search(text) and _asks_formally(text):
+    short = len(text) <= _SHORT_TEXT
+    if kind == "motion" and (short or not opens) and not _PROPOSAL.search(text) and _asks_formally(text):
         # a short text asking questions and proposing nothing is no motion
         asked = _question_kind(text)
         reason = Hit(hit.start, hit.end, "kind:asks-not-proposes", asked) if hit else None
