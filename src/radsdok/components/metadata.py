@@ -352,9 +352,12 @@ def find_municipality(text: str) -> Hit | None:
         if cue not in folded:
             continue
         for found in pattern.finditer(window):
+            s, e = found.span("name")
             word = found.group("name")
+            if not places.canonical(word) and " " in word:  # 'Till Eksjö kommun': the last word
+                s = e - len(word.rsplit(" ", 1)[1])
+                word = window[s:e]
             if places.canonical(word):
-                s, e = found.span("name")
                 return Hit(s, e, "municipality:name", places.canonical(word) or word)
     counts: dict[str, tuple[int, int, int]] = {}
     for found in places.mention_regex.finditer(window, 0, 1500):
