@@ -115,3 +115,24 @@ def test_a_date_in_a_list_of_documents_is_not_the_documents_own() -> None:
 def test_a_summer_day_in_a_session_falls_in_its_second_year() -> None:
     text = "Interpellation 2006/07:663 av Per Ek (v)\n\nden 10 augusti\n\nVarför?"
     assert date_of(text) == "2007-08-10"
+
+
+def test_a_sentence_opening_with_a_weekday_and_date_is_prose_not_a_signature() -> None:
+    text = (
+        "Interpellation om inbrott\n\nTisdagen den 4 mars 2014 kl. 22.10 bröt sig någon in i "
+        "fritidsgården vid torget och förstörde det mesta av inredningen.\n\nVad gör kommunen?\n"
+    )
+    assert date_of(text) is None
+
+
+def test_a_long_place_date_signature_line_still_dates_the_document() -> None:
+    text = "Motion om bussar\n\n" + PROSE + "\n\nVänsterpartiet i Upplands Väsby, den 3 oktober 2022\n"
+    assert date_of(text) == "2022-10-03"
+
+
+def test_a_prose_sentence_naming_a_deadline_is_no_publishing_date() -> None:
+    text = (
+        "Beslut\n\nKommunstyrelsen föreslår att utvärderingen rapporteras till fullmäktige senast "
+        "den 30 september 2018 och att arbetet inleds snarast.\n"
+    )
+    assert date_of(text) is None

@@ -125,6 +125,12 @@ KIND_CASES = {
         "skolan.\n\nLena Holm\nRinkaby\n",
         "medborgarforslag",
     ),
+    "private_proposal_mentioning_an_earlier_motion": (
+        "Bättre busstrafik till Ås\n\nTill kommunfullmäktige i Krokom\n\nBussen går bara två gånger om "
+        "dagen. För några år sedan lämnade ett parti en motion om tätare turer.\n\n"
+        "Jag föreslår att kommunen ber länstrafiken om en tur i timmen.\n\nKarin Nyström\n",
+        "medborgarforslag",
+    ),
     "petition_to_the_municipality_without_a_kind_word": (
         "Rädda badplatsen vid Sjövik!\n\nVi som skriver under vill att Hylte kommun fortsätter att sköta "
         "badplatsen.\n\nVi kräver att kommunen rustar upp bryggan före sommaren.\n\n"

@@ -153,6 +153,11 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if not counts:
         return _proposed_without_kind_word(text, lines) or ("other", 0.0, None)
     kind = max(counts, key=lambda k: counts[k])
+    if kind != "medborgarforslag":
+        # a proposal in its own voice by a private person that mentions a motion in passing
+        proposed = _proposed_without_kind_word(text, lines)
+        if proposed is not None and proposed[0] == "medborgarforslag":
+            return proposed
     # A kind word or two in running text (an attachment named "Tjänsteskrivelse …") says little.
     confidence = counts[kind] / sum(counts.values()) * 0.7 * min(1.0, counts[kind] / _COUNT_FULL)
     return _reviewed(text, lines, kind, confidence, None, None, None)
@@ -410,6 +415,7 @@ _MEETING_BODY = regex.compile(r"fullmäktige|styrelse|nämnd|utskott", regex.IGN
 _AFTER_DATE_END = regex.compile(r"[ \t]*(?:[.|]|kl\.?[ \t]|\d{1,2}[.:]\d{2}|$)", regex.MULTILINE)
 _LABEL_GAP = 40  # characters a label may stand before its date ('Sammanträde tisdagen den …')
 _SHORT_LINE = 60
+_SIGNATURE_REST = 25  # what may follow a place-date on its line ('kl. 09.00', '| Partiet i X')
 _HEAD_LINES = 10
 
 
@@ -455,7 +461,9 @@ def _date_score(
     after_end = _AFTER_DATE_END.match(text, hit.end)
     ends_line = after_end is not None
     whole = before + text[hit.start : line.end]
-    if _DATE_SKIP.search(whole):
+    short = len(whole) <= _SHORT_LINE
+    # 'Publicerad 2024-05-14', 'Sidan uppdaterades senast: …': a page's date, not the document's
+    if (len(before) <= _LABEL_GAP and _DATE_SKIP.search(before)) or (short and _DATE_SKIP.search(whole)):
         return 0.5, "skip-line"
     if _DATE_LABEL.match(before) and len(before) <= _LABEL_GAP:
         return 10.0, "label"
@@ -466,18 +474,20 @@ def _date_score(
         not before.strip() and index > 0 and _DATE_SUBMITTED.match(lines[index - 1].text)
     ):
         return 7.5, "submitted"
-    if len(whole) > _SHORT_LINE:
+    rest = text[hit.end : line.end].strip()
+    signature = ends_line and len(rest) <= _SIGNATURE_REST and bool(_DATE_SIGNATURE.match(before))
+    if not short and not signature:
         return 0.0, "prose"
     for earlier in reversed(lines[max(0, index - 15) : index]):
         if _DATE_REFERENCE_HEADING.match(earlier.text):
             return 0.0, "reference-list"
-    if before.rstrip().endswith(",") and len(before.split()) > 1:
-        return 0.0, "reference-entry"  # 'Motion från … m.fl., 2023-01-27'
     in_head = index < _HEAD_LINES
-    if ends_line and _DATE_SIGNATURE.match(before):
+    if signature:  # 'Nässjö den 8 augusti 2023', 'Vänsterpartiet i Vetlanda 14/10 2013'
         if _MEETING_BODY.search(before):
             return (9.0, "meeting-line") if protocol and in_head else (4.0, "meeting-named")
         return 8.0, "place-date"
+    if before.rstrip().endswith(",") and len(before.split()) > 1:
+        return 0.0, "reference-entry"  # 'Motion från … m.fl., 2023-01-27'
     if not before.strip() and ends_line:
         if protocol and in_head:
             return 9.0, "meeting-line"
