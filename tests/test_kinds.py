@@ -155,6 +155,17 @@ KIND_CASES = {
         "Protokollsutdrag KS § 55.pdf\n\nFörslag till beslut\nMotionen avslås.\n",
         "other",
     ),
+    "meeting_portal_item_listing_documents_under_handlingar": (
+        "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
+        "Motion från Erik Sten (L) om fler förskoleplatser\nTjänsteskrivelse från förvaltningen\n"
+        "Protokollsutdrag KS § 55\n\nFörslag till beslut\nMotionen avslås.\n",
+        "other",
+    ),
+    "party_news_post_proposing_without_addressing_the_council": (
+        "Nyheter\n\nVi vill ha fler ordningsvakter\n\nVi föreslår att kommunen anställer fler "
+        "ordningsvakter under sommaren. Det har varit oroligt på torget.\n\nAnna Ek (M)\n",
+        "other",
+    ),
     "short_text_under_a_motion_heading_that_only_asks": (
         "Motion\n\nVarför har kommunen inte svarat på synpunkterna om trafiken?\n\n"
         "Hur många klagomål har kommit in under året?\n\nAnna Ek (SD)\n",

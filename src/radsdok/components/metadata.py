@@ -79,9 +79,13 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
 
 
 def _on_attachment_line(text: str, pos: int) -> bool:
-    """'Tjänsteskrivelse.pdf': a document listed as a file, not the document itself."""
+    """'Tjänsteskrivelse.pdf', or an entry under 'Handlingar': a document listed, not the
+    document itself."""
     start = text.rfind("\n", 0, pos) + 1
-    return bool(_ATTACHMENT.match(text, start, min(len(text), start + 200)))
+    if _ATTACHMENT.match(text, start, min(len(text), start + 200)):
+        return True
+    block = text.rfind("\n\n", 0, start)  # the list runs from its heading to a blank line
+    return bool(_DOCUMENT_LIST_HEADING.search(text, block + 1 if block >= 0 else 0, start))
 
 
 def _signed_by(text: str, lines: tuple[Line, ...]) -> str | None:
@@ -108,10 +112,12 @@ def _proposed_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str
     kommunen …', att-satser), without naming its kind: a party's is a motion; a private
     person's, or a petition's ('Vi som skriver under'), is a medborgarförslag."""
     own = _OWN_PROPOSAL.search(text)
-    if own is None or not _PROPOSAL_ADDRESSED.search(text):
+    if own is None:
         return None
     if _PETITION.search(text):
         kind = "medborgarforslag"
+    elif not _PROPOSAL_ADDRESSED.search(text):  # neither 'Till … kommun' nor an att-sats
+        return None
     else:
         signer = _signed_by(text, lines)
         if signer is None:
@@ -191,7 +197,11 @@ _QUOTING = regex.compile(
 _ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _OWN_PROPOSAL = regex.compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_PROPOSAL_ADDRESSED = regex.compile(_K["proposal_addressed_pattern"], regex.IGNORECASE)
+_PROPOSAL_ADDRESSED = regex.compile(_K["proposal_addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_DOCUMENT_LIST_HEADING = regex.compile(
+    r"^[ \t]*(?:" + alternation(_K["document_list_headings"]) + r")[ \t]*:?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 _PETITION = regex.compile(
     r"(?<![\p{L}])(?:" + alternation(_K["petition_words"]) + r")(?![\p{L}])", regex.IGNORECASE
 )
@@ -254,6 +264,9 @@ def kind_evidence(
     if sum(1 for _ in _ATTACHMENT.finditer(text, 0, 6000)) >= 2:
         about += 2  # a meeting-portal item listing the documents of a case
         why.append("about:attachments")
+    if _DOCUMENT_LIST_HEADING.search(text, 0, 6000):
+        about += 2  # 'Handlingar' heading a list of the case's documents
+        why.append("about:document-list")
     if _AGENDA_ITEM.search(head):
         about += 1
         why.append("about:agenda-item")
