@@ -207,7 +207,7 @@ _PETITION = regex.compile(
 )
 _HEADING_MARKS = " \t#*_-–•0123456789.)"
 _REPORTING_CAP = 4
-_SHORT_TEXT = 1500  # a text this short that only asks is a question even under a 'Motion' heading
+_SHORT_TEXT = 1500  # a text this short that only asks is a question even under a bare 'Motion' heading
 _FORMAL_QUESTION = regex.compile(r"\?[”\"»’)]*\s*$", regex.MULTILINE)
 
 
@@ -313,8 +313,17 @@ def _reviewed(
             reason.attrs["evidence"] = why
         return "other", 0.6, reason
     opens = "is:heading-opens" in why and "about:heading-plural" not in why
-    short = len(text) <= _SHORT_TEXT
-    if kind == "motion" and (short or not opens) and not _PROPOSAL.search(text) and _asks_formally(text):
+    # a bare 'Motion' heading over a short text is a page's label, not a topic heading
+    bare = (
+        heading is not None and found is not None and not heading[found.end() :].strip(_HEADING_MARKS + ":")
+    )
+    short_label = bare and len(text) <= _SHORT_TEXT
+    if (
+        kind == "motion"
+        and (short_label or not opens)
+        and not _PROPOSAL.search(text)
+        and _asks_formally(text)
+    ):
         # a short text asking questions and proposing nothing is no motion
         asked = _question_kind(text)
         reason = Hit(hit.start, hit.end, "kind:asks-not-proposes", asked) if hit else None
