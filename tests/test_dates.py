@@ -29,3 +29,110 @@ def test_session_number_dates_a_day_and_month_in_autumn() -> None:
 
 def test_no_date_when_only_prose_dates_and_no_session() -> None:
     assert date_of("Motion om parker\n\n" + PROSE) is None
+
+
+# A protocol extract: the meeting date under "Datum", then the motion it handles, dated
+# earlier, in the list of documents the decision rests on.
+EXTRACT = (
+    "MORA KOMMUN                SAMMANTRÄDESPROTOKOLL        1 (1)\n"
+    "Kommunstyrelsen\nDatum\n2024-03-12\n\n"
+    "§ 41                       Dnr KS 2024-00077\n"
+    "Motion om fler parkbänkar\n\nBeslut\nKommunstyrelsen remitterar motionen.\n\n"
+    "Beslutsunderlag\nMotion från Erik Ström (C) om fler parkbänkar, 2024-01-30\n"
+    "Tekniska nämnden 2024-02-20\n"
+)
+
+
+def test_a_protocols_meeting_date_beats_the_dates_of_its_documents() -> None:
+    assert date_of(EXTRACT) == "2024-03-12"
+
+
+def test_a_meeting_date_line_labelled_sammantradesdatum_before_a_paragraph() -> None:
+    text = "Protokollsutdrag\nSammanträdesdatum 2023-06-15\n\n§ 88\nMotion\n\nBeslut\nAvslag.\n" + PROSE
+    assert date_of(text) == "2023-06-15"
+
+
+def test_a_sammantrade_line_heads_a_meeting_page() -> None:
+    assert date_of("Sammanträde 2022-10-03\n\nÄrende 1 Budget\n" + PROSE) == "2022-10-03"
+
+
+def test_a_bare_date_under_a_protocol_head_is_the_meeting_date() -> None:
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nKommunfullmäktige\n2005-04-18\n\n"
+        "§ 12\nInterpellationer\n(KS 2005-03-01, § 9)\n"
+    )
+    assert date_of(text) == "2005-04-18"
+
+
+def test_a_submission_label_beats_the_meeting_the_text_is_for() -> None:
+    text = "Yrkande\n\nKommunfullmäktige 2023-09-25\nInlämnat datum: 2023-09-20\n\nVi yrkar bifall.\n"
+    assert date_of(text) == "2023-09-20"
+
+
+def test_an_answer_is_dated_by_its_signature_not_by_the_questions_submission() -> None:
+    text = (
+        "Svar på enkel fråga\n\nInlämnad: 2024-01-10\n\nSvaret är ja.\n\nBoden 2024-02-01\n\nEva Lind (S)\n"
+    )
+    assert date_of(text) == "2024-02-01"
+
+
+def test_a_place_date_signature_with_day_slash_month() -> None:
+    text = (
+        "Motion om cykelvägar\n\n"
+        + PROSE
+        + "\n\nVi föreslår att fler byggs.\n\nLiberalerna i Eksjö 3/11 2015\n"
+    )
+    assert date_of(text) == "2015-11-03"
+
+
+def test_a_place_den_date_in_words_beats_an_earlier_date_in_prose() -> None:
+    text = (
+        "Interpellation om badhuset\n\nBadhuset stängde den 2 juni 2023 för renovering.\n\n"
+        "Hur länge dröjer det?\n\nTranås den 14 augusti 2023\n\nAnna Berg (KD)\n"
+    )
+    assert date_of(text) == "2023-08-14"
+
+
+def test_an_abbreviated_month_is_a_date() -> None:
+    assert date_of("Motion om torget\n\nHöör 5 sept. 2019\n\nKarl Ek (M)\n") == "2019-09-05"
+
+
+def test_a_spaced_date_signature() -> None:
+    assert date_of("Interpellation\n\nVarför?\n\nDanderyd 2001 11 05\n") == "2001-11-05"
+
+
+def test_a_published_date_only_when_nothing_else_dates_the_page() -> None:
+    assert date_of("Nyheter\nPublicerad 2024-05-14\n\nTre motioner lämnades in.\n") == "2024-05-14"
+    text = "Interpellation om skolan\nUppdaterad 2024-05-20\n\nVarför?\n\nPiteå 2024-05-02\n"
+    assert date_of(text) == "2024-05-02"
+
+
+def test_a_date_in_a_list_of_documents_is_not_the_documents_own() -> None:
+    text = "Tjänsteskrivelse\n\nBeslutsunderlag\nMotion från Per Ek (V), 2022-01-04\n"
+    assert date_of(text) is None
+
+
+def test_a_summer_day_in_a_session_falls_in_its_second_year() -> None:
+    text = "Interpellation 2006/07:663 av Per Ek (v)\n\nden 10 augusti\n\nVarför?"
+    assert date_of(text) == "2007-08-10"
+
+
+def test_a_sentence_opening_with_a_weekday_and_date_is_prose_not_a_signature() -> None:
+    text = (
+        "Interpellation om inbrott\n\nTisdagen den 4 mars 2014 kl. 22.10 bröt sig någon in i "
+        "fritidsgården vid torget och förstörde det mesta av inredningen.\n\nVad gör kommunen?\n"
+    )
+    assert date_of(text) is None
+
+
+def test_a_long_place_date_signature_line_still_dates_the_document() -> None:
+    text = "Motion om bussar\n\n" + PROSE + "\n\nVänsterpartiet i Upplands Väsby, den 3 oktober 2022\n"
+    assert date_of(text) == "2022-10-03"
+
+
+def test_a_prose_sentence_naming_a_deadline_is_no_publishing_date() -> None:
+    text = (
+        "Beslut\n\nKommunstyrelsen föreslår att utvärderingen rapporteras till fullmäktige senast "
+        "den 30 september 2018 och att arbetet inleds snarast.\n"
+    )
+    assert date_of(text) is None

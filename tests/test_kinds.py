@@ -119,6 +119,74 @@ KIND_CASES = {
         "Jag vill därför fråga kommunalrådet:\n\nHar kommunen begärt vite?\n\nHanna Berg (C)",
         "fraga",
     ),
+    "proposal_to_the_municipality_signed_by_a_private_person": (
+        "Bygg en hundrastgård i Rinkaby\n\nTill Kristianstads kommun\n\nVi är många hundägare i byn "
+        "som saknar en inhägnad plats.\n\nJag föreslår att kommunen anlägger en hundrastgård vid "
+        "skolan.\n\nLena Holm\nRinkaby\n",
+        "medborgarforslag",
+    ),
+    "private_proposal_mentioning_an_earlier_motion": (
+        "Bättre busstrafik till Ås\n\nTill kommunfullmäktige i Krokom\n\nBussen går bara två gånger om "
+        "dagen. För några år sedan lämnade ett parti en motion om tätare turer.\n\n"
+        "Jag föreslår att kommunen ber länstrafiken om en tur i timmen.\n\nKarin Nyström\n",
+        "medborgarforslag",
+    ),
+    "petition_to_the_municipality_without_a_kind_word": (
+        "Rädda badplatsen vid Sjövik!\n\nVi som skriver under vill att Hylte kommun fortsätter att sköta "
+        "badplatsen.\n\nVi kräver att kommunen rustar upp bryggan före sommaren.\n\n"
+        "Startad av: Mats Ågren\n143 underskrifter\n",
+        "medborgarforslag",
+    ),
+    "proposal_signed_by_party_members_without_a_kind_word": (
+        "Gratis frukost i skolan\n\nMånga barn kommer till skolan utan att ha ätit.\n\n"
+        "Vi föreslår kommunfullmäktige\n\natt utreda gratis frukost på alla grundskolor.\n\n"
+        "Per Lund (V)\nSara Ek (V)\n",
+        "motion",
+    ),
+    "blog_post_quoting_a_question": (
+        "Varför svarar inte kommunalrådet?\n\nI förra veckan ställde jag en fråga till kommunalrådet om "
+        "sophämtningen. Så här lyder den:\n\nFråga till kommunalrådet\n\nNär kommer sophämtningen att "
+        "fungera igen?\n\nNu har det gått en vecka.\n\nPostat av Olle kl. 21:14\n3 kommentarer\n",
+        "other",
+    ),
+    "meeting_portal_item_listing_its_documents": (
+        "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
+        "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"
+        "Protokollsutdrag KS § 55.pdf\n\nFörslag till beslut\nMotionen avslås.\n",
+        "other",
+    ),
+    "meeting_portal_item_listing_documents_under_handlingar": (
+        "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
+        "Motion från Erik Sten (L) om fler förskoleplatser\nTjänsteskrivelse från förvaltningen\n"
+        "Protokollsutdrag KS § 55\n\nFörslag till beslut\nMotionen avslås.\n",
+        "other",
+    ),
+    "party_news_post_proposing_without_addressing_the_council": (
+        "Nyheter\n\nVi vill ha fler ordningsvakter\n\nVi föreslår att kommunen anställer fler "
+        "ordningsvakter under sommaren. Det har varit oroligt på torget.\n\nAnna Ek (M)\n",
+        "other",
+    ),
+    "short_text_under_a_motion_heading_that_only_asks": (
+        "Motion\n\nVarför har kommunen inte svarat på synpunkterna om trafiken?\n\n"
+        "Hur många klagomål har kommit in under året?\n\nAnna Ek (SD)\n",
+        "interpellation",
+    ),
+    "protocol_extract_with_a_prefixed_paragraph_number": (
+        "Kommunfullmäktige\n\nKf § 123\nSvar på motion om cykelvägar\nDnr 2023/45\n\nBeslut\n"
+        "Kommunfullmäktige anser motionen besvarad.\n",
+        "protokoll",
+    ),
+    "protocol_head_after_a_page_count_in_parentheses": (
+        "1 1(2) SOCIALNÄMNDEN PROTOKOLL Sammanträdesdatum: 2020-02-02\n\nMotion om fritids\n\n"
+        "Beslut\nNämnden avstyrker.\n",
+        "protokoll",
+    ),
+    "officials_letterhead_answering_a_motion": (
+        "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
+        "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "
+        "kommunfullmäktige att anse motionen besvarad.\n\nEva Strand\nUtredare\n",
+        "tjansteskrivelse",
+    ),
 }
 
 

@@ -12,13 +12,15 @@ from .lexicon import alternation, compile_any, first_names, load_json, municipal
 from .titles import find_title, top_headings
 
 _MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
-_ISO_DATE = regex.compile(r"\b(?<![/-])(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d])")
+_ISO_DATE = regex.compile(  # any hyphen, the same both times ('2015‐06‐29' from a PDF)
+    r"\b(?<![/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-\u2010\u2011])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
+)
 _SPACED_DATE = regex.compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
     r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\s+(?P<y>(?:19|20)\d{2})\b"
 )
 _DATE_WINDOW = 3000  # a document's own date stands in its head or by its signature
-_PARAGRAPH_REF = regex.compile(r",?\s*§")  # "beslut 2022-05-24, § 112": another meeting
+_PARAGRAPH_REF = regex.compile(r"[ \t]*,?[ \t]*§")  # "beslut 2022-05-24, § 112": another meeting
 _MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
 # One alternation, a named group per kind; where two kinds' words start at the same place
 # the longer word wins ("enkel fråga" before "fråga").
@@ -65,13 +67,68 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         head = folded_head[:end]
         if not any(cue in head for cue in cues):
             continue
-        found = pattern.search(text, 0, end)
+        found = next(
+            (f for f in pattern.finditer(text, 0, end) if not _on_attachment_line(text, f.start())), None
+        )
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), found.end(), kind)
     if earliest is None:
         return None
     start, end, kind = earliest
     return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
+
+
+def _on_attachment_line(text: str, pos: int) -> bool:
+    """'Tjänsteskrivelse.pdf', or an entry under 'Handlingar': a document listed, not the
+    document itself."""
+    start = text.rfind("\n", 0, pos) + 1
+    if _ATTACHMENT.match(text, start, min(len(text), start + 200)):
+        return True
+    block = text.rfind("\n\n", 0, start)  # the list runs from its heading to a blank line
+    return bool(_DOCUMENT_LIST_HEADING.search(text, block + 1 if block >= 0 else 0, start))
+
+
+def _signed_by(text: str, lines: tuple[Line, ...]) -> str | None:
+    """'party' when a party signs (or heads) the text, 'person' when only a private name
+    does (a first name and a surname alone on a line near the end), else None."""
+    head = text[: lines[min(6, len(lines)) - 1].end]
+    tail_lines = lines[max(0, len(lines) - 8) :]
+    tail = text[tail_lines[0].start :]
+    if _PARTY.search(tail) or _PARTY.search(head):
+        return "party"
+    for line in tail_lines:
+        words = line.text.split()
+        if (
+            2 <= len(words) <= 4
+            and all(w[:1].isupper() for w in words)
+            and words[0].casefold() in first_names()
+        ):
+            return "person"
+    return None
+
+
+def _proposed_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit | None] | None:
+    """A text proposing something to the municipality in its own voice ('Jag föreslår att
+    kommunen …', att-satser), without naming its kind: a party's is a motion; a private
+    person's, or a petition's ('Vi som skriver under'), is a medborgarförslag."""
+    own = _OWN_PROPOSAL.search(text)
+    if own is None:
+        return None
+    if _PETITION.search(text):
+        kind = "medborgarforslag"
+    elif not _PROPOSAL_ADDRESSED.search(text):  # neither 'Till … kommun' nor an att-sats
+        return None
+    else:
+        signer = _signed_by(text, lines)
+        if signer is None:
+            return None
+        kind = "motion" if signer == "party" else "medborgarforslag"
+    is_doc, about, why = kind_evidence(text, lines, kind)
+    if about > is_doc:
+        return None
+    hit = Hit(own.start(), own.end(), "kind:proposal-signed", kind)
+    hit.attrs["evidence"] = why
+    return kind, 0.6, hit
 
 
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
@@ -100,8 +157,13 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     for found in _ANY_KIND.finditer(text, 0, 3000):
         counts[found.lastgroup or "other"] = counts.get(found.lastgroup or "other", 0) + 1
     if not counts:
-        return "other", 0.0, None
+        return _proposed_without_kind_word(text, lines) or ("other", 0.0, None)
     kind = max(counts, key=lambda k: counts[k])
+    if kind != "medborgarforslag":
+        # a proposal in its own voice by a private person that mentions a motion in passing
+        proposed = _proposed_without_kind_word(text, lines)
+        if proposed is not None and proposed[0] == "medborgarforslag":
+            return proposed
     # A kind word or two in running text (an attachment named "Tjänsteskrivelse …") says little.
     confidence = counts[kind] / sum(counts.values()) * 0.7 * min(1.0, counts[kind] / _COUNT_FULL)
     return _reviewed(text, lines, kind, confidence, None, None, None)
@@ -129,8 +191,23 @@ _QUESTION_KIND_WORDS = {
     kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
     for kind, words in _K["question_kind_words"].items()
 }
+_QUOTING = regex.compile(
+    "|".join(f"(?:{p})" for p in _K["quoting_patterns"]), regex.IGNORECASE | regex.MULTILINE
+)
+_ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_OWN_PROPOSAL = regex.compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PROPOSAL_ADDRESSED = regex.compile(_K["proposal_addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_DOCUMENT_LIST_HEADING = regex.compile(
+    r"^[ \t]*(?:" + alternation(_K["document_list_headings"]) + r")[ \t]*:?[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_PETITION = regex.compile(
+    r"(?<![\p{L}])(?:" + alternation(_K["petition_words"]) + r")(?![\p{L}])", regex.IGNORECASE
+)
 _HEADING_MARKS = " \t#*_-–•0123456789.)"
 _REPORTING_CAP = 4
+_SHORT_TEXT = 1500  # a text this short that only asks is a question even under a bare 'Motion' heading
 _FORMAL_QUESTION = regex.compile(r"\?[”\"»’)]*\s*$", regex.MULTILINE)
 
 
@@ -180,11 +257,25 @@ def kind_evidence(
         else:
             about += 1
             why.append("about:asks-nothing")
+    quoting = min(2, sum(1 for _ in _QUOTING.finditer(text, 0, 6000)))
+    if quoting:  # a blog or news page quoting the document ('Så här lyder…', 'Postat av')
+        about += 2 * quoting
+        why.append(f"about:quotes*{quoting}")
+    if sum(1 for _ in _ATTACHMENT.finditer(text, 0, 6000)) >= 2:
+        about += 2  # a meeting-portal item listing the documents of a case
+        why.append("about:attachments")
+    if _DOCUMENT_LIST_HEADING.search(text, 0, 6000):
+        about += 2  # 'Handlingar' heading a list of the case's documents
+        why.append("about:document-list")
+    if _AGENDA_ITEM.search(head):
+        about += 1
+        why.append("about:agenda-item")
     reports = min(_REPORTING_CAP, sum(1 for _ in _REPORTING.finditer(text, 0, 6000)))
     if reports:
         about += reports
         why.append(f"about:reports*{reports}")
-    if sum(1 for _ in _LISTING.finditer(text, 0, 6000)) >= 2:
+    listed = {text[m.start() : m.end() + 30].casefold() for m in _LISTING.finditer(text, 0, 6000)}
+    if len(listed) >= 2:  # distinct entries: a running header repeating the title is no list
         about += 2
         why.append("about:lists")
     return is_doc, about, why
@@ -222,7 +313,17 @@ def _reviewed(
             reason.attrs["evidence"] = why
         return "other", 0.6, reason
     opens = "is:heading-opens" in why and "about:heading-plural" not in why
-    if kind == "motion" and not opens and not _PROPOSAL.search(text) and _asks_formally(text):
+    # a bare 'Motion' heading over a short text is a page's label, not a topic heading
+    bare = (
+        heading is not None and found is not None and not heading[found.end() :].strip(_HEADING_MARKS + ":")
+    )
+    short_label = bare and len(text) <= _SHORT_TEXT
+    if (
+        kind == "motion"
+        and (short_label or not opens)
+        and not _PROPOSAL.search(text)
+        and _asks_formally(text)
+    ):
         # a short text asking questions and proposing nothing is no motion
         asked = _question_kind(text)
         reason = Hit(hit.start, hit.end, "kind:asks-not-proposes", asked) if hit else None
@@ -278,9 +379,12 @@ def find_municipality(text: str) -> Hit | None:
         if cue not in folded:
             continue
         for found in pattern.finditer(window):
+            s, e = found.span("name")
             word = found.group("name")
+            if not places.canonical(word) and " " in word:  # 'Till Eksjö kommun': the last word
+                s = e - len(word.rsplit(" ", 1)[1])
+                word = window[s:e]
             if places.canonical(word):
-                s, e = found.span("name")
                 return Hit(s, e, "municipality:name", places.canonical(word) or word)
     counts: dict[str, tuple[int, int, int]] = {}
     for found in places.mention_regex.finditer(window, 0, 1500):
@@ -295,44 +399,156 @@ def find_municipality(text: str) -> Hit | None:
     return None
 
 
-def find_date(text: str) -> Hit | None:
-    """The document's own date: a place-and-date or date line, else the first date in the head."""
-    candidates: list[Hit] = []
+def _date_forms() -> list[tuple[regex.Pattern[str], str]]:
+    """Every written form of a full date: ISO (any hyphen), spaced ('2002 06 10'), words
+    ('8 augusti 2023', '8 aug. 2023') and day/month numbers ('14/10 2013', '14.10.2013')."""
+    months = alternation([*_MONTHS, *_MONTH_ABBREVIATIONS])
+    return [
+        (_ISO_DATE, "date:iso"),
+        (_WORD_DATE, "date:words"),
+        (_SPACED_DATE, "date:spaced"),
+        (
+            regex.compile(
+                r"(?<![\p{L}\d])(?P<d>[0-3]?\d)\.?[ \t]+(?P<m>(?i:"
+                + months
+                + r"))\.?[ \t]+(?P<y>(?:19|20)\d{2})(?!\d)"
+            ),
+            "date:words",
+        ),
+        (
+            regex.compile(
+                r"(?<![\d/.-])(?P<d>[0-3]?\d)(?P<sep>[/.])(?P<m>[01]?\d)(?:(?P=sep)|[ \t]|-)"
+                r"(?P<y>(?:19|20)\d{2})(?![\d/.-]\d)"
+            ),
+            "date:numeric",
+        ),
+    ]
+
+
+_MONTH_ABBREVIATIONS: dict[str, int] = patterns()["month_abbreviations"]
+_DATE_FORMS = _date_forms()
+_DATE_LABEL_ALONE = regex.compile(patterns()["date_label_alone"], regex.IGNORECASE)
+_DATE_SUBMITTED = regex.compile(patterns()["date_submitted_line"], regex.IGNORECASE)
+_DATE_SIGNATURE = regex.compile(patterns()["date_signature_before"])
+_DATE_REFERENCE_HEADING = regex.compile(
+    r"^[ \t]*(?:" + alternation(patterns()["date_reference_headings"]) + r")[ \t]*:?[ \t]*$", regex.IGNORECASE
+)
+_MEETING_BODY = regex.compile(r"fullmäktige|styrelse|nämnd|utskott", regex.IGNORECASE)
+_AFTER_DATE_END = regex.compile(r"[ \t]*(?:[.|]|kl\.?[ \t]|\d{1,2}[.:]\d{2}|$)", regex.MULTILINE)
+_LABEL_GAP = 40  # characters a label may stand before its date ('Sammanträde tisdagen den …')
+_SHORT_LINE = 60
+_SIGNATURE_REST = 25  # what may follow a place-date on its line ('kl. 09.00', '| Partiet i X')
+_HEAD_LINES = 10
+
+
+def _date_value(found: regex.Match[str]) -> str | None:
+    y, d = int(found.group("y")), int(found.group("d"))
+    m_raw = found.group("m")
+    folded = m_raw.casefold()
+    m = int(m_raw) if m_raw.isdigit() else _MONTHS.get(folded) or _MONTH_ABBREVIATIONS[folded]
+    if not (1 <= m <= 12 and 1 <= d <= 31):
+        return None
+    return f"{y:04d}-{m:02d}-{d:02d}"
+
+
+def _date_candidates(text: str) -> list[Hit]:
+    """Every full date in the head and the tail of the text, except references to another
+    meeting's paragraph ('2022-05-24, § 112', '(KS 2009-05-26, § 104)')."""
     head_end = min(len(text), _DATE_WINDOW)
     tail_start = max(head_end, len(text) - _DATE_WINDOW)
-    for pattern, rule in ((_ISO_DATE, "date:iso"), (_WORD_DATE, "date:words"), (_SPACED_DATE, "date:spaced")):
-        found_all = [*pattern.finditer(text, 0, head_end), *pattern.finditer(text, tail_start)]
-        for found in found_all:
+    taken: list[Hit] = []
+    for pattern, rule in _DATE_FORMS:
+        for found in (*pattern.finditer(text, 0, head_end), *pattern.finditer(text, tail_start)):
+            if any(h.start < found.end() and found.start() < h.end for h in taken):
+                continue
             if _MEETING_REF.search(text[max(0, found.start() - 12) : found.start()]):
                 continue
             if _PARAGRAPH_REF.match(text, found.end()):
                 continue
-            y, d = int(found.group("y")), int(found.group("d"))
-            m_raw = found.group("m")
-            m = int(m_raw) if m_raw.isdigit() else _MONTHS[m_raw.casefold()]
-            if not (1 <= m <= 12 and 1 <= d <= 31):
-                continue
-            candidates.append(Hit(found.start(), found.end(), rule, f"{y:04d}-{m:02d}-{d:02d}"))
-    if not candidates:
-        return _session_date(text)
+            value = _date_value(found)
+            if value is not None:
+                taken.append(Hit(found.start(), found.end(), rule, value))
+    return sorted(taken, key=lambda h: h.start)
+
+
+def _date_score(
+    text: str, lines: tuple[Line, ...], index: int, hit: Hit, protocol: bool
+) -> tuple[float, str]:
+    """How surely a date is the document's own, by where it stands, and why."""
+    line = lines[index]
+    before = text[line.start : hit.start]
+    cut = max(before.rfind("?"), before.rfind(". "), before.rfind("!"))
+    if cut >= 0:  # '…göra?Lund 2024-03-02': the line starts after the sentence end
+        before = before[cut + 1 :]
+    after_end = _AFTER_DATE_END.match(text, hit.end)
+    ends_line = after_end is not None
+    whole = before + text[hit.start : line.end]
+    short = len(whole) <= _SHORT_LINE
+    # 'Publicerad 2024-05-14', 'Sidan uppdaterades senast: …': a page's date, not the document's
+    if (len(before) <= _LABEL_GAP and _DATE_SKIP.search(before)) or (short and _DATE_SKIP.search(whole)):
+        return 0.5, "skip-line"
+    if _DATE_LABEL.match(before) and len(before) <= _LABEL_GAP:
+        return 10.0, "label"
+    if not before.strip() and index > 0 and _DATE_LABEL_ALONE.match(lines[index - 1].text):
+        return 10.0, "label-above"
+    # 'Inlämnad: …' dates a submission: the document's own unless a signature dates an answer to it
+    if _DATE_SUBMITTED.match(before) or (
+        not before.strip() and index > 0 and _DATE_SUBMITTED.match(lines[index - 1].text)
+    ):
+        return 7.5, "submitted"
+    rest = text[hit.end : line.end].strip()
+    signature = ends_line and len(rest) <= _SIGNATURE_REST and bool(_DATE_SIGNATURE.match(before))
+    if not short and not signature:
+        return 0.0, "prose"
+    for earlier in reversed(lines[max(0, index - 15) : index]):
+        if _DATE_REFERENCE_HEADING.match(earlier.text):
+            return 0.0, "reference-list"
+    in_head = index < _HEAD_LINES
+    if signature:  # 'Nässjö den 8 augusti 2023', 'Vänsterpartiet i Vetlanda 14/10 2013'
+        if _MEETING_BODY.search(before):
+            return (9.0, "meeting-line") if protocol and in_head else (4.0, "meeting-named")
+        return 8.0, "place-date"
+    if before.rstrip().endswith(",") and len(before.split()) > 1:
+        return 0.0, "reference-entry"  # 'Motion från … m.fl., 2023-01-27'
+    if not before.strip() and ends_line:
+        if protocol and in_head:
+            return 9.0, "meeting-line"
+        return (7.0, "alone-head") if in_head else (5.0, "alone")
+    return (5.0, "short-head") if in_head else (3.0, "short")
+
+
+def find_date(text: str) -> Hit | None:
+    """The document's own date: each full date scored by where it stands (a date label, a
+    protocol's meeting line, a place-and-date signature, a header line) above dates in
+    prose, reference lists and 'Publicerad/Uppdaterad' lines; a session number dates a bare
+    day and month; a publishing date is the last resort."""
+    candidates = _date_candidates(text)
     lines = lines_of(text)
+    head_end = lines[min(_HEAD_LINES, len(lines)) - 1].end if lines else 0
+    protocol = bool(candidates and _PROTOCOL_HEAD.search(text, 0, head_end))
+    best: tuple[float, int, Hit] | None = None
+    fallback: Hit | None = None
+    index = 0
+    for hit in candidates:
+        while index + 1 < len(lines) and lines[index].end < hit.start:
+            index += 1
+        score, why = _date_score(text, lines, index, hit, protocol)
+        hit.attrs["placed"] = why
+        if why == "skip-line":
+            fallback = fallback or hit
+            continue
+        if score <= 0:
+            continue
+        # equal scores: a protocol's head dates it, any other document's signature (the later one)
+        order = -hit.start if protocol else hit.start
+        if best is None or (score, order) > (best[0], best[1]):
+            best = (score, order, hit)
+    if best is not None:
+        return best[2]
+    return _session_date(text) or fallback
 
-    def line_of(hit: Hit) -> str:
-        """The date's line, from the last sentence end before the date ('…göra?Lund 2024-03-02')."""
-        for line in lines:
-            if line.start <= hit.start < line.end:
-                head = text[line.start : hit.start]
-                cut = max(head.rfind("?"), head.rfind(". "), head.rfind("!"))
-                return text[line.start + cut + 1 : line.end] if cut >= 0 else line.text
-        return ""
 
-    labelled = [h for h in candidates if _DATE_LABEL.match(line_of(h))]
-    if labelled:
-        return labelled[0]
-    short = [h for h in candidates if len(line_of(h)) <= 60 and not _DATE_SKIP.search(line_of(h))]
-    if short:
-        return short[-1] if short[-1].start > len(text) * 0.6 else short[0]
-    return _session_date(text)  # the full dates found are in prose, not the document's own
+_PROTOCOL_HEAD = regex.compile(r"protokoll|justerandes|utdrag", regex.IGNORECASE)
 
 
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
@@ -361,20 +577,22 @@ def reads_as_foreign(text: str, sample: int = 1500) -> tuple[bool, float]:
     return swedish < 0.04 and foreign > swedish, swedish
 
 
+# A parliamentary session opens in September: July and August close the session before it.
+_SESSION_FIRST_MONTH = 9
 _SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
 _DAY_MONTH = regex.compile(r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})")
 
 
 def _session_date(text: str) -> Hit | None:
     """'den 11 oktober' in a document numbered by parliamentary session ('2011/12:36'):
-    autumn months fall in the session's first year, the rest in its second."""
+    September to December fall in the session's first year, the rest in its second."""
     head = text[:600]
     session = _SESSION.search(head)
     day_month = _DAY_MONTH.search(head)
     if not (session and day_month):
         return None
     month = _MONTHS[day_month.group("m").casefold()]
-    year = int(session.group("y")) + (0 if month >= 7 else 1)
+    year = int(session.group("y")) + (0 if month >= _SESSION_FIRST_MONTH else 1)
     day = int(day_month.group("d"))
     if not 1 <= day <= 31:
         return None
