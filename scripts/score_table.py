@@ -63,7 +63,8 @@ def main() -> None:
                 floors.append(f"--min kind={math.floor(kind * 100) / 100:.2f}")
             print(f"{name}: {' '.join(floors)}")
         return
-    header = "| field | " + " | ".join(f"{name} ({report['documents_scored']} docs)" for name, report in reports) + " |"
+    names = [f"{name} ({report['documents_scored']} docs)" for name, report in reports]
+    header = "| field | " + " | ".join(names) + " |"
     print(header)
     print("|---" * (len(reports) + 1) + "|")
     for field in (*FIELDS, "kind", "date"):

@@ -87,7 +87,7 @@ def _role_in(segment: str) -> str | None:
 
 
 def _without_trailing_joiner(segment: str) -> str:
-    """"kommunalrådet A (M) och " -> "kommunalrådet A (M)"."""
+    """ "kommunalrådet A (M) och " -> "kommunalrådet A (M)"."""
     head = segment.rstrip(" \t\n,")
     for joiner in (" och", " samt", " &"):
         if head.casefold().endswith(joiner):
@@ -162,9 +162,7 @@ def _several_named(phrase: str, start: int, names: list[NameMatch], rule: str) -
     name ("kommunstyrelsens ordförande A och kommunalrådet B") or after it ("A (S),
     ordförande i X, och B (M), ordförande i Y"), whichever the first name shows."""
     parties_and_ends = [_party_after(phrase, name.end) for name in names]
-    befores = [
-        phrase[(parties_and_ends[i - 1][1] if i else 0) : name.start] for i, name in enumerate(names)
-    ]
+    befores = [phrase[(parties_and_ends[i - 1][1] if i else 0) : name.start] for i, name in enumerate(names)]
     afters = [
         phrase[parties_and_ends[i][1] : (names[i + 1].start if i + 1 < len(names) else len(phrase))]
         for i in range(len(names))
@@ -308,7 +306,7 @@ def answers_by_heading(text: str) -> bool:
 
 
 def _genitive_stem(name: str) -> str:
-    """"Anna Bergs" -> "Anna Berg"; "Lars Ros'" -> "Lars Ros"."""
+    """ "Anna Bergs" -> "Anna Berg"; "Lars Ros'" -> "Lars Ros"."""
     if name.endswith(("'", "’", "´")):
         return name[:-1]
     return name[:-1] if name.endswith("s") else name
