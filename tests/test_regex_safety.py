@@ -2,7 +2,7 @@
 
 Every compiled pattern radsdok holds (module constants, patterns kept in module-level
 containers and rule objects, patterns built by cached no-argument builders such as
-`lexicon.parties()` or `reading.pdf._rules()`, and literal patterns passed straight to
+`lexicon.parties()` or `reading.pdf_cleanup._rules()`, and literal patterns passed straight to
 `re`/`regex` functions) is run with the `regex` module's `timeout=` against long
 adversarial texts: runs of quote marks, "att ", letters without spaces, whitespace,
 parentheses, digits, names and abbreviations. A safe pattern scans such a text in
