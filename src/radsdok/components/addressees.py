@@ -39,7 +39,7 @@ _REPORTED = regex.compile(patterns()["addressee_reported_intro"], regex.IGNORECA
 # Every addressee intro holds one of these; lines without them are skipped cheaply.
 _SHORT_LINE = 300
 _PROSE_TAIL = 300
-_INTRO_CUES = ("till", "fråg", "från", "svar", "undrar")
+_INTRO_CUES: tuple[str, ...] = tuple(patterns()["addressee_intro_cues"])
 # Kinds whose questions are put to the addressee (a motion's or an answer's are not).
 _ASKING_KINDS = frozenset({"interpellation", "fraga"})
 # Kinds that address no one: minutes, notices, officials' reports, motions and citizens'

@@ -116,7 +116,7 @@ def _not_a_question_mark(text: str, qmark: int) -> bool:
 
 
 # Every question intro holds one of these; items without them are skipped cheaply.
-INTRO_CUES = ("fråg", "undra", "svar", "följande")
+INTRO_CUES: tuple[str, ...] = tuple(patterns()["question_intro_cues"])
 
 
 def _introduces_questions(text: str) -> bool:
