@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -77,6 +78,16 @@ def items_of(text: str) -> tuple[Item, ...]:
 
 @lru_cache(maxsize=8)
 def _items_of(text: str) -> tuple[Item, ...]:
+    return tuple(split_items(text))
+
+
+# Whether a line starts a new item inside the paragraph so far: (lines so far, line, marked).
+BreakRule = Callable[[list[Line], Line, bool], bool]
+
+
+def split_items(text: str, breaks: BreakRule | None = None) -> list[Item]:
+    """Paragraphs split into items without their markers: a marked line starts a new item,
+    and so does a line for which `breaks` says so (e.g. an att-line after an intro)."""
     items: list[Item] = []
     current: list[Line] = []
     current_marked = False
@@ -91,14 +102,18 @@ def _items_of(text: str) -> tuple[Item, ...]:
 
     for line in lines_of(text):
         marked = bool(LIST_MARKER.match(line.text)) and len(line.text) > 2
-        if current and (marked or line.paragraph != current[-1].paragraph):
+        if current and (
+            marked
+            or line.paragraph != current[-1].paragraph
+            or (breaks is not None and breaks(current, line, current_marked))
+        ):
             flush()
             current = []
         if not current:
             current_marked = marked
         current.append(line)
     flush()
-    return tuple(items)
+    return items
 
 
 def paragraphs_of(text: str) -> tuple[Item, ...]:

@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import ATT_NUMBER, LIST_MARKER, Line, lines_of, squash
+from .layout import ATT_NUMBER, Item, Line, split_items, squash
 from .lexicon import compile_any, patterns
 
 _FLAGS = regex.IGNORECASE
@@ -79,16 +79,8 @@ def _heading(text: str, protocol: bool) -> bool:
     return not protocol and _CLAIM_HEADING.match(text) is not None
 
 
-@dataclass(frozen=True)
-class Unit:
-    """A paragraph, a list item or an att-line, without its marker: `text` is `[start, end)`."""
-
-    start: int
-    end: int
-    text: str
-    paragraph: int
-    marked: bool
-    lines: int
+# A paragraph, a list item or an att-line, without its marker: `text` is `[start, end)`.
+Unit = Item
 
 
 def _is_att(text: str) -> bool:
@@ -112,33 +104,9 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
 
 def units_of(text: str) -> list[Unit]:
     """Paragraphs split into units: list items, att-lines, and the line after an intro's colon."""
-    units: list[Unit] = []
-    current: list[Line] = []
-    marked = False
-
-    def flush() -> None:
-        if not current:
-            return
-        first = current[0]
-        found = LIST_MARKER.match(first.text) if marked else None
-        start = first.start + (found.end() if found and found.end() < len(first.text) else 0)
-        end = current[-1].end
-        units.append(Unit(start, end, text[start:end], first.paragraph, marked, len(current)))
-
-    for line in lines_of(text):
-        line_marked = bool(LIST_MARKER.match(line.text)) and len(line.text) > 2
-        if current and (
-            line_marked
-            or line.paragraph != current[-1].paragraph
-            or _starts_unit(current[-1], line, marked or _is_att(current[0].text))
-        ):
-            flush()
-            current = []
-        if not current:
-            marked = line_marked
-        current.append(line)
-    flush()
-    return units
+    return split_items(
+        text, lambda lines, line, marked: _starts_unit(lines[-1], line, marked or _is_att(lines[0].text))
+    )
 
 
 def _clean_end(text: str, start: int, end: int) -> int:
