@@ -304,7 +304,9 @@ def test_enough_patterns_are_collected() -> None:
     assert len(PATTERNS) >= MINIMUM_PATTERNS, f"only {len(PATTERNS)} patterns collected"
 
 
-@pytest.mark.parametrize("data_file", ["patterns.json", "pdf_cleanup.json"])
+@pytest.mark.parametrize(
+    "data_file", ["patterns.json", "pdf_cleanup.json", "kinds.json", "case_numbers.json"]
+)
 def test_the_regexes_of_the_data_files_are_collected(data_file: str) -> None:
     sources = [found.source for found in PATTERNS if isinstance(found.source, str)]
     data = json.loads((DATA_DIR / data_file).read_text("utf-8"))
