@@ -76,3 +76,15 @@ class ParseFailed(RadsdokError):
     """radsdok itself failed on this file (a bug: please report it with the file)."""
 
     code = "parse-failed"
+
+
+class FormatMismatch(UnsupportedFormat):
+    """The file's extension names one format and its bytes are another."""
+
+    code = "format-mismatch"
+
+
+class EncryptedDocument(RadsdokError):
+    """A Word or OpenDocument file protected with a password radsdok does not have."""
+
+    code = "encrypted"

@@ -60,6 +60,7 @@ from typing import Any, TypeVar
 
 from radsdok.components.lexicon import parties
 from radsdok.models import Addressee, Document, Person
+from radsdok.reading import SUPPORTED_SUFFIXES
 
 __all__ = [
     "DOCUMENT_SUFFIXES",
@@ -82,7 +83,7 @@ __all__ = [
     "split_stems",
 ]
 
-DOCUMENT_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".pdf")
+DOCUMENT_SUFFIXES: tuple[str, ...] = tuple(sorted(SUPPORTED_SUFFIXES))
 """File suffixes `collect_pairs` treats as documents."""
 
 FIELDS: tuple[str, ...] = (

@@ -80,6 +80,8 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
     warnings += [Warning(code=code, message=message) for code, message in _missing(kind, found)]
     document = Document(
         source=source.source,
+        format=source.format,
+        metadata=dict(source.metadata),
         kind=kind,  # type: ignore[arg-type]
         title=meta["title"].text if "title" in meta else None,
         municipality=meta["municipality"].text if "municipality" in meta else None,

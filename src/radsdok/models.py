@@ -134,6 +134,15 @@ class Document(BaseModel):
     """One parsed council document."""
 
     source: str = Field(description="The file or label the text came from.")
+    format: str | None = Field(
+        default=None,
+        description="What the file was read as, by its content: txt, md, pdf, docx, odt, html.",
+    )
+    metadata: dict[str, str] = Field(
+        default_factory=dict,
+        description="What the file says about itself beside its text (a web page's url, "
+        "published date and title), not part of `text`.",
+    )
     kind: DocumentKind = "other"
     title: str | None = None
     municipality: str | None = None

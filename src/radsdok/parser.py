@@ -18,8 +18,8 @@ from .reading import (
     MAX_BYTES,
     MAX_INFLATED,
     MAX_PAGES,
-    SUPPORTED_SUFFIXES,
     SourceText,
+    is_document_file,
     read_file,
     text_from_string,
 )
@@ -196,7 +196,7 @@ def _files_under(folder: Path) -> Iterator[Path]:
         dirs.sort()
         for name in files:
             child = Path(root) / name
-            if child.suffix.lower() in SUPPORTED_SUFFIXES and not _is_sidecar(child):
+            if not _is_sidecar(child) and is_document_file(child):
                 yield child
     yield from unlistable
 

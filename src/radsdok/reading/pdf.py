@@ -16,6 +16,7 @@ re-exported here under their old names (the ``import X as X`` lines).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import (
     EmptyDocument,
@@ -40,11 +41,15 @@ from .pdf_layout import strip_page_number as strip_page_number
 from .pdf_streams import MAX_INFLATED, check_inflation
 from .source import ReadWarning, SourceText
 
+if TYPE_CHECKING:
+    from . import ReadOptions
+
 __all__ = [
     "clean_chars",
     "dehyphenate",
     "is_page_number_line",
     "read_pdf",
+    "read_pdf_file",
     "running_keys",
 ]
 
@@ -84,6 +89,13 @@ def read_pdf(
             "truncated or corrupt: download or export it again",
         ) from exc
     return _assemble(source, pages, max_pages)
+
+
+def read_pdf_file(path: Path, options: ReadOptions) -> SourceText:
+    """The reader of PDF files, with the options every reader is given."""
+    return read_pdf(
+        path, fast=options.fast_pdf, max_pages=options.max_pages, max_inflated=options.max_inflated
+    )
 
 
 def _check_file(path: Path, source: str) -> None:

@@ -18,7 +18,7 @@ class ReadWarning:
 class SourceText:
     """The clean text of one file.
 
-    `page_starts[i]` is the offset in `text` where page i+1 begins (PDFs only).
+    `page_starts[i]` is the offset in `text` where page i+1 begins (paginated formats only).
     """
 
     text: str
@@ -28,6 +28,9 @@ class SourceText:
     warnings: list[ReadWarning] = field(default_factory=list)
     first_page: int = 1
     part: int | None = None
+    # What the file says about itself beside its text (a web page's canonical URL,
+    # published date and title; a Word file's core properties), as strings.
+    metadata: dict[str, str] = field(default_factory=dict)
 
     @property
     def page_count(self) -> int | None:
@@ -50,7 +53,8 @@ class SourceText:
         """The text `[start, end)` as a SourceText of its own, pages numbered as in the file."""
         if not self.page_starts:
             return SourceText(
-                self.text[start:end], self.source, self.format, None, list(self.warnings), 1, part
+                self.text[start:end], self.source, self.format, None, list(self.warnings), 1, part,
+                dict(self.metadata),
             )
         first = self.page_at(start) or 1
         last = self.page_at(max(start, end - 1)) or first
@@ -58,5 +62,6 @@ class SourceText:
             self.page_starts[page - self.first_page] - start for page in range(first + 1, last + 1)
         ]
         return SourceText(
-            self.text[start:end], self.source, self.format, starts, list(self.warnings), first, part
+            self.text[start:end], self.source, self.format, starts, list(self.warnings), first, part,
+            dict(self.metadata),
         )

@@ -124,3 +124,13 @@ def read_text_file(path: str | Path, fmt: str = "txt") -> SourceText:
     result = text_from_string(raw, source, fmt)
     result.warnings[:0] = warnings
     return result
+
+
+def read_txt(path: Path, options: object = None) -> SourceText:
+    """The reader of plain text files (`options` are those of every reader; text needs none)."""
+    return read_text_file(path, "txt")
+
+
+def read_md(path: Path, options: object = None) -> SourceText:
+    """The reader of Markdown files."""
+    return read_text_file(path, "md")
