@@ -299,3 +299,20 @@ def test_an_answer_reporting_that_the_asker_asked_is_addressed_to_the_asker() ->
     )
     assert doc.kind == "svar"
     assert [(a.name, a.party) for a in doc.addressees] == [("Nils Ekström", "V")]
+
+
+@pytest.mark.parametrize("label", ["Ställd till:", "Riktad till:", "Adresserad till"])
+def test_a_participle_label_line_names_the_addressee_as_a_till_line_does(label: str) -> None:
+    text = f"Interpellation\n\n{label} Miljönämndens ordförande\n\n" + BODY
+    assert addressees(text) == [(None, "Miljönämndens ordförande")]
+
+
+@pytest.mark.parametrize(
+    "adverbial", ["med anledning av detta", "mot bakgrund av ovanstående", "utifrån det ovan sagda"]
+)
+def test_an_adverbial_between_wanting_and_asking_does_not_hide_the_addressee(adverbial: str) -> None:
+    text = (
+        "Interpellation om busslinjerna\n\nLinjerna har dragits in. "
+        f"Jag vill {adverbial} fråga kommunstyrelsens ordförande Greta Lind (M) följande:\n\n" + BODY
+    )
+    assert addressees(text) == [("Greta Lind", "kommunstyrelsens ordförande")]
