@@ -131,6 +131,23 @@ def _proposed_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str
     return kind, 0.6, hit
 
 
+def _asked_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit | None] | None:
+    """A text addressed to an office holder or assembly ('Till kommunstyrelsens ordförande'),
+    asking formally and signed by a party's member, without naming its kind: an
+    interpellation, or an enkel fråga where it calls itself one."""
+    head = text[: lines[min(12, len(lines)) - 1].end]
+    addressed = _ADDRESSED.search(head)
+    if addressed is None or not _asks_formally(text) or _signed_by(text, lines) != "party":
+        return None
+    kind = _question_kind(text)
+    is_doc, about, why = kind_evidence(text, lines, kind)
+    if about > is_doc:
+        return None
+    hit = Hit(addressed.start(), addressed.end(), "kind:asked-signed", kind)
+    hit.attrs["evidence"] = why
+    return kind, 0.6, hit
+
+
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     """The document kind from its opening lines and headings, with a confidence in [0, 1].
 
@@ -157,7 +174,11 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     for found in _ANY_KIND.finditer(text, 0, 3000):
         counts[found.lastgroup or "other"] = counts.get(found.lastgroup or "other", 0) + 1
     if not counts:
-        return _proposed_without_kind_word(text, lines) or ("other", 0.0, None)
+        return (
+            _proposed_without_kind_word(text, lines)
+            or _asked_without_kind_word(text, lines)
+            or ("other", 0.0, None)
+        )
     kind = max(counts, key=lambda k: counts[k])
     if kind != "medborgarforslag":
         # a proposal in its own voice by a private person that mentions a motion in passing

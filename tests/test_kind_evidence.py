@@ -1,0 +1,76 @@
+"""The kind of a text that never names it, from what the text does: proposes in its own
+(or its party's) voice, asks an office holder formally, or reports on a document. All texts
+are invented here."""
+
+from __future__ import annotations
+
+from radsdok.components.metadata import detect_kind
+
+SIGNERS = "\n\nKarin Holm (V)\nPetter Ask (V)\n"
+
+
+def test_a_party_proposing_in_prose_and_signing_writes_a_motion() -> None:
+    text = (
+        "Öppna fritidsgårdarna på sommaren\n\n"
+        "Fritidsgårdarna stänger i juni och ungdomarna står utan mötesplatser. "
+        "Vänsterpartiet yrkar därför att kommunen håller gårdarna öppna hela sommaren." + SIGNERS
+    )
+    kind, _, hit = detect_kind(text)
+    assert kind == "motion"
+    assert hit is not None and hit.rule == "kind:proposal-signed"
+
+
+def test_a_party_news_post_suggesting_in_prose_is_not_a_motion() -> None:
+    # 'föreslår att' is everyday language; 'yrkar att' and att-satser address an assembly
+    text = (
+        "Nyheter\n\nSommaröppet på gårdarna\n\nVi föreslår att kommunen håller "
+        "fritidsgårdarna öppna hela sommaren." + SIGNERS
+    )
+    assert detect_kind(text)[0] == "other"
+
+
+def test_an_inverted_proposal_sentence_counts_as_the_writers_own() -> None:
+    text = (
+        "Öppna fritidsgårdarna på sommaren\n\n"
+        "Fritidsgårdarna stänger i juni. Därför yrkar vi på att kommunen håller dem öppna." + SIGNERS
+    )
+    assert detect_kind(text)[0] == "motion"
+
+
+def test_a_resident_proposing_with_a_relative_clause_writes_a_medborgarforslag() -> None:
+    text = (
+        "Förslag: belysning på gångvägen\n\n"
+        "Jag som går till bussen varje morgon i mörkret föreslår\n\natt kommunen sätter upp "
+        "belysning längs gångvägen vid skolan.\n\nMed vänlig hälsning\nMaja Lund\nSkolvägen 4\n"
+    )
+    assert detect_kind(text)[0] == "medborgarforslag"
+
+
+def test_questions_to_an_office_holder_signed_by_a_party_are_an_interpellation() -> None:
+    text = (
+        "Till kommunstyrelsens ordförande\n\nFritidsgårdarnas sommar\n\n"
+        "Fritidsgårdarna stänger i juni och ungdomarna står utan mötesplatser.\n\n"
+        "1. Hur ska ungdomarna få en mötesplats i sommar?\n"
+        "2. Är du beredd att hålla gårdarna öppna?" + SIGNERS
+    )
+    kind, confidence, hit = detect_kind(text)
+    assert kind == "interpellation"
+    assert hit is not None and hit.rule == "kind:asked-signed"
+    assert confidence < 0.9  # weaker than a text that names its kind
+
+
+def test_questions_to_an_office_holder_without_a_party_signer_stay_unknown() -> None:
+    text = (
+        "Till kommunstyrelsens ordförande\n\nFritidsgårdarnas sommar\n\n"
+        "Hur ska ungdomarna få en mötesplats i sommar?\n\nMaja Lund\n"
+    )
+    assert detect_kind(text)[0] == "other"
+
+
+def test_a_heading_reporting_that_a_party_filed_a_motion_is_about_it() -> None:
+    text = (
+        "Vänsterpartiet lämnade in en motion om fritidsgårdarna\n\n"
+        "Partiet vill att gårdarna hålls öppna hela sommaren, säger Karin Holm.\n\n"
+        "Läs hela motionen på vår webbplats."
+    )
+    assert detect_kind(text)[0] == "other"
