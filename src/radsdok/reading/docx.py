@@ -22,7 +22,7 @@ import regex
 
 from ..errors import EmptyDocument
 from .office_text import Block, bullet, format_number, is_heading_style, join_blocks, letterhead, row_text
-from .office_zip import SafeArchive, attr, child, local
+from .office_zip import SafeArchive, attr, child, local, office_rules
 from .source import ReadWarning, SourceText
 
 if TYPE_CHECKING:
@@ -30,9 +30,6 @@ if TYPE_CHECKING:
 
 _WHAT = "Word document"
 _DOCUMENT = "word/document.xml"
-# Spacing (in twentieths of a point) above which paragraphs show a gap between them.
-_GAP_TWIPS = 60
-_AUTO_SPACING_TWIPS = 280
 _LEVEL_REF = regex.compile(r"%([1-9])")
 _NUMBER_STYLES = {
     "lowerLetter": "lower-letter",
@@ -258,12 +255,12 @@ class _DocxReader:
             self._previous = None
             return None
         before, after, contextual = self._spacing(ppr, sid)
-        spaced = before > _GAP_TWIPS
+        spaced = before > _gap()
         if self._previous is not None:
             last_style, last_after, last_contextual = self._previous
             same = last_style == sid
-            spaced = (before > _GAP_TWIPS and not (contextual and same)) or (
-                last_after > _GAP_TWIPS and not (last_contextual and same)
+            spaced = (before > _gap() and not (contextual and same)) or (
+                last_after > _gap() and not (last_contextual and same)
             )
         block = Block(text, "para", self._blank, spaced)
         self._previous, self._blank = (sid, after, contextual), False
@@ -343,8 +340,8 @@ class _DocxReader:
             for side in ("before", "after"):
                 if side in found or spacing is None:
                     continue
-                if _onattr(attr(spacing, f"{side}Autospacing")):
-                    found[side] = _AUTO_SPACING_TWIPS
+                if _on_attr(attr(spacing, f"{side}Autospacing")):
+                    found[side] = _auto_spacing()
                 elif attr(spacing, side) is not None:
                     found[side] = _int(attr(spacing, side))
             if contextual is None:
@@ -415,7 +412,16 @@ class _DocxReader:
         return blocks
 
 
-def _onattr(value: str | None) -> bool:
+def _gap() -> int:
+    """Spacing (twentieths of a point) above which paragraphs show a gap between them."""
+    return int(20 * office_rules()["gap_points"])
+
+
+def _auto_spacing() -> int:
+    return int(20 * office_rules()["auto_spacing_points"])
+
+
+def _on_attr(value: str | None) -> bool:
     return value is not None and value not in ("0", "false", "off")
 
 
