@@ -88,7 +88,9 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
 
 
 _Signer = tuple[int, int, str, str | None, bool]
-_COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+# Columns: a wide gap or a tab, or a table's cell border as readers write it (" | ").
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t|\s\|\s")
+_CELL = regex.compile(r"[^\s|]+(?:[ ]{1,2}[^\s|]+)*")
 _DATE_TAIL = regex.compile(
     r"(?<![,\s])[,\s]*+(?:den\s++)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.\s]++\d{2,4})?"
     r"|\d{1,2}\s++\p{Ll}++\s++\d{4})\s*+$"
@@ -138,8 +140,8 @@ def _glued_names(name: str) -> list[str]:
 
 
 def _column_signers(text: str, offset: int, *, strict: bool) -> list[_Signer]:
-    """Names set side by side in columns ('Anna Ek          Bo Al')."""
-    cells = [(m.start(), m.group(0)) for m in regex.finditer(r"\S+(?:[ ]{1,2}\S+)*", text)]
+    """Names set side by side in columns ('Anna Ek          Bo Al', 'Anna Ek | Bo Al')."""
+    cells = [(m.start(), m.group(0)) for m in _CELL.finditer(text)]
     if len(cells) < 2:
         return []
     out: list[_Signer] = []
