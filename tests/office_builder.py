@@ -43,7 +43,7 @@ def pieces_of(text: str) -> list[Piece]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
-        if len(lines) > 1 and all(_COLUMNS.search(ln) for ln in lines):
+        if all(_COLUMNS.search(ln) for ln in lines):
             rows = [_COLUMN_GAP.split(ln.strip()) for ln in lines]
             width = max(len(r) for r in rows)
             cells = [[r[i] for r in rows if i < len(r)] for i in range(width)]
@@ -170,7 +170,16 @@ def write_odt(text: str, path: Path, variant: str = "spacing") -> Path:
     from odf.opendocument import OpenDocumentText
     from odf.style import ParagraphProperties, Style
     from odf.table import Table, TableCell, TableColumn, TableRow
-    from odf.text import H, LineBreak, List, ListItem, ListLevelStyleBullet, ListLevelStyleNumber, ListStyle, P
+    from odf.text import (
+        H,
+        LineBreak,
+        List,
+        ListItem,
+        ListLevelStyleBullet,
+        ListLevelStyleNumber,
+        ListStyle,
+        P,
+    )
 
     document = OpenDocumentText()
     spaced = Style(name="Spaced", family="paragraph")
@@ -196,7 +205,8 @@ def write_odt(text: str, path: Path, variant: str = "spacing") -> Path:
                 item.addElement(P(stylename=tight, text=line))
                 listing.addElement(item)
             body.addElement(listing)
-            body.addElement(P(stylename=tight, text="")) if variant == "empty" else None
+            if variant == "empty":
+                body.addElement(P(stylename=tight, text=""))
         elif piece.kind == "table":
             table = Table()
             table.addElement(TableColumn(numbercolumnsrepeated=len(piece.cells)))
@@ -208,7 +218,8 @@ def write_odt(text: str, path: Path, variant: str = "spacing") -> Path:
                 row.addElement(cell)
             table.addElement(row)
             body.addElement(table)
-            body.addElement(P(stylename=tight, text="")) if variant == "empty" else None
+            if variant == "empty":
+                body.addElement(P(stylename=tight, text=""))
         else:
             lines = [ln for ln in piece.lines if ln]
             if variant == "breaks":
@@ -229,3 +240,86 @@ def write_odt(text: str, path: Path, variant: str = "spacing") -> Path:
 
 
 WRITERS = {"docx": write_docx, "odt": write_odt}
+
+
+# -- raw archives, for shapes the writers above do not make ---------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_NAMESPACES = (
+    f'xmlns:w="{W_NS}" xmlns:r="{R_NS}" '
+    'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+    'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"'
+)
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="xml" ContentType="application/xml"/></Types>'
+)
+
+
+def word_part(root: str, inner: str) -> str:
+    """A WordprocessingML part: `inner` inside a `w:ROOT` element with the usual namespaces."""
+    head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    return f"{head}<w:{root} {_NAMESPACES}>{inner}</w:{root}>"
+
+
+def raw_docx(path: Path, body: str, parts: dict[str, str | bytes] | None = None) -> Path:
+    """A .docx whose word/document.xml body is `body` (WordprocessingML), with other parts."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        archive.writestr("word/document.xml", word_part("document", f"<w:body>{body}</w:body>"))
+        for name, data in (parts or {}).items():
+            archive.writestr(name, data)
+    return path
+
+
+def rels(targets: dict[str, str]) -> str:
+    """A .rels part: relationship id -> target."""
+    items = "".join(f'<Relationship Id="{rid}" Type="x" Target="{to}"/>' for rid, to in targets.items())
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{items}</Relationships>'
+    )
+
+
+_ODF_NAMESPACES = " ".join(
+    f'xmlns:{prefix}="urn:oasis:names:tc:opendocument:xmlns:{name}"'
+    for prefix, name in (
+        ("office", "office:1.0"), ("text", "text:1.0"), ("table", "table:1.0"), ("style", "style:1.0"),
+        ("fo", "xsl-fo-compatible:1.0"), ("draw", "drawing:1.0"), ("meta", "meta:1.0"),
+        ("manifest", "manifest:1.0"),
+    )
+) + ' xmlns:dc="http://purl.org/dc/elements/1.1/"'
+
+
+def odf_part(root: str, inner: str) -> str:
+    return f'<?xml version="1.0" encoding="UTF-8"?><office:{root} {_ODF_NAMESPACES}>{inner}</office:{root}>'
+
+
+def raw_odt(
+    path: Path,
+    text: str,
+    *,
+    automatic_styles: str = "",
+    styles: str = "",
+    parts: dict[str, str | bytes] | None = None,
+) -> Path:
+    """An .odt whose office:text is `text`; `styles` is the inside of styles.xml's root."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED
+        )
+        content = (
+            f"<office:automatic-styles>{automatic_styles}</office:automatic-styles>"
+            f"<office:body><office:text>{text}</office:text></office:body>"
+        )
+        archive.writestr("content.xml", odf_part("document-content", content))
+        archive.writestr("styles.xml", odf_part("document-styles", styles))
+        for name, data in (parts or {}).items():
+            archive.writestr(name, data)
+    return path

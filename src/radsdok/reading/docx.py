@@ -390,7 +390,10 @@ class _DocxReader:
         blocks: list[Block] = []
         for name in parts["headerReference"] + parts["footerReference"]:
             if self.archive.has(name):
-                blocks.extend(self.blocks(self.archive.xml(name)))
+                part = list(self.blocks(self.archive.xml(name)))
+                if part:
+                    part[0].blank_before = True  # each header and footer a paragraph of its own
+                blocks.extend(part)
         return blocks
 
     def note_blocks(self) -> list[Block]:

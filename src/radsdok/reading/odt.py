@@ -317,14 +317,18 @@ class _OdtReader:
 
     def margins(self, master_styles: Element | None) -> list[Block]:
         """The blocks of the master pages' headers, then their footers."""
-        pages = [page for page in master_styles or () if local(page.tag) == "master-page"]
+        found = list(master_styles) if master_styles is not None else []
+        pages = [page for page in found if local(page.tag) == "master-page"]
         blocks: list[Block] = []
         for part in ("header", "footer"):
             for page in pages:
                 for variant in ("-first", "", "-left"):
                     region = child(page, part + variant)
                     if region is not None and attr(region, "display") != "false":
-                        blocks.extend(self.blocks(region))
+                        shown = list(self.blocks(region))
+                        if shown:
+                            shown[0].blank_before = True  # each header and footer a paragraph of its own
+                        blocks.extend(shown)
         return blocks
 
     def note_blocks(self) -> list[Block]:

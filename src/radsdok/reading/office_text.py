@@ -4,7 +4,9 @@ A reader turns its document into `Block`s in reading order — paragraphs, headi
 list items, table rows — each knowing whether the page shows a gap before it (an empty
 paragraph, or paragraph spacing). `join_blocks` makes the one clean text the rest of
 radsdok reads: a gap is a blank line, no gap a line break; headings stand apart; list
-items stay one per line, each starting with its bullet or number; a table's rows are one
+items stay one per line, each starting with its bullet or number, with a blank line after
+the list (a word processor's list item is one paragraph, so nothing after it continues
+it); a table's rows are one
 line each, cells joined by " | ", as the PDF reader gives them.
 """
 
@@ -44,8 +46,8 @@ def separator(a: Block, b: Block) -> str:
         return "\n\n"
     if a.table >= 0 or b.table >= 0:
         return "\n" if a.table == b.table else "\n\n"
-    if a.kind == b.kind == "item":
-        return "\n"
+    if a.kind == "item":  # an item is one paragraph: what follows the list is not part of it
+        return "\n" if b.kind == "item" else "\n\n"
     return "\n\n" if b.spaced else "\n"
 
 
@@ -84,13 +86,16 @@ def letterhead(blocks: list[Block]) -> list[Block]:
     """Header and footer blocks once each: repeated texts and page-number lines dropped."""
     seen: set[str] = set()
     out: list[Block] = []
+    blank = False  # a dropped block's blank line goes to the next block kept
     for block in blocks:
         lines = [ln for ln in block.text.split("\n") if not is_page_number_line(ln)]
         key = " ".join(" ".join(lines).split()).casefold()
+        blank = blank or block.blank_before
         if not key or key in seen:
             continue
         seen.add(key)
-        out.append(Block("\n".join(lines), block.kind, block.blank_before, block.spaced, block.table))
+        out.append(Block("\n".join(lines), block.kind, blank, block.spaced, block.table))
+        blank = False
     return out
 
 
