@@ -43,7 +43,8 @@ def pieces_of(text: str) -> list[Piece]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
-        if all(_COLUMNS.search(ln) for ln in lines):
+        listed = any(_BULLET.match(ln.strip()) or _NUMBER.match(ln.strip()) for ln in lines)
+        if not listed and all(_COLUMNS.search(ln) for ln in lines):
             rows = [_COLUMN_GAP.split(ln.strip()) for ln in lines]
             width = max(len(r) for r in rows)
             cells = [[r[i] for r in rows if i < len(r)] for i in range(width)]
