@@ -26,6 +26,7 @@ from radsdok.reading import read_file
 
 from .conftest import SAMPLES
 from .office_builder import odf_part, raw_docx, raw_odt, word_part, write_docx, write_odt
+from .test_hostile_sizes import PEAK_LIMIT_MB, parse_in_child
 
 LAUGHS = (
     '<?xml version="1.0"?><!DOCTYPE w:document ['
@@ -108,6 +109,9 @@ def test_an_odt_bomb_is_refused_through_the_cli_with_the_default_limit(tmp_path:
     assert result.returncode == 1
     assert result.stderr.startswith(f"radsdok: {path}") and "inflate" in result.stderr
     assert "Traceback" not in result.stderr
+    outcome = parse_in_child(path)
+    assert outcome["error"] == "FileTooLarge"
+    assert float(outcome["peak_mb"]) < PEAK_LIMIT_MB  # type: ignore[arg-type]
 
 
 def _append_raw_deflated(path: Path, name: str, deflated: bytes, size: int) -> None:

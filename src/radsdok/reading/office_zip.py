@@ -79,10 +79,24 @@ class SafeArchive:
             f"{why}: the {self.what} is damaged or truncated; open and save it again, or export it as PDF",
         )
 
+    def too_large(self, name: str) -> FileTooLarge:
+        return FileTooLarge(
+            self.source,
+            f"has parts that inflate to more than {self.limit or 0:,} bytes (at {name}; a zip bomb?); "
+            "raise the limit with --max-inflated only if you trust the file",
+        )
+
     def read(self, name: str) -> bytes:
-        """The inflated bytes of part `name`, counted against the limit."""
+        """The inflated bytes of part `name`, counted against the limit.
+
+        A part whose size in the archive's directory is past the limit is refused before
+        it is inflated; zipfile never inflates an entry past that size (a directory that
+        understates it makes a CRC error), and the bytes are counted as well."""
         pieces: list[bytes] = []
         try:
+            declared = self._zip.getinfo(name).file_size
+            if self.limit is not None and self.inflated + declared > self.limit:
+                raise self.too_large(name)
             with self._zip.open(name) as part:
                 while True:
                     piece = part.read(_CHUNK)
@@ -90,11 +104,7 @@ class SafeArchive:
                         break
                     self.inflated += len(piece)
                     if self.limit is not None and self.inflated > self.limit:
-                        raise FileTooLarge(
-                            self.source,
-                            f"has parts that inflate to more than {self.limit:,} bytes (at {name}; a zip "
-                            "bomb?); raise the limit with --max-inflated only if you trust the file",
-                        )
+                        raise self.too_large(name)
                     pieces.append(piece)
         except KeyError as exc:
             raise self.damaged(f"has no part {name}") from exc
