@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from radsdok import DecodingFailed, EmptyDocument, FileUnreadable, UnsupportedFormat
+from radsdok import DecodingFailed, EmptyDocument, FileUnreadable, UnreadableDocument
 from radsdok.reading import read_file
 from radsdok.reading.text import strip_markup
 
@@ -75,10 +75,10 @@ def test_binary_garbage_is_rejected(tmp_path: Path) -> None:
         read_file(path)
 
 
-def test_unknown_extension_is_rejected(tmp_path: Path) -> None:
+def test_a_docx_that_is_no_zip_archive_is_refused_as_damaged(tmp_path: Path) -> None:
     path = tmp_path / "a.docx"
     path.write_bytes(b"PK\x03\x04")
-    with pytest.raises(UnsupportedFormat, match=r"a\.docx"):
+    with pytest.raises(UnreadableDocument, match=r"a\.docx.*damaged"):
         read_file(path)
 
 

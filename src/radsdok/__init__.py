@@ -20,6 +20,7 @@ from .errors import (
     ParseFailed,
     ParseTimeout,
     RadsdokError,
+    UnreadableDocument,
     UnreadablePDF,
     UnsupportedFormat,
 )
@@ -96,6 +97,7 @@ __all__ = [
     "Question",
     "Quote",
     "RadsdokError",
+    "UnreadableDocument",
     "UnreadablePDF",
     "UnsupportedFormat",
     "Warning",

@@ -88,3 +88,10 @@ class EncryptedDocument(RadsdokError):
     """A Word or OpenDocument file protected with a password radsdok does not have."""
 
     code = "encrypted"
+
+
+class UnreadableDocument(RadsdokError):
+    """A Word or OpenDocument file that is damaged, or whose XML radsdok refuses to read
+    (a DTD or entity declarations, as in an entity-expansion attack)."""
+
+    code = "unreadable-document"

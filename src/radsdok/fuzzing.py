@@ -1,12 +1,17 @@
-"""Mutations of PDF bytes for fuzzing the readers: truncation, flipped bytes, a broken
-cross-reference table, cut streams. Deterministic for a given seed."""
+"""Mutations of files for fuzzing the readers. PDF bytes: truncation, flipped bytes, a
+broken cross-reference table, cut streams. Word and OpenDocument archives: truncation,
+flipped bytes, and one XML part cut short or with flipped bytes inside an archive that
+is otherwise sound (so that the XML parser, not only the ZIP reader, meets it).
+Deterministic for a given seed."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import json
 import random
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,6 +42,44 @@ def mutations(data: bytes, count: int, seed: int = 0) -> Iterator[tuple[str, byt
             else:
                 cut = rng.randint(start + 6, end)
                 yield f"stream cut at {cut}", data[:cut] + data[end:]
+
+
+def archive_mutations(data: bytes, count: int, seed: int = 0) -> Iterator[tuple[str, bytes]]:
+    """`count` mutated copies of a ZIP-based document (.docx, .odt), each with a label."""
+    rng = random.Random(seed)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    xml_parts = sorted(name for name in parts if name.endswith(".xml"))
+    for n in range(count):
+        kind = n % 4
+        if kind == 0:
+            cut = rng.randrange(1, max(2, len(data)))
+            yield f"truncated at {cut}", data[:cut]
+        elif kind == 1:
+            mutated = bytearray(data)
+            for _ in range(rng.randint(1, 20)):
+                mutated[rng.randrange(len(mutated))] = rng.randrange(256)
+            yield "flipped bytes", bytes(mutated)
+        else:
+            name = rng.choice(xml_parts)
+            part = bytearray(parts[name])
+            if kind == 2:
+                cut = rng.randrange(len(part) + 1)
+                label, part = f"{name} cut at {cut}", part[:cut]
+            else:
+                for _ in range(rng.randint(1, 10)):
+                    part[rng.randrange(len(part))] = rng.randrange(256)
+                label = f"{name} with flipped bytes"
+            yield label, _rezip(parts, {name: bytes(part)})
+
+
+def _rezip(parts: dict[str, bytes], replaced: dict[str, bytes]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            compression = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            archive.writestr(name, replaced.get(name, content), compression)
+    return out.getvalue()
 
 
 def save_regression(data: bytes, suffix: str, folder: Path, failure: str, found_by: str) -> Path:

@@ -89,6 +89,8 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
 
 _Signer = tuple[int, int, str, str | None, bool]
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+# A table's cell border as readers write it ('Anna Ek | Bo Al'): a column gap of the same length.
+_CELL_BORDER = regex.compile(r" \| ")
 _DATE_TAIL = regex.compile(
     r"(?<![,\s])[,\s]*+(?:den\s++)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.\s]++\d{2,4})?"
     r"|\d{1,2}\s++\p{Ll}++\s++\d{4})\s*+$"
@@ -155,7 +157,7 @@ def _column_signers(text: str, offset: int, *, strict: bool) -> list[_Signer]:
 def _signature_names(line: Line, *, strict: bool, in_region: bool = False) -> tuple[list[_Signer], bool]:
     """(start, end, name, party, group_mark) for each signer on one line, and whether the
     line is shaped as a signature (a name alone, or with a party mark, party or role after it)."""
-    text = line.text.lstrip("/ ")
+    text = _CELL_BORDER.sub("   ", line.text.lstrip("/ "))
     offset = line.start + (len(line.text) - len(text))
     if len(text) > _MAX_SIGNATURE_LINE or (text.endswith(("?", ".")) and not text.endswith("fl.")):
         return [], False
