@@ -210,3 +210,14 @@ def test_people_command_writes_records_and_errors(tmp_path: Path) -> None:
     assert {m["field"] for m in holm["mentions"]} == {"authors", "addressees"}
     errors = (tmp_path / "people.errors.jsonl").read_text(encoding="utf-8")
     assert "empty.txt" in errors
+
+
+def test_show_for_a_folder_links_a_person_to_the_other_documents_naming_them(tmp_path: Path) -> None:
+    from radsdok.html import write_view
+
+    samples = Path(__file__).resolve().parent.parent / "samples" / "threads"
+    write_view(samples, tmp_path, radsdok.load("blank"))
+    page = (tmp_path / "lerum_interpellation_simhall.html").read_text(encoding="utf-8")
+    assert 'also in: <a href="lerum_svar_simhall.html">' in page
+    protocol = (tmp_path / "lerum_protokoll_simhall.html").read_text(encoding="utf-8")
+    assert "also in:" not in protocol  # a protocol extract names no authors or addressees
