@@ -53,7 +53,7 @@ def people_from_mentions(
             clusters[holder].joined_by_role.append(mention)
     records = [_person_record(c) for c in clusters if not (only_officials and c.private)]
     records += [_role_record(role, ms) for (_, role), ms in unjoined.items()]
-    _give_ids(records, clusters, unjoined)
+    _give_ids(records)
     if private is not None:
         records = [private(r) if r.type == "private" else r for r in records]
     records.sort(key=lambda r: (fold(r.name or (r.roles[0].value if r.roles else "")), r.id))
@@ -137,7 +137,7 @@ def _mention_order(m: Mention) -> tuple:
     return (m.date or "", m.source, m.field, m.index)
 
 
-def _give_ids(records: list[PersonRecord], *_: object) -> None:
+def _give_ids(records: list[PersonRecord]) -> None:
     """Ids from what defines a record (name, party, municipality, place; the role), made unique
     by the first mention where two records share those."""
     keys: list[str] = []
