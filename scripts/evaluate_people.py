@@ -42,10 +42,7 @@ def main() -> int:
     parts = ("development", "check") if args.part == "both" else (args.part,)
     results = {}
     for part in parts:
-        chosen = [
-            d for d in docs
-            if part == "all" or in_check_part(stem_of(d.source)) == (part == "check")
-        ]
+        chosen = [d for d in docs if part == "all" or in_check_part(stem_of(d.source)) == (part == "check")]
         stems = {stem_of(d.source) for d in chosen}
         scores = score_people(people(chosen), load_gold(args.corpus, stems))
         results[part] = scores.to_dict() | {"documents": len(chosen)}
