@@ -26,6 +26,8 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from .across.cases import cases
+    from .across.people import people
     from .html import render_html
     from .models import (
         Addressee,
@@ -42,6 +44,8 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "render_html": "html",
+    "people": "across.people",
+    "cases": "across.cases",
     **dict.fromkeys(
         (
             "Addressee",
@@ -102,8 +106,10 @@ __all__ = [
     "UnsupportedFormat",
     "Warning",
     "__version__",
+    "cases",
     "load",
     "parse",
     "parse_text",
+    "people",
     "render_html",
 ]

@@ -327,6 +327,76 @@ def dataset(
         raise typer.Exit(1 if summary.documents + summary.skipped == 0 else 2)
 
 
+OutputPath = Annotated[
+    Path,
+    typer.Option(
+        "--output", "-o", help="A .jsonl, .csv or .parquet file; failed files go to <stem>.errors.jsonl."
+    ),
+]
+
+
+def _across(write: object, inputs: list[Path], output: Path, **options: object) -> None:
+    from . import dataset as ds
+
+    if next(ds.collect_paths(inputs), None) is None:
+        raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
+    try:
+        summary = write(inputs, output, **options)  # type: ignore[operator]
+    except KeyboardInterrupt:
+        raise _fail("interrupted", 130) from None
+    except (ds.MissingDependency, ValueError) as exc:
+        raise _fail(str(exc)) from None
+    for note in summary.notes:
+        typer.echo(f"radsdok: {note}", err=True)
+    typer.echo(summary.format(), err=True)
+    if summary.failures:
+        typer.echo(f"radsdok: {summary.failures} file(s) failed, listed in {summary.errors_file}", err=True)
+        raise typer.Exit(1 if summary.documents == 0 else 2)
+
+
+@app.command()
+def people(
+    inputs: Annotated[list[Path], typer.Argument(help="Folders or files.")],
+    output: OutputPath,
+    only_officials: Annotated[
+        bool,
+        typer.Option("--only-officials", help="Leave out private persons (a medborgarförslag's signer)."),
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    model: ModelOption = "default",
+) -> None:
+    """One record per person across the documents: name forms, parties and roles with dates, mentions."""
+    from .across.run import write_people
+
+    _across(
+        write_people,
+        inputs,
+        output,
+        only_officials=only_officials,
+        workers=workers,
+        model=model,
+        fast_pdf=fast,
+        progress=not quiet,
+    )
+
+
+@app.command()
+def cases(
+    inputs: Annotated[list[Path], typer.Argument(help="Folders or files.")],
+    output: OutputPath,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    model: ModelOption = "default",
+) -> None:
+    """Case threads: documents joined by diarienummer, answers and protocol items, with evidence."""
+    from .across.run import write_cases
+
+    _across(write_cases, inputs, output, workers=workers, model=model, fast_pdf=fast, progress=not quiet)
+
+
 def _model_spec(model: str, analysis: Analysis) -> str:
     """The model and its analysis as one string, as the dataset's worker processes take it."""
     if analysis is Analysis.fast:

@@ -257,31 +257,48 @@ class FileResult(NamedTuple):
 _PARSE_LOCK = threading.Lock()  # one pipeline per process; threads (dask) take turns with it
 
 
+def _record_maker(rows: str) -> Callable[[Document], list] | None:
+    """None for a row kind; else the function named 'module:function' that turns a Document
+    into records (the across-documents layer keeps compact records, not Documents)."""
+    if rows in ROW_KINDS:
+        return None
+    import importlib
+
+    module, _, name = rows.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
 def parse_chunk(
-    paths: Sequence[str], model: str = DEFAULT, fast_pdf: bool = False, rows: RowKind = "questions"
+    paths: Sequence[str], model: str = DEFAULT, fast_pdf: bool = False, rows: RowKind | str = "questions"
 ) -> list[FileResult]:
-    """Parse some files with this process's cached pipeline (`radsdok.load`), in order."""
+    """Parse some files with this process's cached pipeline (`radsdok.load`), in order.
+
+    `rows`: a row kind, or a record maker 'module:function' (Document -> list of records),
+    which is given the Document with its text."""
+    maker = _record_maker(rows)
     with _PARSE_LOCK:
         parser = load(model, fast_pdf=fast_pdf)
         shas = [file_sha256(p) for p in paths]
         try:
-            results = list(parser.pipe(paths, include_text=False))
+            results = list(parser.pipe(paths, include_text=maker is not None))
         except Exception:  # something outside Parser's own guards: take the files one at a time
-            results = [_parse_one(parser, p) for p in paths]
+            results = [_parse_one(parser, p, maker is not None) for p in paths]
     out = []
     for path, sha, result in zip(paths, shas, results, strict=True):
         if isinstance(result, Failure):
             out.append(FileResult(str(path), sha, [], 0, result.error.code, result.error.message))
+        elif maker is not None:
+            out.append(FileResult(str(path), sha, maker(result), len(result.questions)))
         else:
-            out.append(FileResult(str(path), sha, document_rows(result, sha, rows), len(result.questions)))
+            out.append(FileResult(str(path), sha, document_rows(result, sha, rows), len(result.questions)))  # type: ignore[arg-type]
     return out
 
 
-def _parse_one(parser: Any, path: str) -> Document | Failure:
+def _parse_one(parser: Any, path: str, include_text: bool = False) -> Document | Failure:
     from .errors import ParseFailed, RadsdokError
 
     try:
-        return parser.parse(path, include_text=False)
+        return parser.parse(path, include_text=include_text)
     except RadsdokError as exc:
         return Failure(path, exc)
     except Exception as exc:
@@ -802,7 +819,7 @@ class _InOrder:
 class _Bar:
     """A rich progress bar on stderr with files/s and an ETA, or nothing."""
 
-    def __init__(self, total: int, enabled: bool) -> None:
+    def __init__(self, total: int, enabled: bool, label: str = "radsdok dataset") -> None:
         self.progress: Any = None
         if not enabled:
             return
@@ -817,7 +834,7 @@ class _Bar:
         )
 
         self.progress = Progress(
-            TextColumn("[bold]radsdok dataset"),
+            TextColumn(f"[bold]{label}"),
             BarColumn(),
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
@@ -995,6 +1012,52 @@ def write_dataset(
     if summary.interrupted:
         raise DatasetInterrupted(summary)
     return summary
+
+
+def map_files(
+    inputs: str | Path | Iterable[str | Path],
+    maker: str,
+    errors_file: str | Path,
+    *,
+    workers: int = 1,
+    model: str | Path = DEFAULT,
+    fast_pdf: bool = False,
+    progress: bool = False,
+    label: str = "radsdok",
+    chunk_size: int = 8,
+    summary: DatasetSummary | None = None,
+) -> Iterator[FileResult]:
+    """Parse every file under `inputs` and yield each file's records from `maker`
+    ('module:function', Document -> list), in input order, with the dataset's machinery: one
+    pipeline per worker process, a progress bar, and a line in `errors_file` per failed file
+    (the run goes on). `summary` (if given) counts files, documents and failures."""
+    model = str(model)
+    summary = summary or DatasetSummary(output=Path(errors_file), errors_file=Path(errors_file))
+    summary.errors_file = Path(errors_file)
+    load(model, fast_pdf=fast_pdf)
+    inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
+    paths = list(dict.fromkeys(str(p) for p in collect_paths(inputs)))
+    summary.files = len(paths)
+    with contextlib.ExitStack() as stack:
+        errors = stack.enter_context(contextlib.closing(_SideLog(Path(errors_file), False, summary.notes)))
+        executor = _executor(workers, None, model, fast_pdf)
+        stack.callback(lambda: executor.shutdown(wait=True, cancel_futures=True))
+        bar = _Bar(summary.files, progress, label)
+        stack.callback(bar.close)
+        ordered = _InOrder(
+            executor, (model, fast_pdf, maker), 1 if isinstance(executor, _Inline) else 4 * workers
+        )
+        for results in ordered.results(_chunks(iter(paths), chunk_size)):
+            for result in results:
+                if result.error_code is not None:
+                    record = {"source": result.source, "sha256": result.sha256}
+                    errors.write(record | {"error": result.error_code, "message": result.error_message})
+                    summary.failures += 1
+                    continue
+                summary.documents += 1
+                summary.rows += len(result.rows)
+                yield result
+            bar.advance(len(results))
 
 
 def _dask_workers(executor: Any) -> int:

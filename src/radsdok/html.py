@@ -465,7 +465,18 @@ def _party_chip(party: str | None) -> str:
     return f' <span class="chip f-party">{escape(party)}</span>' if party else ""
 
 
-def _panel(doc: Document, linked: bool, present: set[str]) -> str:
+# (field, evidence start) of a person in a document -> the (href, label) of other pages naming them
+PeopleLinks = Mapping[tuple[str, int], Sequence[tuple[str, str]]]
+
+
+def _also_in(pages: Sequence[tuple[str, str]] | None) -> str:
+    if not pages:
+        return ""
+    anchors = ", ".join(f'<a href="{escape(href)}">{escape(label)}</a>' for href, label in pages)
+    return f' <span class="sub">also in: {anchors}</span>'
+
+
+def _panel(doc: Document, linked: bool, present: set[str], people_links: PeopleLinks | None = None) -> str:
     parts: list[str] = []
     parts.append('<h2><span class="swatch f-meta"></span>document</h2><dl>')
     for key in META_FIELDS:
@@ -489,6 +500,8 @@ def _panel(doc: Document, linked: bool, present: set[str]) -> str:
         for i, item in enumerate(items):
             ident = item_id(key, i)
             label, sub = _panel_label(key, item)
+            if people_links and key in ("authors", "addressees"):
+                sub += _also_in(people_links.get((key, item.evidence.start)))
             page = f" · sida {item.evidence.page}" if item.evidence.page is not None else ""
             rule = f'<div class="sub"><code>{escape(item.evidence.rule)}</code>{page}</div>'
             parts.append(f"<li>{_entry(label, ident, linked and ident in present)}{sub}{rule}</li>")
@@ -529,13 +542,19 @@ def _panel_label(key: str, item: object) -> tuple[str, str]:
 
 
 def render_html(
-    doc: Document, *, page_starts: Sequence[int] | None = None, index_href: str | None = None
+    doc: Document,
+    *,
+    page_starts: Sequence[int] | None = None,
+    index_href: str | None = None,
+    people_links: PeopleLinks | None = None,
 ) -> str:
     """One self-contained HTML page showing `doc.text` with every extracted value highlighted.
 
     `page_starts`: the offsets where PDF pages start; defaults to `doc.page_starts`. Without
     either, page markers are inferred from the evidence pages (see the module docstring).
     `index_href`: a link back to an index page, if there is one.
+    `people_links`: for an author or addressee (field, evidence start), the other pages where
+    the people registry (`radsdok.people`) finds the same person; listed beside the name.
     When `doc.text` is None (parsed with include_text=False) the page lists the values and says
     that they cannot be shown in place.
     """
@@ -574,9 +593,10 @@ def render_html(
             f'<article class="doc">{note}<div class="doc-text" id="doc-text" lang="sv">'
             f"{_render_text(doc.text, spans, marks)}</div></article>"
         )
+    panel = _panel(doc, doc.text is not None, present, people_links)
     body = (
         f'<header class="top">{"".join(header)}</header>\n'
-        f'<div class="layout">{warnings}{article}{_panel(doc, doc.text is not None, present)}</div>'
+        f'<div class="layout">{warnings}{article}{panel}</div>'
     )
     return _page(f"{doc.source} — radsdok", body, script=doc.text is not None)
 
@@ -711,19 +731,22 @@ def write_view(
     taken = {"index"} if with_index else set()
     written: list[Path] = []
     links: dict[str, str] = {}
-    for result in results:
-        if not isinstance(result, Document):
-            continue
+    documents = [r for r in results if isinstance(r, Document)]
+    for result in documents:
         stem = Path(result.source).stem or "document"
         name, n = stem, 1
         while name.casefold() in taken:
             n += 1
             name = f"{stem}-{n}"
         taken.add(name.casefold())
-        target = out / f"{name}.html"
-        page = render_html(result, index_href="index.html" if with_index else None)
+        links[result.source] = f"{name}.html"
+    people = _people_links(documents, links) if with_index else {}
+    for result in documents:
+        target = out / links[result.source]
+        page = render_html(
+            result, index_href="index.html" if with_index else None, people_links=people.get(result.source)
+        )
         target.write_text(page, encoding="utf-8")
-        links[result.source] = target.name
         written.append(target)
     if with_index:
         index = out / "index.html"
@@ -731,3 +754,20 @@ def write_view(
         index.write_text(listing, encoding="utf-8")
         written.append(index)
     return written
+
+
+def _people_links(documents: Sequence[Document], pages: Mapping[str, str]) -> dict[str, PeopleLinks]:
+    """Per document: each person's (field, start) -> the other pages where that person is named."""
+    from .across.people import people
+
+    out: dict[str, dict[tuple[str, int], list[tuple[str, str]]]] = {}
+    for record in people(documents):
+        sources = sorted({m.source for m in record.mentions if m.source in pages})
+        if len(sources) < 2:
+            continue
+        for m in record.mentions:
+            if m.start is None or m.source not in pages:
+                continue
+            others = [(pages[s], Path(s).name) for s in sources if s != m.source]
+            out.setdefault(m.source, {})[(m.field, m.start)] = others
+    return out  # type: ignore[return-value]

@@ -1,0 +1,59 @@
+"""The words of the across-documents layer, loaded once from `data/across.json`."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+
+@cache
+def words() -> dict[str, Any]:
+    with resources.files("radsdok.data").joinpath("across.json").open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def title_words() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words()["title_words"])
+
+
+@cache
+def title_suffixes() -> tuple[str, ...]:
+    return tuple(w.casefold() for w in words()["title_suffixes"])
+
+
+@cache
+def single_holder_roles() -> regex.Pattern[str]:
+    return regex.compile("|".join(f"(?:{p})" for p in words()["single_holder_roles"]), regex.IGNORECASE)
+
+
+@cache
+def shared_roles() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words()["shared_roles"])
+
+
+@cache
+def no_party() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words()["no_party"])
+
+
+@cache
+def place_qualifier() -> regex.Pattern[str]:
+    return regex.compile(words()["place_qualifier"])
+
+
+@cache
+def thread_roles() -> dict[str, str]:
+    return dict(words()["thread_roles"])
+
+
+@cache
+def title_kind_words() -> regex.Pattern[str]:
+    alternation = "|".join(
+        regex.escape(w) for w in sorted(words()["title_kind_words"], key=len, reverse=True)
+    )
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternation})(?![\p{{L}}])", regex.IGNORECASE)

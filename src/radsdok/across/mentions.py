@@ -1,0 +1,166 @@
+"""A Document's people as compact mention records: what the registry keeps of a document.
+
+A `Mention` holds a name (or a role alone) as one document gives it, with the party, role,
+date, assembly and the offsets of its evidence; nothing else of the document is kept, so a
+registry over many documents holds mentions, not documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import regex
+
+from ..models import Document, Evidence
+from . import lexicon
+from .names import fold, parse_name
+
+_SPACES = regex.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One person (or role) named in one document."""
+
+    source: str
+    field: str  # authors, addressees, members, case_officer
+    index: int  # position in that field of the document
+    name: str | None  # as the document gives it; None for a role alone
+    start: int | None
+    end: int | None
+    page: int | None
+    party: str | None
+    role: str | None  # as written ("jordbruksministern")
+    date: str | None
+    kind: str
+    municipality: str | None  # of a document of a municipal body; None for parliament or unsaid
+    place: str | None  # "i Hisings Backa": the place a parliament gives namesakes
+    private: bool  # the signer of a medborgarförslag: not an office holder
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def assembly(self) -> str | None:
+        """The municipality folded, for comparing; None where the document names none."""
+        return fold(self.municipality) if self.municipality else None
+
+
+def normal_party(party: str | None) -> str | None:
+    """The party, or None where the mark says the person has none ('-', 'obunden')."""
+    if party is None:
+        return None
+    party = party.strip()
+    if not party or party.casefold() in lexicon.no_party():
+        return None
+    return party
+
+
+def normal_role(role: str | None) -> str | None:
+    """A role in its base form, lower case: 'Jordbruksministern' -> 'jordbruksminister'."""
+    if not role:
+        return None
+    role = _SPACES.sub(" ", role).strip(" ,.:;").casefold()
+    if not role:
+        return None
+    for definite, base in lexicon.words()["definite_endings"]:
+        if role.endswith(definite):
+            return role[: -len(definite)] + base
+    return role
+
+
+def single_holder(role: str | None) -> bool:
+    """Whether one person at a time holds the role (a minister, a board's chair)."""
+    if not role or role in lexicon.shared_roles():
+        return False
+    return lexicon.single_holder_roles().search(role) is not None
+
+
+def _place(doc: Document, evidence: Evidence | None) -> str | None:
+    if doc.text is None or evidence is None:
+        return None
+    match = lexicon.place_qualifier().match(doc.text[evidence.end : evidence.end + 60])
+    return match.group(1) if match else None
+
+
+def _locate(doc: Document, name: str) -> tuple[int | None, int | None]:
+    """Offsets of a name the Document gives without evidence (the case officer)."""
+    if doc.text is None:
+        return None, None
+    found = doc.text.find(name)
+    return (found, found + len(name)) if found >= 0 else (None, None)
+
+
+def _page(doc: Document, offset: int | None) -> int | None:
+    if offset is None or not doc.page_starts:
+        return None
+    first = doc.page_range[0] if doc.page_range else 1
+    return first + bisect.bisect_right(doc.page_starts, offset) - 1
+
+
+def document_mentions(doc: Document) -> list[Mention]:
+    """The people a document names: its authors, addressees, members and case officer."""
+    # A municipality counts as the assembly only for a document of a council or board (one with
+    # a body): a parliament document that names a town is about the town, not from it.
+    municipality = doc.municipality if doc.body else None
+    private_kind = doc.kind in lexicon.words()["private_kinds"]
+    out: list[Mention] = []
+
+    def add(field: str, index: int, person: Any, evidence: Evidence | None, private: bool = False) -> None:
+        name = getattr(person, "name", None)
+        role = getattr(person, "role", None)
+        if name is not None and parse_name(name) is None:
+            # a title alone where the name was expected ("Statsrådet"): a role
+            role, name = role or name, None
+        if name is None and not role:
+            return  # a party signing alone is no person
+        out.append(
+            Mention(
+                source=doc.source,
+                field=field,
+                index=index,
+                name=name,
+                start=evidence.start if evidence else None,
+                end=evidence.end if evidence else None,
+                page=evidence.page if evidence else None,
+                party=normal_party(getattr(person, "party", None)),
+                role=role,
+                date=doc.date,
+                kind=doc.kind,
+                municipality=municipality,
+                place=_place(doc, evidence) if name else None,
+                private=private,
+            )
+        )
+
+    for i, author in enumerate(doc.authors):
+        private = private_kind and author.party is None and author.role is None
+        add("authors", i, author, author.evidence, private)
+    for i, addressee in enumerate(doc.addressees):
+        add("addressees", i, addressee, addressee.evidence)
+    for i, member in enumerate(doc.members):
+        add("members", i, member, member.evidence)
+    if doc.case_officer:
+        start, end = _locate(doc, doc.case_officer)
+        page = _page(doc, start)
+        out.append(
+            Mention(
+                source=doc.source,
+                field="case_officer",
+                index=0,
+                name=doc.case_officer,
+                start=start,
+                end=end,
+                page=page,
+                party=None,
+                role=None,
+                date=doc.date,
+                kind=doc.kind,
+                municipality=municipality,
+                place=None,
+                private=False,
+            )
+        )
+    return out

@@ -1,0 +1,223 @@
+"""The people registry: name forms, namesakes kept apart, role-only mentions, ids, scoring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import radsdok
+from radsdok.across.evaluate import GoldMention, score_people
+from radsdok.across.names import compatible, parse_name
+from radsdok.models import Addressee, Document, Evidence, Person
+
+EV = Evidence(start=0, end=1, rule="test")
+
+
+def doc(
+    source: str,
+    date: str,
+    authors: list[tuple[str | None, str | None]] = (),  # type: ignore[assignment]
+    addressees: list[tuple[str | None, str | None, str | None]] = (),  # type: ignore[assignment]
+    *,
+    kind: str = "interpellation",
+    municipality: str | None = None,
+    text: str | None = None,
+) -> Document:
+    return Document(
+        source=source,
+        kind=kind,  # type: ignore[arg-type]
+        date=date,
+        municipality=municipality,
+        body="kommunfullmäktige" if municipality else None,
+        authors=[Person(name=n, party=p, evidence=EV) for n, p in authors],
+        addressees=[Addressee(name=n, party=p, role=r, evidence=EV) for n, p, r in addressees],
+        text=text,
+    )
+
+
+def person_of(records: list, source: str, field: str = "authors") -> str:
+    found = [r.id for r in records for m in r.mentions if m.source == source and m.field == field]
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Maj- Inger Holm", "Maj-Inger Holm"),
+        ("A. Berg", "Anna Berg"),
+        ("Åsa Öberg", "Asa Oberg"),
+        ("Statsrådet Anna Berg", "Anna Berg"),
+        ("Justitie- och migrationsminister Morgan Johansson", "Morgan Johansson"),
+        ("Karl Gustav Ek", "Karl Ek"),
+        ("Anna Ericsson", "Anna Eriksson"),
+    ],
+)
+def test_name_forms_of_one_person_are_compatible(a: str, b: str) -> None:
+    fa, fb = parse_name(a), parse_name(b)
+    assert fa is not None and fb is not None
+    assert compatible(fa, fb)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"), [("Anna Berg", "Anders Berg"), ("B. Berg", "Anna Berg"), ("Maj-Britt Holm", "Maj-Inger Holm")]
+)
+def test_different_first_names_are_not_compatible(a: str, b: str) -> None:
+    fa, fb = parse_name(a), parse_name(b)
+    assert fa is not None and fb is not None
+    assert not compatible(fa, fb)
+
+
+def test_title_is_split_from_the_name() -> None:
+    form = parse_name("Utrikesminister Margot Wallström")
+    assert form is not None
+    assert (form.written, form.title) == ("Margot Wallström", "Utrikesminister")
+
+
+def test_name_variants_join_into_one_person_with_the_fullest_name() -> None:
+    docs = [
+        doc("a.txt", "2020-01-01", [("Maj- Inger Holm", "S")]),
+        doc("b.txt", "2020-02-01", [("Maj-Inger Holm", "S")]),
+        doc("c.txt", "2020-03-01", [("M. Holm", None)]),
+    ]
+    records = radsdok.people(docs)
+    assert len(records) == 1
+    assert records[0].name == "Maj-Inger Holm"
+    assert set(records[0].variants) == {"Maj- Inger Holm", "M. Holm"}
+    assert [(p.value, p.first, p.last) for p in records[0].parties] == [("S", "2020-01-01", "2020-02-01")]
+
+
+def test_namesakes_of_different_parties_stay_apart() -> None:
+    docs = [
+        doc("a.txt", "2015-01-01", [("Magdalena Andersson", "S")]),
+        doc("b.txt", "2015-02-01", [("Magdalena Andersson", "M")]),
+        doc("c.txt", "2015-03-01", [("Magdalena Andersson", "S")]),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "a.txt") == person_of(records, "c.txt") != person_of(records, "b.txt")
+
+
+def test_namesakes_of_different_municipalities_stay_apart() -> None:
+    docs = [
+        doc("a.txt", "2015-01-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2015-02-01", [("Anna Berg", "V")], municipality="Lund"),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "a.txt") != person_of(records, "b.txt")
+    assert {r.municipality for r in records} == {"Umeå", "Lund"}
+
+
+def test_place_qualifier_keeps_parliament_namesakes_apart() -> None:
+    text_a = "Interpellation av Gunilla Carlsson i Hisings Backa (s) till statsrådet"
+    text_b = "Interpellation av Gunilla Carlsson i Tyresö (s) till statsrådet"
+    a = doc("a.txt", "2007-01-01", [("Gunilla Carlsson", "S")], text=text_a)
+    b = doc("b.txt", "2007-02-01", [("Gunilla Carlsson", "S")], text=text_b)
+    a.authors[0] = Person(name="Gunilla Carlsson", party="S", evidence=Evidence(start=18, end=34, rule="t"))
+    b.authors[0] = Person(name="Gunilla Carlsson", party="S", evidence=Evidence(start=18, end=34, rule="t"))
+    records = radsdok.people([a, b])
+    assert len(records) == 2
+    assert sorted(p for r in records for p in r.places) == ["Hisings Backa", "Tyresö"]
+
+
+def test_a_mention_without_party_joins_the_namesake_with_the_same_role() -> None:
+    docs = [
+        doc("a.txt", "2008-01-01", [("Gunilla Carlsson", "S")]),
+        doc("b.txt", "2011-01-01", [("Kent Ek", "SD")], [("Gunilla Carlsson", "M", "statsrådet")]),
+        doc("c.txt", "2011-06-01", [("Bo Ek", "MP")], [("Gunilla Carlsson", None, "statsrådet")]),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "c.txt", "addressees") == person_of(records, "b.txt", "addressees")
+    assert person_of(records, "c.txt", "addressees") != person_of(records, "a.txt")
+
+
+def test_role_only_addressee_joins_the_holder_named_around_that_date() -> None:
+    docs = [
+        doc("a.txt", "2010-01-01", [("Bo Ek", "V")], [("Eva Lund", "C", "jordbruksministern")]),
+        doc("b.txt", "2010-05-01", [("Bo Ek", "V")], [(None, None, "jordbruksministern")]),
+        doc("c.txt", "2016-05-01", [("Bo Ek", "V")], [(None, None, "jordbruksministern")]),
+    ]
+    records = radsdok.people(docs)
+    eva = next(r for r in records if r.name == "Eva Lund")
+    assert [(m.source, m.joined_by) for m in eva.mentions] == [("a.txt", "name"), ("b.txt", "role")]
+    role = next(r for r in records if r.type == "role")  # six years later: no telling who
+    assert [m.source for m in role.mentions] == ["c.txt"]
+
+
+def test_shared_roles_are_never_joined_to_a_holder() -> None:
+    docs = [
+        doc("a.txt", "2010-01-01", [("Bo Ek", "V")], [("Eva Lund", "C", "statsrådet")]),
+        doc("b.txt", "2010-01-02", [("Bo Ek", "V")], [(None, None, "statsrådet")]),
+    ]
+    records = radsdok.people(docs)
+    assert any(r.type == "role" for r in records)
+
+
+def test_private_persons_are_kept_apart_and_can_be_left_out() -> None:
+    docs = [
+        doc("a.txt", "2020-01-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2020-02-01", [("Anna Berg", None)], kind="medborgarforslag", municipality="Umeå"),
+    ]
+    records = radsdok.people(docs)
+    assert sorted(r.type for r in records) == ["official", "private"]
+    assert [r.type for r in radsdok.people(docs, only_officials=True)] == ["official"]
+    masked = radsdok.people(docs, private=lambda r: r.model_copy(update={"name": "Person 1"}))
+    assert sorted(r.name or "" for r in masked) == ["Anna Berg", "Person 1"]
+
+
+def test_ids_are_the_same_on_a_rerun_and_in_another_input_order() -> None:
+    docs = [
+        doc("a.txt", "2015-01-01", [("Anna Berg", "S")], [("Bo Ek", "M", "kommunalråd")]),
+        doc("b.txt", "2015-02-01", [("Anna Berg", "M")]),
+        doc("c.txt", "2015-03-01", [("Cecilia Ny", "C")]),
+    ]
+    first = {r.id for r in radsdok.people(docs)}
+    again = {r.id for r in radsdok.people(list(reversed(docs)))}
+    assert first == again and len(first) == 4
+
+
+def test_bcubed_scores_a_wrong_join_below_one() -> None:
+    gold = [
+        GoldMention("a", "authors", 0, "Anna Berg", "id1"),
+        GoldMention("b", "authors", 0, "Anna Berg", "id2"),
+    ]
+    joined = radsdok.people(
+        [doc("a.txt", "2015-01-01", [("Anna Berg", "S")]), doc("b.txt", "2016-01-01", [("Anna Berg", None)])]
+    )
+    scores = score_people(joined, gold)
+    assert scores.precision == pytest.approx(0.5)
+    assert scores.recall == 1.0
+    assert scores.namesakes_f is not None and scores.namesakes_f < 1.0
+
+
+def test_people_command_writes_records_and_errors(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from radsdok.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    samples = Path(__file__).resolve().parent.parent / "samples" / "threads"
+    for sample in samples.glob("*.txt"):
+        (folder / sample.name).write_text(sample.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "people.jsonl"
+    result = CliRunner().invoke(app, ["people", str(folder), "-o", str(out), "--quiet", "--model", "blank"])
+    assert result.exit_code == 2, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    holm = next(r for r in records if r["name"] == "Maj-Inger Holm")
+    assert {m["field"] for m in holm["mentions"]} == {"authors", "addressees"}
+    errors = (tmp_path / "people.errors.jsonl").read_text(encoding="utf-8")
+    assert "empty.txt" in errors
+
+
+def test_show_for_a_folder_links_a_person_to_the_other_documents_naming_them(tmp_path: Path) -> None:
+    from radsdok.html import write_view
+
+    samples = Path(__file__).resolve().parent.parent / "samples" / "threads"
+    write_view(samples, tmp_path, radsdok.load("blank"))
+    page = (tmp_path / "lerum_interpellation_simhall.html").read_text(encoding="utf-8")
+    assert 'also in: <a href="lerum_svar_simhall.html">' in page
+    protocol = (tmp_path / "lerum_protokoll_simhall.html").read_text(encoding="utf-8")
+    assert "also in:" not in protocol  # a protocol extract names no authors or addressees
