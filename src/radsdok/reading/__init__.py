@@ -26,6 +26,7 @@ _READERS: dict[str, tuple[str, str]] = {
     "txt": (".text", "read_txt"),
     "md": (".text", "read_md"),
     "pdf": (".pdf", "read_pdf_file"),
+    "html": (".html", "read_html_file"),
 }
 # Formats radsdok knows by their bytes but does not read, and what to do instead.
 _NOT_READ: dict[str, str] = {
