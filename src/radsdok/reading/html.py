@@ -2,18 +2,23 @@
 its chrome (menus, cookie banners, breadcrumbs, share buttons, comment forms, sidebars,
 footers), with the page's own metadata beside it.
 
-The bytes are decoded (`html_decode`), parsed within limits (`html_tree`), the titles of
-its posts are kept with their content (`html_titles`), the main content is found by
-trafilatura's boilerplate removal and written as lines and paragraphs
-(`html_text`); the page's title, canonical URL and published date go to `metadata`
-(`html_meta`). A page whose content has no heading gets its title as the first line. When
-trafilatura finds no main content, the whole page text less its scripts, menus, headers,
+The bytes are decoded (`html_decode`) and parsed within limits (`html_tree`); the main
+content is found by trafilatura's boilerplate removal (after the titles of the page's posts
+are put with their content and its layout made plain: `html_titles`, `html_layout`) and
+written as lines and paragraphs (`html_text`); the page's title, canonical URL and
+published date go to `metadata` (`html_meta`). The page's headline (its `<h1>`), else its
+title where the content has no heading, opens the text. When trafilatura finds no main
+content, or the page is too large for it to search in reasonable time (`data/html.json`),
+the text of the page's articles (or main part, or body) less its scripts, menus, headers,
 footers, sidebars and forms is read, with a warning.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from copy import deepcopy
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,6 +28,7 @@ from trafilatura import bare_extraction
 
 from ..errors import EmptyDocument, FileUnreadable
 from .html_decode import decode_page
+from .html_layout import number_continued_lists, unwrap_layout_tables
 from .html_meta import page_headline, page_metadata
 from .html_rules import rules
 from .html_text import HEADING_TAGS, write_blocks
@@ -35,6 +41,13 @@ if TYPE_CHECKING:
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u00ad\ufeff]")
 _SPACES = re.compile(r"\s+")
+_NO_MAIN_CONTENT = (
+    "no main content could be told from the page's menus and footers; the whole page text was read"
+)
+_LARGE_PAGE = (
+    "the page is too large to tell its main content from its chrome in reasonable time; "
+    "its whole text was read, without menus, headers, footers, sidebars and forms"
+)
 
 
 def read_html_file(path: Path, options: ReadOptions | None = None) -> SourceText:
@@ -55,34 +68,47 @@ def read_html(data: bytes, source: str) -> SourceText:
     tree = parse_page(markup, source)
     metadata = page_metadata(tree)
     headline = page_headline(tree, metadata.get("site"))
-    lift_article_titles(tree)
-    body = main_content(tree)
-    text = _CONTROL.sub("", write_blocks(body)) if body is not None else ""
+    large = _too_large_to_extract(tree, markup)
+    body = None if large else main_content(tree)
+    text = _CONTROL.sub("", write_blocks(body, extracted=True)) if body is not None else ""
+    has_heading = body is not None and _has_heading(body)
     if not text.strip():
-        page = _page_body(tree)
-        text = _CONTROL.sub("", write_blocks(page, rules().fallback_dropped_tags))
+        text, has_heading = _whole_page_text(tree)
         if text.strip():
-            warnings.append(
-                ReadWarning(
-                    "no-main-content",
-                    "no main content could be told from the page's menus and footers; "
-                    "the whole page text was read",
-                )
-            )
-        has_heading = _has_heading(page)
-    else:
-        has_heading = body is not None and _has_heading(body)
+            warnings.append(ReadWarning("no-main-content", _LARGE_PAGE if large else _NO_MAIN_CONTENT))
     if not text.strip():
         raise EmptyDocument(source, "is a web page without text (only markup, scripts or images)")
     text = _with_headline(text, headline, metadata.get("title"), has_heading)
     return SourceText(text=text, source=source, format="html", warnings=warnings, metadata=metadata)
 
 
+def _too_large_to_extract(tree: lxml_html.HtmlElement, markup: str) -> bool:
+    limits = rules()
+    if len(markup) > limits.max_extracted_chars:
+        return True
+    return (
+        sum(1 for _ in islice(tree.iter(), limits.max_extracted_elements + 1)) > limits.max_extracted_elements
+    )
+
+
 def main_content(tree: lxml_html.HtmlElement) -> etree._Element | None:
-    """trafilatura's XML of the page's main content (comments left out), or None."""
+    """trafilatura's XML of the page's main content (comments left out), or None. The
+    page's post titles, layout tables and list numbers are made plain for it first (on a
+    copy: `html_titles`, `html_layout`).
+
+    Precision mode: in its balanced mode trafilatura takes a short extraction (under 250
+    characters, or a small share of a page heavy with chrome, as a short enkel fråga is)
+    for a failure and falls back to a dump of the whole page, menus and cookie banner
+    included. radsdok's own fallback (`_whole_page_text`) takes over where precision
+    finds nothing."""
+    tree = deepcopy(tree)
+    lift_article_titles(tree)
+    unwrap_layout_tables(tree)
+    number_continued_lists(tree)
     document = bare_extraction(
         tree,
         include_comments=False,
+        favor_precision=True,
         include_tables=True,
         include_images=False,
         include_links=False,
@@ -94,9 +120,37 @@ def main_content(tree: lxml_html.HtmlElement) -> etree._Element | None:
     return body if body is not None and len(body) else None
 
 
-def _page_body(tree: lxml_html.HtmlElement) -> etree._Element:
+def _whole_page_text(tree: lxml_html.HtmlElement) -> tuple[str, bool]:
+    """The visible text of the page's articles, else of its main part, else of its body,
+    without chrome tags (with them, when they hold all the text); and whether it has a
+    heading."""
     body = tree.find("body")
-    return body if body is not None else tree
+    page = body if body is not None else tree
+    invisible = rules().invisible_tags
+    without_chrome = invisible | rules().chrome_tags
+    attempts = [(_main_parts(page), without_chrome), ([page], without_chrome), ([page], invisible)]
+    for parts, dropped in attempts:
+        if not parts:
+            continue
+        text = "\n\n".join(filter(None, (_CONTROL.sub("", write_blocks(part, dropped)) for part in parts)))
+        if text.strip():
+            return text, any(True for part in parts for _ in _visible_headings(part, dropped))
+    return "", False
+
+
+def _main_parts(page: etree._Element) -> list[etree._Element]:
+    """The page's outermost `<article>`s, else its `<main>`, else nothing."""
+    articles = [a for a in page.iter("article") if not any(p.tag == "article" for p in a.iterancestors())]
+    if articles:
+        return articles
+    main = next(page.iter("main"), None)
+    return [main] if main is not None else []
+
+
+def _visible_headings(page: etree._Element, dropped: frozenset[str]) -> Iterator[etree._Element]:
+    for heading in page.iter(*HEADING_TAGS):
+        if not any(ancestor.tag in dropped for ancestor in heading.iterancestors()):
+            yield heading
 
 
 def _has_heading(root: etree._Element) -> bool:

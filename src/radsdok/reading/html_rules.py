@@ -11,8 +11,11 @@ from importlib import resources
 @dataclass(frozen=True)
 class HtmlRules:
     max_elements: int
+    max_extracted_elements: int
+    max_extracted_chars: int
     charset_head_bytes: int
-    fallback_dropped_tags: frozenset[str]
+    invisible_tags: frozenset[str]
+    chrome_tags: frozenset[str]
     block_tags: frozenset[str]
     title_separators: tuple[str, ...]
     title_dashes: tuple[str, ...]
@@ -24,8 +27,11 @@ def rules() -> HtmlRules:
         data = json.load(fh)
     return HtmlRules(
         max_elements=int(data["max_elements"]),
+        max_extracted_elements=int(data["max_extracted_elements"]),
+        max_extracted_chars=int(data["max_extracted_chars"]),
         charset_head_bytes=int(data["charset_head_bytes"]),
-        fallback_dropped_tags=frozenset(data["fallback_dropped_tags"]),
+        invisible_tags=frozenset(data["invisible_tags"]),
+        chrome_tags=frozenset(data["chrome_tags"]),
         block_tags=frozenset(data["block_tags"]),
         title_separators=tuple(data["title_separators"]),
         title_dashes=tuple(data["title_dashes"]),

@@ -37,14 +37,17 @@ HEADING_TAGS = frozenset({"head", "h1", "h2", "h3", "h4", "h5", "h6"})
 class _Writer:
     """Collects runs of text into blocks (paragraphs) of lines."""
 
-    def __init__(self) -> None:
+    def __init__(self, keep_newlines: bool = False) -> None:
         self.blocks: list[str] = []
         self.parts: list[str] = []
+        self.keep_newlines = keep_newlines
 
     def text(self, value: str | None, preformatted: bool = False) -> None:
-        """A run of text; its whitespace collapses to spaces, except a `<pre>`'s line ends."""
+        """A run of text; its whitespace collapses to spaces, except the line ends of a
+        `<pre>` or of an extractor's output (which has collapsed the page's own)."""
         if value:
-            self.parts.append(_LINE_SPACES.sub(" ", value) if preformatted else _SPACES.sub(" ", value))
+            keep = preformatted or self.keep_newlines
+            self.parts.append(_LINE_SPACES.sub(" ", value) if keep else _SPACES.sub(" ", value))
 
     def line_break(self) -> None:
         self.parts.append("\n")
@@ -65,9 +68,11 @@ class _Writer:
         return "\n\n".join(self.blocks)
 
 
-def write_blocks(root: etree._Element, dropped: Iterable[str] = ()) -> str:
-    """The text of `root` (trafilatura's body or an HTML tree), leaving out `dropped` tags."""
-    writer = _Writer()
+def write_blocks(root: etree._Element, dropped: Iterable[str] = (), extracted: bool = False) -> str:
+    """The text of `root` (trafilatura's body, `extracted`, or an HTML tree), leaving out
+    `dropped` tags. In trafilatura's output a line end is a line break (it writes the
+    blocks of a page it could not structure as lines of one paragraph)."""
+    writer = _Writer(keep_newlines=extracted)
     blocks = rules().block_tags | _TRAFILATURA_BLOCKS
     _walk(root, writer, blocks, frozenset(dropped), in_lines=False, preformatted=False)
     return writer.result()
