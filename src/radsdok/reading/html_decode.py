@@ -30,10 +30,13 @@ def declared_encoding(data: bytes) -> str | None:
     label = (found.group(1) or found.group(2)).decode("ascii").lower()
     try:
         name = codecs.lookup(label).name
-    except LookupError:
+        # A declaration readable as ASCII cannot be in UTF-16, UTF-32 or UTF-7 (which browsers
+        # refuse); "base64" or "rot13" are codecs but no text encodings.
+        readable = "<meta charset=".encode(name) == b"<meta charset="
+    except (LookupError, UnicodeError):
         return None
-    if name.startswith("utf-16") or name.startswith("utf-32"):
-        return None  # a declaration read as ASCII cannot be UTF-16 or UTF-32: the mark decides
+    if not readable or name.startswith(("utf-16", "utf-32", "utf-7")):
+        return None
     return _BROWSER_ENCODING.get(name, name)
 
 

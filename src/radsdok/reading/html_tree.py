@@ -6,7 +6,8 @@ tree is built; tags nested deeper than libxml2's limit (256 levels) or a single 
 beyond its buffer limit (10 MB), which libxml2 reports by stopping, so that the rest of the
 page would be silently lost. The XML prolog is removed before parsing: a DOCTYPE's internal
 subset (where entity declarations live) is never read, so no entity is expanded, and
-references to undeclared entities stay as written.
+references to undeclared entities stay as written. NUL and control characters are
+dropped, as from text files.
 """
 
 from __future__ import annotations
@@ -21,6 +22,9 @@ from ..errors import EmptyDocument, FileTooLarge
 from .html_rules import rules
 
 _START_TAG = re.compile(r"<[A-Za-z]")
+# Characters no text holds (NUL and other controls), dropped as from text files: the parser
+# keeps them in the tree, where lxml then refuses to set them again.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # An XML declaration and a DOCTYPE (with an internal subset in brackets) before the markup.
 _PROLOG = re.compile(
     r"\A(?:\s|<!--.*?-->|<\?xml[^>]*>|<!DOCTYPE[^\[>]*(?:\[.*?\]\s*)?>)+",
@@ -43,7 +47,7 @@ def parse_page(text: str, source: str, max_elements: int | None = None) -> lxml_
             f"is a web page of more than {limit:,} HTML elements, beyond what radsdok reads "
             "in reasonable time; save the article alone (or print it to PDF) and parse that",
         )
-    markup = _PROLOG.sub("", text, count=1)
+    markup = _CONTROL.sub("", _PROLOG.sub("", text, count=1))
     parser = lxml_html.HTMLParser(
         remove_comments=True,
         remove_pis=True,
