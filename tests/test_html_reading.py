@@ -16,7 +16,7 @@ from radsdok.reading.html import read_html
 from radsdok.reading.html_meta import strip_site_name
 
 from .conftest import SAMPLES
-from .html_pages import CHROME_WORDS, document_html, plain_page, sample_page, wordpress_page
+from .html_pages import CHROME_WORDS, bundle_page, document_html, plain_page, sample_page, wordpress_page
 from .test_cli import radsdok as run_cli
 
 KAVLINGE = SAMPLES / "kavlinge_motion_multiline_signature.txt"
@@ -299,3 +299,14 @@ def test_cli_show_renders_a_web_page(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = view.read_text(encoding="utf-8")
     assert "Emma Hed" in html and "Senaste inläggen" not in html
+
+
+def test_cli_split_takes_a_page_listing_several_documents(tmp_path: Path) -> None:
+    bundle = SAMPLES / "bundles" / "pitea_group_two_fragor_one_motion.txt"
+    page = tmp_path / "gruppen.html"
+    page.write_text(bundle_page(bundle.read_text(encoding="utf-8")), encoding="utf-8")
+    result = run_cli("parse", "--model", "blank", "--split", "--no-text", str(page))
+    assert result.returncode == 0, result.stderr
+    docs = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["part"] for d in docs] == [1, 2, 3]
+    assert [d["kind"] for d in docs] == ["fraga", "fraga", "motion"]
