@@ -95,3 +95,76 @@ def save_regression(data: bytes, suffix: str, folder: Path, failure: str, found_
     manifest[path.name] = {"failure": failure, "found_by": found_by}
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return path
+
+
+# Pieces of markup a broken or hostile web page is made of.
+_HTML_JUNK = (
+    b"<",
+    b">",
+    b"</",
+    b"<div>",
+    b"</div>",
+    b"<p>",
+    b"<table><tr><td>",
+    b"</td></tr>",
+    b"<li>",
+    b"<br>",
+    b"<!--",
+    b"-->",
+    b"<![CDATA[",
+    b"]]>",
+    b"&",
+    b"&amp;",
+    b"&#0;",
+    b"&#x110000;",
+    b"&nbsp",
+    b"<script>",
+    b"</script>",
+    b"<style>",
+    b"<h1>",
+    b'<ol start="99999999999">',
+    b'<meta charset="x">',
+    b'<?xml version="1.0" encoding="utf-16"?>',
+    b'<!DOCTYPE html [<!ENTITY a "aaaa">]>',
+    b"&a;",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xc3",
+    b"<article><header><h2><a>",
+    b"</a></h2></header>",
+)
+
+
+_CHARSETS = (b"utf-16", b"utf-32", b"x-unknown", b"cp1252", b"iso-2022-jp", b"utf-7", b"base64")
+
+
+def html_mutations(data: bytes, count: int, seed: int = 0) -> Iterator[tuple[str, bytes]]:
+    """`count` mutated copies of a web page's bytes, each with a label saying what was done:
+    truncated, flipped bytes, markup junk inserted, a run of unclosed tags, a broken
+    declaration of its encoding. Deterministic for a given seed."""
+    rng = random.Random(seed)
+    for n in range(count):
+        kind = n % 5
+        if kind == 0:
+            cut = rng.randrange(1, max(2, len(data)))
+            yield f"truncated at {cut}", data[:cut]
+        elif kind == 1:
+            mutated = bytearray(data)
+            for _ in range(rng.randint(1, 20)):
+                mutated[rng.randrange(len(mutated))] = rng.randrange(256)
+            yield "flipped bytes", bytes(mutated)
+        elif kind == 2:
+            mutated = bytearray(data)
+            for _ in range(rng.randint(1, 30)):
+                at = rng.randrange(len(mutated) + 1)
+                mutated[at:at] = rng.choice(_HTML_JUNK)
+            yield "markup junk", bytes(mutated)
+        elif kind == 3:
+            at = rng.randrange(len(data) + 1)
+            tag = rng.choice((b"<div>", b"<p>", b"<li>", b"<td>", b"<span>", b"<article>", b"<b>"))
+            depth = rng.choice((10, 200, 255, 300, 2000))
+            yield f"{depth} unclosed {tag.decode()}", data[:at] + tag * depth + data[at:]
+        else:
+            label = rng.choice(_CHARSETS)
+            declared = data.replace(b'charset="utf-8"', b'charset="' + label + b'"', 1)
+            yield f"charset {label.decode()}", declared

@@ -28,6 +28,7 @@ _READERS: dict[str, tuple[str, str]] = {
     "pdf": (".pdf", "read_pdf_file"),
     "docx": (".docx", "read_docx_file"),
     "odt": (".odt", "read_odt_file"),
+    "html": (".html", "read_html_file"),
 }
 # Formats radsdok knows by their bytes but does not read, and what to do instead.
 _NOT_READ: dict[str, str] = {
