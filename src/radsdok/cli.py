@@ -80,9 +80,12 @@ def _build(
         raise _fail(str(exc)) from None
 
 
+_INPUTS_HELP = "Files (.txt, .md, .pdf, .docx, .odt, .html: told by their content) or folders."
+
+
 @app.command()
 def parse(
-    inputs: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .pdf) or directories.")],
+    inputs: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP)],
     output_format: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="json: pretty, one document; jsonl: one per line.")
     ] = OutputFormat.json,
@@ -150,7 +153,7 @@ def parse(
 
 @app.command()
 def show(
-    inputs: Annotated[list[Path], typer.Argument(help="Files (.txt, .md, .pdf) or directories.")],
+    inputs: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP)],
     output: Annotated[
         Path, typer.Option("--output", "-o", help="A .html file (one input) or a directory (index.html too).")
     ] = Path("radsdok-view"),
@@ -273,7 +276,7 @@ class RowKind(str, Enum):
 
 @app.command()
 def dataset(
-    inputs: Annotated[list[Path], typer.Argument(help="Folders or files (.txt, .md, .pdf).")],
+    inputs: Annotated[list[Path], typer.Argument(help=_INPUTS_HELP)],
     output: Annotated[
         Path,
         typer.Option(

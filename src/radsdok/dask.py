@@ -63,7 +63,7 @@ def _require(module: str) -> Any:
 def _paths(paths_or_glob: str | Path | Iterable[str | Path]) -> list[str]:
     paths = [str(p) for p in collect_paths(paths_or_glob)]
     if not paths:
-        raise ValueError(f"no supported files (.txt, .md, .pdf) found in {paths_or_glob}")
+        raise ValueError(f"no supported files (.txt, .md, .pdf, .docx, .odt, .html) found in {paths_or_glob}")
     return paths
 
 

@@ -105,7 +105,7 @@ class Parser:
         return docs
 
     def parse(self, path: str | Path, *, include_text: bool = True) -> Document:
-        """Parse one file (.txt, .md, .pdf)."""
+        """Parse one file (.txt, .md, .pdf, .docx, .odt, .html; the format told by its bytes)."""
         return self.parse_source(self.read(path), include_text=include_text)
 
     def split(self, path: str | Path, *, include_text: bool = True) -> list[Document]:
