@@ -21,7 +21,8 @@ def fonts_available() -> bool:
 
 def typeset(text: str, path: Path, *, footer: bool = True) -> Path:
     """Write `text` into an A4 PDF: each line of the text wrapped to the margins, a blank line
-    as paragraph space, a new page when one is full, "Sida N (M)" at the foot of each page."""
+    as paragraph space, a new page when one is full or at a form feed ("\f") line, "Sida N (M)"
+    at the foot of each page."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.utils import simpleSplit
     from reportlab.pdfbase import pdfmetrics
@@ -32,7 +33,11 @@ def typeset(text: str, path: Path, *, footer: bool = True) -> Path:
     width, height = A4
     pages: list[list[tuple[float, str]]] = [[]]
     y = height - MARGIN
-    for raw in text.splitlines():
+    for raw in text.split("\n"):
+        if raw == "\f":
+            pages.append([])
+            y = height - MARGIN
+            continue
         if not raw.strip():
             y -= PARAGRAPH
             continue

@@ -5,14 +5,15 @@ letterhead's columns), their text joined by spaces: Tesseract has decided where 
 its boxes of narrow letters ("i") are too loose to measure spaces by. A box's font size comes
 from its line's x-height (steadier than Tesseract's row height, which varies with the accents
 and ascenders it sees), scaled to the page's row height; its top and bottom from the line's
-baseline and the page's body size, so that the lines of a page line up as a PDF's do and the
+baseline (deskewed by the page's median slope) and the page's body size, so that the lines of a
+page line up as a PDF's do and the
 layout code (`pdf_layout`) finds the same rows, gaps and styles. Sizes close to the page's body
 size are taken as that size, as a PDF's font size would be.
 
 Two misreadings Tesseract makes of council documents are repaired from the words' geometry:
 a list bullet (a small mark that opens a line, read as "»", "x", "+" or dropped as a speck)
-becomes "•", and a low opening quote „ read as a comma standing alone before a word is put back
-on that word."""
+becomes "•", and a low opening quote „ read as a comma (standing alone before a word, or
+glued to its start) is put back on that word."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ _ASCENDERS = re.compile(r"x_ascenders\s+" + _NUMBER)
 _DESCENDERS = re.compile(r"x_descenders\s+" + _NUMBER)
 _CONFIDENCE = re.compile(r"x_wconf\s+" + _NUMBER)
 _ALNUM = re.compile(r"\w")
+_GLUED_LOW_QUOTE = re.compile(r"^,{1,2}(?=[^\W\d_])")  # ",,ansträngt": a comma never opens a word
 
 
 @dataclass
@@ -141,12 +143,15 @@ class Geometry:
     ascent: float = 0.78
     descent: float = 0.22
     noise_confidence: float = 50.0
+    speck_size: float = 0.25  # a mark without letters or digits at most this tall and wide is dust
     run_gap: float = 1.5  # a gap this wide ends a run of words
     bullet_height: float = 0.5  # a bullet is at most this tall,
     bullet_width: float = 0.6  # this wide,
     bullet_gap: float = 0.15  # at least this far from the next word,
+    bullet_max_gap: float = 2.0  # and at most this far,
     bullet_confidence: float = 90.0  # and, when read as a letter, read less surely than this
     low_quotes: frozenset[str] = frozenset({",", ",,", "„"})
+    dust: frozenset[str] = frozenset(".,'`´·")  # a word of only these characters is dust
     dashes: frozenset[str] = frozenset({"-", "–", "—"})
 
 
@@ -157,13 +162,18 @@ def boxes_from_lines(lines: list[OcrLine], geometry: Geometry) -> tuple[list[Box
     sizes = [size * scale * geometry.size_factor for size in _row_sizes(lines, kept)]
     weights = [size for size, words in zip(sizes, kept, strict=True) for _ in words]
     body = median(weights) if weights else 0.0
+    # a skewed scan: each line's height is read where the page's slope crosses x = 0, so that
+    # the lines' gaps do not depend on where their runs lie
+    slopes = [line.slope for line, words in zip(lines, kept, strict=True) for _ in words]
+    skew = median(slopes) if slopes else 0.0
     boxes: list[Box] = []
     confidences: list[float] = []
     for line, words, size in zip(lines, kept, sizes, strict=True):
         if body and abs(size - body) <= geometry.size_snap * body:
             size = body
         for run in _runs(words, geometry.run_gap * line.x_size):
-            baseline = line.baseline((run[0].x0 + run[-1].x1) / 2) * scale
+            centre = (run[0].x0 + run[-1].x1) / 2
+            baseline = (line.baseline(centre) - skew * centre) * scale
             boxes.append(
                 Box(
                     text=" ".join(w.text for w in run),
@@ -205,9 +215,11 @@ def _runs(words: list[OcrWord], gap: float) -> list[list[OcrWord]]:
 
 
 def _repair(line: OcrLine, geometry: Geometry) -> list[OcrWord]:
-    """The line's words with a bullet read as something else made "•" again and a low quote
-    read as a lone comma put back on the word it opens."""
-    words = list(line.words)
+    """The line's words without dust (marks smaller than any character standing as a word),
+    with a bullet read as something else made "•" again and a low quote read as a lone comma
+    put back on the word it opens."""
+    tiny = geometry.speck_size * line.x_size
+    words = [w for w in line.words if max(w.bottom - w.top, w.x1 - w.x0) > tiny]  # dust
     if len(words) >= 2 and _is_bullet(words[0], words[1], line.x_size, geometry):
         first = words[0]
         words[0] = OcrWord("•", first.x0, first.x1, first.top, first.bottom, first.confidence)
@@ -224,6 +236,7 @@ def _repair(line: OcrLine, geometry: Geometry) -> list[OcrWord]:
             nxt.text = "„" + nxt.text
             nxt.x0 = word.x0
             continue
+        word.text = _GLUED_LOW_QUOTE.sub("„", word.text)
         out.append(word)
     return out
 
@@ -234,14 +247,22 @@ def _is_bullet(word: OcrWord, nxt: OcrWord, row: float, geometry: Geometry) -> b
         return False
     if _ALNUM.search(word.text) and word.confidence >= geometry.bullet_confidence:
         return False
+    height = word.bottom - word.top
     return (
-        word.bottom - word.top <= geometry.bullet_height * row
+        geometry.speck_size * row < height <= geometry.bullet_height * row
         and word.x1 - word.x0 <= geometry.bullet_width * row
-        and nxt.x0 - word.x1 >= geometry.bullet_gap * row
+        and geometry.bullet_gap * row <= nxt.x0 - word.x1 <= geometry.bullet_max_gap * row
     )
 
 
 def _drop_specks(words: list[OcrWord], geometry: Geometry) -> list[OcrWord]:
-    """Without the marks that are dust, not text: no letter or digit, read unsurely."""
+    """Without dust: marks read unsurely that have no letter or digit, and dots and commas
+    standing alone (never a word of their own)."""
     noise = geometry.noise_confidence
-    return [w for w in words if w.confidence >= noise or _ALNUM.search(w.text) or w.text == "•"]
+    return [
+        w
+        for w in words
+        if w.text == "•"
+        or _ALNUM.search(w.text)
+        or (w.confidence >= noise and not set(w.text) <= geometry.dust)
+    ]

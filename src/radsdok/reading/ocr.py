@@ -40,6 +40,7 @@ class OcrSettings:
     psm: int
     thread_limit: int
     noise_confidence: float
+    speck_size: float
     low_confidence: float
     size_factor: float
     size_snap: float
@@ -49,8 +50,10 @@ class OcrSettings:
     bullet_height: float
     bullet_width: float
     bullet_gap: float
+    bullet_max_gap: float
     bullet_confidence: float
     low_quotes: frozenset[str]
+    dust: frozenset[str]
     dashes: frozenset[str]
 
     def geometry(self, dpi: float) -> Geometry:
@@ -62,12 +65,15 @@ class OcrSettings:
             ascent=self.ascent,
             descent=self.descent,
             noise_confidence=self.noise_confidence,
+            speck_size=self.speck_size,
             run_gap=self.run_gap,
             bullet_height=self.bullet_height,
             bullet_width=self.bullet_width,
             bullet_gap=self.bullet_gap,
+            bullet_max_gap=self.bullet_max_gap,
             bullet_confidence=self.bullet_confidence,
             low_quotes=self.low_quotes,
+            dust=self.dust,
             dashes=self.dashes,
         )
 
@@ -87,6 +93,7 @@ def ocr_settings() -> OcrSettings:
         psm=int(raw["psm"]),
         thread_limit=int(raw["thread_limit"]),
         noise_confidence=float(raw["noise_confidence"]),
+        speck_size=float(raw["speck_size"]),
         low_confidence=float(raw["low_confidence"]),
         size_factor=float(raw["size_factor"]),
         size_snap=float(raw["size_snap"]),
@@ -96,8 +103,10 @@ def ocr_settings() -> OcrSettings:
         bullet_height=float(raw["bullet_height"]),
         bullet_width=float(raw["bullet_width"]),
         bullet_gap=float(raw["bullet_gap"]),
+        bullet_max_gap=float(raw["bullet_max_gap"]),
         bullet_confidence=float(raw["bullet_confidence"]),
         low_quotes=frozenset(raw["low_quotes"]),
+        dust=frozenset(raw["dust_characters"]),
         dashes=frozenset(raw["dashes"]),
     )
 
