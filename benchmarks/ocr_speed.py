@@ -5,7 +5,8 @@
 Typesets samples (tests/scanned.py) into PDFs and scans them (pages as images, no text layer),
 N pages in all, then measures each in a child process of its own:
 
-* bare: render each page with pypdfium2 and run `tesseract` on it, nothing else;
+* bare: render each page with pypdfium2 at the scan's resolution and run `tesseract` on it
+  (hOCR, Swedish, one thread), nothing else;
 * read: `radsdok.reading.read_file` (render, Tesseract, layout, cleanup);
 * parse one page: the whole `radsdok parse` of a one-page scan, as a command, against the
   default per-document time limit.
@@ -27,7 +28,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CHILD = r"""
 import json, resource, subprocess, sys, time
 from pathlib import Path
-mode, paths = sys.argv[1], [Path(p) for p in sys.argv[2:]]
+mode, dpi, paths = sys.argv[1], int(sys.argv[2]), [Path(p) for p in sys.argv[3:]]
 pages = 0
 started = time.perf_counter()
 if mode == "read":
@@ -41,11 +42,11 @@ else:
         pdf = pdfium.PdfDocument(str(path))
         for index in range(len(pdf)):
             page = pdf[index]
-            image = page.render(scale=300 / 72, grayscale=True).to_pil()
+            image = page.render(scale=dpi / 72, grayscale=True).to_pil()
             page.close()
             buffer = io.BytesIO()
             image.save(buffer, "PPM")
-            subprocess.run(["tesseract", "stdin", "stdout", "-l", "swe", "--dpi", "300", "hocr"],
+            subprocess.run(["tesseract", "stdin", "stdout", "-l", "swe", "--dpi", str(dpi), "hocr"],
                            input=buffer.getvalue(), capture_output=True, check=True,
                            env={"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/usr/local/bin"})
             pages += 1
@@ -57,9 +58,12 @@ print(json.dumps({"pages": pages, "seconds": seconds, "own_mb": own, "tesseract_
 """
 
 
-def measure(mode: str, paths: list[Path]) -> dict[str, float]:
+def measure(mode: str, dpi: int, paths: list[Path]) -> dict[str, float]:
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, mode, *map(str, paths)], capture_output=True, text=True, check=True
+        [sys.executable, "-c", CHILD, mode, str(dpi), *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
     )
     result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
     return result
@@ -81,9 +85,9 @@ def main() -> None:
         for text in texts[: opts.pages]:
             pdf = typeset(text.read_text("utf-8"), Path(tmp) / f"{text.stem}.pdf")
             scans.append(scan(pdf, Path(tmp) / f"{text.stem}.scan.pdf", dpi=opts.dpi))
-        print(f"{len(scans)} scanned PDFs at {opts.dpi} dpi, read at 300 dpi, one Tesseract thread")
+        print(f"{len(scans)} scanned PDFs at {opts.dpi} dpi (read at that resolution), one Tesseract thread")
         for mode in ("bare", "read"):
-            r = measure(mode, scans)
+            r = measure(mode, opts.dpi, scans)
             print(
                 f"{mode:5} {r['pages']:3.0f} pages {r['seconds']:6.1f} s"
                 f"  {r['pages'] / r['seconds']:.2f} pages/s"
