@@ -273,25 +273,44 @@ def test_one_scanned_page_stays_well_under_the_default_time_limit(
     assert elapsed < DEFAULT_TIMEOUT / 4, f"one page took {elapsed:.1f} s"
 
 
+@needs_fonts
 def test_a_huge_page_is_rendered_at_a_lower_resolution(tmp_path: Path) -> None:
     """A page of 5 x 5 m would be 3.4 gigapixels at 300 dpi: it is rendered within max_pixels."""
     import pypdfium2 as pdfium
+    from reportlab.pdfgen.canvas import Canvas
 
     from radsdok.reading.ocr import _render, ocr_settings
 
-    pdf = pdfium.PdfDocument.new()
-    pdf.new_page(14_000, 14_000)
-    pdf.save(str(tmp_path / "poster.pdf"))
-    pdf.close()
+    poster = Canvas(str(tmp_path / "poster.pdf"), pagesize=(14_000, 14_000))
+    poster.setFont("Helvetica", 400)
+    poster.drawString(1000, 7000, "Affisch om skolskjutsen")
+    poster.save()
     settings = ocr_settings()
     document = pdfium.PdfDocument(str(tmp_path / "poster.pdf"))
     try:
         image, dpi = _render(document, 0, settings)
     finally:
         document.close()
-    assert dpi < 40
+    assert image is not None and dpi < 40
     width, height = (int(v) for v in image.split(b"\n")[1].split())
     assert width * height <= settings.max_pixels
+
+
+@needs_tesseract
+def test_a_blank_page_is_not_sent_to_tesseract(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from radsdok.reading import ocr
+
+    def no_tesseract(*args: object, **kwargs: object) -> str:
+        raise AssertionError("Tesseract was run on a blank page")
+
+    monkeypatch.setattr(ocr, "run_tesseract", no_tesseract)
+    blank = Canvas(str(tmp_path / "blank.pdf"))
+    blank.showPage()
+    blank.save()
+    with pytest.raises(NoTextLayer, match="OCR found no text"):
+        read_file(tmp_path / "blank.pdf")
 
 
 # --------------------------------------------------------------------------------------------

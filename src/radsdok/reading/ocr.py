@@ -36,6 +36,7 @@ class OcrSettings:
     native_dpi_min: float
     native_dpi_max: float
     max_pixels: int
+    blank_level: int
     page_seconds: float
     psm: int
     thread_limit: int
@@ -89,6 +90,7 @@ def ocr_settings() -> OcrSettings:
         native_dpi_min=float(raw["native_dpi_min"]),
         native_dpi_max=float(raw["native_dpi_max"]),
         max_pixels=int(raw["max_pixels"]),
+        blank_level=int(raw["blank_level"]),
         page_seconds=float(raw["page_seconds"]),
         psm=int(raw["psm"]),
         thread_limit=int(raw["thread_limit"]),
@@ -177,6 +179,9 @@ def recognise(source: str, exe: str, numbers: list[int], settings: OcrSettings) 
     try:
         for number in numbers:
             image, dpi = _render(pdf, number - 1, settings)
+            if image is None:  # a blank page: nothing to recognise
+                out.lines[number] = []
+                continue
             left = remaining()
             timeout = settings.page_seconds if left is None else min(left, settings.page_seconds)
             markup = run_tesseract(
@@ -207,10 +212,10 @@ def recognise(source: str, exe: str, numbers: list[int], settings: OcrSettings) 
     return out
 
 
-def _render(pdf: Any, index: int, settings: OcrSettings) -> tuple[bytes, int]:
-    """Page `index` as a grayscale PNM image, and the resolution it was rendered at: its
-    scanned image's own (within native_dpi_min-max) or the configured dpi, lower for a page
-    that would exceed `max_pixels`."""
+def _render(pdf: Any, index: int, settings: OcrSettings) -> tuple[bytes | None, int]:
+    """Page `index` as a grayscale PNM image (None for a blank page), and the resolution it was
+    rendered at: its scanned image's own (within native_dpi_min-max) or the configured dpi,
+    lower for a page that would exceed `max_pixels`."""
     page = pdf[index]
     try:
         width, height = page.get_size()  # points
@@ -223,8 +228,12 @@ def _render(pdf: Any, index: int, settings: OcrSettings) -> tuple[bytes, int]:
             dpi = max(1, int(dpi * (settings.max_pixels / pixels) ** 0.5))
         bitmap = page.render(scale=dpi / 72.0, grayscale=True)
         try:
+            image = bitmap.to_pil()
+            darkest, _ = image.getextrema()
+            if darkest >= settings.blank_level:
+                return None, dpi
             buffer = io.BytesIO()
-            bitmap.to_pil().save(buffer, "PPM")
+            image.save(buffer, "PPM")
             return buffer.getvalue(), dpi
         finally:
             bitmap.close()
