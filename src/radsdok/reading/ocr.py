@@ -144,7 +144,8 @@ def _numbers(pages: list[int]) -> str:
 
 def apply_ocr(source: str, pages: _Pages, ocr: str) -> Recognised | None:
     """Recognise the pages `ocr` asks for and put their lines in `pages` (in place); the
-    pages OCR found no text on stay in `pages.empty`. None when there was nothing to do.
+    pages OCR found no text on keep what they had (`pages.empty`: none). None when there
+    was nothing to do.
 
     Tesseract missing is `OcrUnavailable` when the document has no text without it; when
     other pages have a text layer (``"auto"``), those are read and an ``ocr-unavailable``
@@ -163,8 +164,8 @@ def apply_ocr(source: str, pages: _Pages, ocr: str) -> Recognised | None:
             return None
         raise
     recognised = recognise(source, exe, targets, settings)
-    for number in targets:
-        pages.lines[number - 1] = recognised.lines.get(number, [])
+    for number in recognised.pages:  # a text layer OCR found nothing on ("always") is kept
+        pages.lines[number - 1] = recognised.lines[number]
     pages.empty = [n for n in range(1, count + 1) if not pages.lines[n - 1]]
     return recognised
 
