@@ -52,7 +52,7 @@ def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def _pipelines_built() -> int:
     from radsdok import parser
 
-    return sum(1 for key in parser._DEFAULT if key == ("blank", True))
+    return sum(1 for key in parser._DEFAULT if key[:2] == ("blank", True))
 
 
 def _parser_of_this_process(_: object) -> tuple[int, int, int]:

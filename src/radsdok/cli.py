@@ -64,18 +64,38 @@ AnalysisOption = Annotated[
 ]
 
 
+class Ocr(str, Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
+OcrOption = Annotated[
+    Ocr,
+    typer.Option(
+        "--ocr",
+        help="PDF pages read by OCR (Tesseract, Swedish): auto: pages without a text layer (scans); "
+        "always: every page; never: none (a scan is then an error).",
+    ),
+]
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"radsdok: {message}", err=True)
     return typer.Exit(code)
 
 
 def _build(
-    model: str, fast_pdf: bool = False, analysis: Analysis = Analysis.fast, **limits: float | int | None
+    model: str,
+    fast_pdf: bool = False,
+    analysis: Analysis = Analysis.fast,
+    ocr: Ocr = Ocr.auto,
+    **limits: float | int | None,
 ) -> Parser:
     from .parser import Parser
 
     try:
-        return Parser(model, analysis=analysis.value, fast_pdf=fast_pdf, **limits)  # type: ignore[arg-type]
+        return Parser(model, analysis=analysis.value, fast_pdf=fast_pdf, ocr=ocr.value, **limits)  # type: ignore[arg-type]
     except RadsdokError as exc:
         raise _fail(str(exc)) from None
 
@@ -111,6 +131,7 @@ def parse(
     timeout: Annotated[
         float, typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")
     ] = DEFAULT_TIMEOUT,
+    ocr: OcrOption = Ocr.auto,
 ) -> None:
     """Parse documents and print them as JSON (one file) or JSON lines (many, or --split)."""
     from .parser import Failure, expand_paths
@@ -122,6 +143,7 @@ def parse(
         model,
         fast,
         analysis,
+        ocr,
         max_bytes=max_bytes,
         max_pages=max_pages,
         max_inflated=max_inflated,
@@ -159,12 +181,13 @@ def show(
     ] = Path("radsdok-view"),
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
     model: ModelOption = "default",
+    ocr: OcrOption = Ocr.auto,
 ) -> None:
     """Write an HTML view: the text with every extracted value highlighted, one page per file."""
     from .html import write_view
     from .parser import Failure
 
-    parser = _build(model, fast)
+    parser = _build(model, fast, ocr=ocr)
     failures = 0
     total = 0
 
@@ -212,6 +235,7 @@ def evaluate_command(
         typer.Option("--part", help="'development' or 'check' (needs --split)."),
     ] = None,
     analysis: AnalysisOption = Analysis.fast,
+    ocr: OcrOption = Ocr.auto,
 ) -> None:
     """Score the parser against gold annotations: per-field precision, recall and F1."""
     from . import evaluate
@@ -230,7 +254,7 @@ def evaluate_command(
             raise _fail(str(exc), 2) from None
     if not pairs:
         raise _fail("no documents with a .gold.json found in " + ", ".join(map(str, inputs)))
-    parser = _build(model, fast, analysis)
+    parser = _build(model, fast, analysis, ocr)
     scored: list[tuple[Document, dict]] = []
     for (doc_path, gold_path), result in zip(
         pairs, parser.pipe([p for p, _ in pairs], include_text=False), strict=True
@@ -299,6 +323,7 @@ def dataset(
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
     model: ModelOption = "default",
     analysis: AnalysisOption = Analysis.fast,
+    ocr: OcrOption = Ocr.auto,
 ) -> None:
     """Parse many documents into one table (Parquet, CSV or JSONL): a row per question or per document."""
     from . import dataset as ds
@@ -316,6 +341,7 @@ def dataset(
             fast_pdf=fast,
             scheduler=scheduler,
             progress=not quiet,
+            ocr=ocr.value,
         )
     except ds.DatasetInterrupted as exc:
         typer.echo(f"radsdok: {exc.summary.format()}", err=True)

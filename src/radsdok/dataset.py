@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from .models import Document, Question
 from .parser import Failure, expand_paths, load
 from .pipeline import DEFAULT
+from .reading.ocr_modes import DEFAULT_OCR
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -269,7 +270,11 @@ def _record_maker(rows: str) -> Callable[[Document], list] | None:
 
 
 def parse_chunk(
-    paths: Sequence[str], model: str = DEFAULT, fast_pdf: bool = False, rows: RowKind | str = "questions"
+    paths: Sequence[str],
+    model: str = DEFAULT,
+    fast_pdf: bool = False,
+    rows: RowKind | str = "questions",
+    ocr: str = DEFAULT_OCR,
 ) -> list[FileResult]:
     """Parse some files with this process's cached pipeline (`radsdok.load`), in order.
 
@@ -277,7 +282,7 @@ def parse_chunk(
     which is given the Document with its text."""
     maker = _record_maker(rows)
     with _PARSE_LOCK:
-        parser = load(model, fast_pdf=fast_pdf)
+        parser = load(model, fast_pdf=fast_pdf, ocr=ocr)
         shas = [file_sha256(p) for p in paths]
         try:
             results = list(parser.pipe(paths, include_text=maker is not None))
@@ -306,7 +311,7 @@ def _parse_one(parser: Any, path: str, include_text: bool = False) -> Document |
         return Failure(path, ParseFailed(path, message))
 
 
-def _init_worker(model: str, fast_pdf: bool, parent: int) -> None:
+def _init_worker(model: str, fast_pdf: bool, parent: int, ocr: str = DEFAULT_OCR) -> None:
     """ProcessPoolExecutor initializer: build the pipeline once; leave Ctrl-C to the parent; exit
     when the parent is gone (killed), so no worker outlives a killed run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -319,7 +324,7 @@ def _init_worker(model: str, fast_pdf: bool, parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="radsdok-parent-watch").start()
-    load(model, fast_pdf=fast_pdf)
+    load(model, fast_pdf=fast_pdf, ocr=ocr)
 
 
 # ---------------------------------------------------------------- writers
@@ -762,7 +767,7 @@ class _DaskExecutor:
             self.client.close()
 
 
-def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool) -> Any:
+def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool, ocr: str = DEFAULT_OCR) -> Any:
     if scheduler is not None:
         return _DaskExecutor(scheduler)
     if workers <= 1:
@@ -772,7 +777,7 @@ def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool) -> Any:
     # fork: the workers start at once with radsdok already imported; elsewhere the platform default
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(model, fast_pdf, os.getpid())
+        workers, mp_context=context, initializer=_init_worker, initargs=(model, fast_pdf, os.getpid(), ocr)
     )
     pool.submit(int).result()  # start the workers now, before any progress-bar thread exists
     return pool
@@ -913,6 +918,7 @@ def write_dataset(
     scheduler: Any = None,
     progress: bool = False,
     chunk_size: int = 8,
+    ocr: str = DEFAULT_OCR,
 ) -> DatasetSummary:
     """Parse every file under `inputs` and write one table to `output` (.parquet, .csv, .jsonl).
 
@@ -923,7 +929,7 @@ def write_dataset(
     dask cluster instead (the files must be readable at the same paths there). `resume` skips
     the files already in the output or its side files (same path, same sha256) and appends.
     Ctrl-C (or SIGTERM) finishes the output with the files done so far and raises
-    DatasetInterrupted.
+    DatasetInterrupted. `ocr` says which PDF pages are recognised by OCR (see `Parser`).
     """
     columns(rows)  # validates `rows`
     fmt = detect_format(output, output_format)
@@ -935,7 +941,7 @@ def write_dataset(
         _check_pyarrow()
     if scheduler is None:
         # Built here once: a bad model fails now with its own message, and forked workers inherit it.
-        load(model, fast_pdf=fast_pdf)
+        load(model, fast_pdf=fast_pdf, ocr=ocr)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     inputs = list(inputs)
@@ -955,7 +961,7 @@ def write_dataset(
         )
         done = writer.done | errors.done | no_rows.done
         done_sources = {source for source, _ in done}
-        executor = _executor(workers, scheduler, model, fast_pdf)  # forks: before any thread below
+        executor = _executor(workers, scheduler, model, fast_pdf, ocr)  # forks: before any thread below
         stack.callback(lambda: executor.shutdown(wait=not summary.interrupted, cancel_futures=True))
         if hasattr(writer, "warm"):
             threading.Thread(target=writer.warm, daemon=True).start()
@@ -999,7 +1005,7 @@ def write_dataset(
         # in flight: enough chunks to keep every worker busy, few enough to bound memory
         busy = workers if scheduler is None else _dask_workers(executor)
         ordered = _InOrder(
-            executor, (model, fast_pdf, rows), 1 if isinstance(executor, _Inline) else 4 * busy
+            executor, (model, fast_pdf, rows, ocr), 1 if isinstance(executor, _Inline) else 4 * busy
         )
         try:
             for results in ordered.results(_chunks(todo(), chunk_size)):

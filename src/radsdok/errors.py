@@ -60,6 +60,12 @@ class NoTextLayer(UnreadablePDF):
     code = "no-text-layer"
 
 
+class OcrUnavailable(NoTextLayer):
+    """Pages need OCR, but Tesseract (or its Swedish model) is not installed."""
+
+    code = "ocr-unavailable"
+
+
 class FileTooLarge(RadsdokError):
     """The file is larger than the limit radsdok was given (max_bytes / max_pages)."""
 

@@ -156,6 +156,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
         part=source.part,
         pages=source.page_count,
         page_starts=list(source.page_starts) if source.page_starts is not None else None,
+        ocr_pages=list(source.ocr_pages),
         text=source.text if include_text else None,
     )
     return document

@@ -121,6 +121,7 @@ class _PageMark:
     offset: int
     page: int
     exact: bool
+    ocr: bool = False  # the page's text was recognised by OCR
 
 
 def _tooltip(field_label: str, ev: Evidence, *extra: str | None) -> str:
@@ -239,9 +240,13 @@ def _open_tag(s: _Span, *, first: bool) -> str:
 
 def _page_marker(mark: _PageMark) -> str:
     how = "" if mark.exact else " (approximately: inferred from the pages of the extracted values)"
+    if mark.ocr:
+        how += "; its text was recognised by OCR (Tesseract): check the values against the scan"
+    ocr = ' data-ocr="1"' if mark.ocr else ""
+    label = f"sida {mark.page} (OCR)" if mark.ocr else f"sida {mark.page}"
     return (
-        f'<span class="page-marker" data-page="{mark.page}" role="separator" '
-        f'aria-label="sida {mark.page}" title="page {mark.page} starts here{how}"></span>'
+        f'<span class="page-marker" data-page="{mark.page}"{ocr} role="separator" '
+        f'aria-label="{label}" title="page {mark.page} starts here{how}"></span>'
     )
 
 
@@ -301,13 +306,17 @@ def _locate_party(text: str, start: int, end: int, name: str | None, party: str)
 
 
 def _page_marks(doc: Document, text: str, page_starts: Sequence[int] | None) -> list[_PageMark]:
+    ocr = set(doc.ocr_pages)
     if page_starts:
         first = doc.page_range[0] if doc.page_range else 1
-        return [_PageMark(min(max(o, 0), len(text)), first + i, True) for i, o in enumerate(page_starts)]
+        return [
+            _PageMark(min(max(o, 0), len(text)), first + i, True, first + i in ocr)
+            for i, o in enumerate(page_starts)
+        ]
     if not doc.pages:
         return []
     evidence = [ev for ev in _all_evidence(doc) if ev.page is not None]
-    marks = [_PageMark(0, 1, True)]
+    marks = [_PageMark(0, 1, True, 1 in ocr)]
     floor = 0
     for page in range(2, doc.pages + 1):
         on_page = [ev.start for ev in evidence if ev.page == page]
@@ -318,7 +327,7 @@ def _page_marks(doc: Document, text: str, page_starts: Sequence[int] | None) -> 
         lo = min(lo, hi)
         newline = text.rfind("\n", lo, hi)
         pos = newline + 1 if newline >= 0 else lo
-        marks.append(_PageMark(pos, page, False))
+        marks.append(_PageMark(pos, page, False, page in ocr))
         floor = pos
     return marks
 
@@ -343,6 +352,7 @@ header.top { position:sticky; top:0; z-index:5; background:#fff; border-bottom:1
   padding:.6rem 1.5rem; display:flex; flex-wrap:wrap; gap:.4rem 1.2rem; align-items:center; }
 header.top h1 { font-size:1.05rem; margin:0; font-weight:600; overflow-wrap:anywhere; }
 header.top .meta { color:var(--muted); font-size:.9rem; }
+header.top .ocr-note { color:#9a6700; }
 header.top a { color:#2b5fb0; }
 .legend { display:flex; flex-wrap:wrap; gap:.35rem; margin:0; padding:0; list-style:none; font-size:.8rem; }
 .chip { display:inline-block; padding:.05rem .5rem; border-radius:999px; border:1px solid;
@@ -369,6 +379,7 @@ mark.hl:target, mark.hl.flash { outline:3px solid #1b1b1b; outline-offset:1px; }
 .page-marker { display:block; text-align:center; color:var(--muted); font:600 .8rem system-ui, sans-serif;
   letter-spacing:.08em; margin:.8rem 0; border-top:1px dashed var(--line); padding-top:.3rem; }
 .page-marker::before { content:"— sida " attr(data-page) " —"; }
+.page-marker[data-ocr]::before { content:"— sida " attr(data-page) " (OCR) —"; color:#9a6700; }
 mark .page-marker { display:inline; border:0; margin:0 .4rem; }
 aside.panel { position:sticky; top:4.2rem; align-self:start; max-height:calc(100vh - 5.5rem); overflow:auto;
   background:var(--panel); border:1px solid var(--line); border-radius:.5rem; padding:1rem 1.1rem;
@@ -486,6 +497,8 @@ def _panel(doc: Document, linked: bool, present: set[str], people_links: PeopleL
         parts.append(f"<dt>{key}</dt><dd>{_entry(shown, ident, linked and ident in present)}</dd>")
     pages = str(doc.pages) if doc.pages is not None else '<span class="none">null</span>'
     parts.append(f"<dt>pages</dt><dd>{pages}</dd>")
+    if doc.ocr_pages:
+        parts.append(f"<dt>ocr_pages</dt><dd>{', '.join(str(n) for n in doc.ocr_pages)}</dd>")
     parts.append("</dl>")
     for key in LIST_FIELDS:
         items = getattr(doc, key)
@@ -561,6 +574,10 @@ def render_html(
     header = [f"<h1>{escape(doc.source)}</h1>", f'<span class="meta">kind: <b>{escape(doc.kind)}</b>']
     if doc.pages is not None:
         header.append(f" · {doc.pages} page{'s' if doc.pages != 1 else ''}")
+    if doc.ocr_pages:
+        numbers = ", ".join(str(n) for n in doc.ocr_pages)
+        which = f"page {numbers}" if len(doc.ocr_pages) == 1 else f"pages {numbers}"
+        header.append(f' · <b class="ocr-note">{which} read by OCR</b>')
     header.append("</span>")
     if index_href:
         header.append(f'<a href="{escape(index_href)}">← all documents</a>')

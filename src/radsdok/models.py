@@ -179,6 +179,10 @@ class Document(BaseModel):
         description="PDFs: the offset in `text` where each page starts; the first is the page "
         "`page_range[0]` for a part of a bundle, else page 1.",
     )
+    ocr_pages: list[int] = Field(
+        default_factory=list,
+        description="PDFs: the pages (numbered as in the file) whose text was recognised by OCR.",
+    )
     text: str | None = Field(default=None, description="The clean text all offsets index.")
 
     def _repr_html_(self) -> str:

@@ -23,6 +23,7 @@ from .reading import (
     read_file,
     text_from_string,
 )
+from .reading.ocr_modes import DEFAULT_OCR, check_mode
 from .split import split_source
 
 if TYPE_CHECKING:
@@ -59,6 +60,7 @@ class Parser:
         max_pages: int | None = MAX_PAGES,
         max_inflated: int | None = MAX_INFLATED,
         timeout: float | None = DEFAULT_TIMEOUT,
+        ocr: str = DEFAULT_OCR,
     ) -> None:
         from .pipeline import build_language, name_pipes, split_spec
 
@@ -70,7 +72,9 @@ class Parser:
         self.max_bytes = max_bytes
         self.max_pages = max_pages
         self.max_inflated = max_inflated  # bytes one compressed PDF stream may inflate to
-        self.timeout = timeout  # seconds per document, reading included; None: no limit
+        self.timeout = timeout  # seconds per document, reading included (OCR too); None: no limit
+        # PDF pages Tesseract recognises: "auto" (those without a text layer), "always", "never"
+        self.ocr = check_mode(ocr)
         self.nlp: Language = build_language(name, self.analysis)
         # With the fast analysis, the components that make the named entities run only on the
         # documents whose rules need names (see pipeline.needs_names), after the rules.
@@ -85,6 +89,7 @@ class Parser:
                 max_bytes=self.max_bytes,
                 max_pages=self.max_pages,
                 max_inflated=self.max_inflated,
+                ocr=self.ocr,
             )
 
     def parse_source(self, source: SourceText, *, include_text: bool = True) -> Document:
@@ -210,21 +215,24 @@ def _is_sidecar(path: Path) -> bool:
     )
 
 
-_DEFAULT: dict[tuple[str, bool], Parser] = {}
+_DEFAULT: dict[tuple[str, bool, str], Parser] = {}
 
 
-def load(model: str | Path = DEFAULT, *, fast_pdf: bool = False, analysis: str = FAST) -> Parser:
-    """A Parser with its pipeline built on first use and cached per (model, analysis, fast_pdf).
+def load(
+    model: str | Path = DEFAULT, *, fast_pdf: bool = False, analysis: str = FAST, ocr: str = DEFAULT_OCR
+) -> Parser:
+    """A Parser with its pipeline built on first use and cached per (model, analysis, fast_pdf, ocr).
 
     `analysis="fast"` (the default) runs only what radsdok's rules read from a trained
     pipeline (its named entities); `analysis="full"` runs every component, so that
     `parser.nlp(text)` also gives tags, morphology, dependencies, sentences and lemmas.
-    The extracted Documents are the same either way."""
+    The extracted Documents are the same either way. `ocr` says which PDF pages Tesseract
+    recognises: "auto" (the pages without a text layer), "always" (every page) or "never"."""
     from .pipeline import model_spec
 
-    key = (model_spec(model, analysis), fast_pdf)
+    key = (model_spec(model, analysis), fast_pdf, check_mode(ocr))
     if key not in _DEFAULT:
-        _DEFAULT[key] = Parser(key[0], fast_pdf=fast_pdf)
+        _DEFAULT[key] = Parser(key[0], fast_pdf=fast_pdf, ocr=ocr)
     return _DEFAULT[key]
 
 

@@ -15,6 +15,7 @@ from ..errors import (
     RadsdokError,
     UnsupportedFormat,
 )
+from .ocr_modes import DEFAULT_OCR, OCR_MODES, check_mode
 from .pdf_streams import MAX_INFLATED
 from .sniff import EXTENSIONS, FORMAT_NAMES, FORMAT_OF_EXTENSION, format_to_read, sniff_file
 from .source import ReadWarning, SourceText
@@ -54,6 +55,7 @@ class ReadOptions:
     fast_pdf: bool = False
     max_pages: int | None = MAX_PAGES
     max_inflated: int | None = MAX_INFLATED  # bytes a compressed stream or zip entry may inflate to
+    ocr: str = DEFAULT_OCR  # PDF pages Tesseract recognises: "auto" (no text layer), "always", "never"
 
 
 def read_file(
@@ -63,6 +65,7 @@ def read_file(
     max_bytes: int | None = MAX_BYTES,
     max_pages: int | None = MAX_PAGES,
     max_inflated: int | None = MAX_INFLATED,
+    ocr: str = DEFAULT_OCR,
 ) -> SourceText:
     """Read any supported file into a SourceText, or raise a RadsdokError naming it.
 
@@ -97,7 +100,9 @@ def read_file(
         raise UnsupportedFormat(source, _NOT_READ.get(fmt) or _unsupported(path, fmt))
     module, function = reader
     read = getattr(import_module(module, __name__), function)
-    options = ReadOptions(fast_pdf=fast_pdf, max_pages=max_pages, max_inflated=max_inflated)
+    options = ReadOptions(
+        fast_pdf=fast_pdf, max_pages=max_pages, max_inflated=max_inflated, ocr=check_mode(ocr)
+    )
     result: SourceText = read(path, options)
     return result
 
@@ -127,9 +132,11 @@ def _unsupported(path: Path, fmt: str) -> str:
 
 
 __all__ = [
+    "DEFAULT_OCR",
     "MAX_BYTES",
     "MAX_INFLATED",
     "MAX_PAGES",
+    "OCR_MODES",
     "SUPPORTED_SUFFIXES",
     "ReadOptions",
     "ReadWarning",

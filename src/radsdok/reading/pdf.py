@@ -25,6 +25,8 @@ from ..errors import (
     RadsdokError,
     UnreadablePDF,
 )
+from .ocr import Recognised, apply_ocr
+from .ocr_modes import DEFAULT_OCR, check_mode
 from .pdf_backends import _Pages, _pdfium_pages, _plumber_pages
 from .pdf_cleanup import SOFT_HYPHEN as SOFT_HYPHEN
 from .pdf_cleanup import clean_chars, dehyphenate
@@ -54,7 +56,7 @@ __all__ = [
 ]
 
 
-_OCR_HINT = "run OCR first, e.g. `ocrmypdf in.pdf out.pdf`"
+_OCR_HINT = "read it with OCR (`--ocr auto`, the default; `Parser(ocr=\"auto\")`)"
 
 
 def read_pdf(
@@ -63,23 +65,27 @@ def read_pdf(
     fast: bool = False,
     max_pages: int | None = None,
     max_inflated: int | None = MAX_INFLATED,
+    ocr: str = DEFAULT_OCR,
 ) -> SourceText:
     """Read the PDF at `path` into clean text with a page map (format "pdf").
 
     `fast` uses pypdfium2 instead of pdfplumber (no table detection); the text
     cleanup is the same. `max_pages` stops after that many pages, with a
     warning. A compressed stream inflating past `max_inflated` bytes (a decompression
-    bomb) makes it `FileTooLarge` before any PDF library reads it. Raises
-    `FileUnreadable`, `EmptyDocument`, `UnreadablePDF`, `EncryptedPDF`, `NoTextLayer`
-    or `FileTooLarge`.
+    bomb) makes it `FileTooLarge` before any PDF library reads it. `ocr` says which pages
+    Tesseract recognises (`reading.ocr`): "auto" those without a text layer, "always" all,
+    "never" none. Raises `FileUnreadable`, `EmptyDocument`, `UnreadablePDF`, `EncryptedPDF`,
+    `NoTextLayer`, `OcrUnavailable` or `FileTooLarge`.
     """
     source = str(path)
     if max_pages is not None and max_pages < 1:
         raise ValueError(f"max_pages must be at least 1, not {max_pages}")
+    check_mode(ocr)
     _check_file(Path(path), source)
     check_inflation(Path(path), source, max_inflated)
     try:
         pages = _pdfium_pages(source, max_pages) if fast else _plumber_pages(source, max_pages)
+        recognised = apply_ocr(source, pages, ocr) if pages.total else None
     except RadsdokError:
         raise
     except Exception as exc:  # pdfminer / pypdfium2 / anything below us
@@ -88,13 +94,17 @@ def read_pdf(
             f"could not be read as a PDF ({type(exc).__name__}: {exc}); the file may be "
             "truncated or corrupt: download or export it again",
         ) from exc
-    return _assemble(source, pages, max_pages)
+    return _assemble(source, pages, max_pages, recognised)
 
 
 def read_pdf_file(path: Path, options: ReadOptions) -> SourceText:
     """The reader of PDF files, with the options every reader is given."""
     return read_pdf(
-        path, fast=options.fast_pdf, max_pages=options.max_pages, max_inflated=options.max_inflated
+        path,
+        fast=options.fast_pdf,
+        max_pages=options.max_pages,
+        max_inflated=options.max_inflated,
+        ocr=options.ocr,
     )
 
 
@@ -115,19 +125,26 @@ def _check_file(path: Path, source: str) -> None:
         raise UnreadablePDF(source, "is not a PDF (no %PDF header); check the file type or its extension")
 
 
-def _assemble(source: str, pages: _Pages, max_pages: int | None) -> SourceText:
+def _assemble(
+    source: str, pages: _Pages, max_pages: int | None, recognised: Recognised | None = None
+) -> SourceText:
     if pages.total == 0:
         raise EmptyDocument(source, "has no pages; export the PDF again")
     if len(pages.empty) == len(pages.lines):
+        if recognised is not None:
+            raise NoTextLayer(source, "has no text layer, and OCR found no text on its pages (blank scans?)")
         raise NoTextLayer(source, f"has no text layer (a scan?); {_OCR_HINT}")
     warnings = list(pages.warnings)
+    if recognised is not None and recognised.pages:
+        warnings.append(recognised.warning(source))
     if pages.empty:
         nums = ", ".join(str(n) for n in pages.empty)
+        why = "OCR found no text on them either" if recognised is not None else _OCR_HINT
         warnings.append(
             ReadWarning(
                 "pages-without-text",
                 f"{source}: page(s) {nums} have no text layer (scanned?) and are missing "
-                f"from the text; {_OCR_HINT}",
+                f"from the text; {why}",
             )
         )
     if max_pages is not None and pages.total > len(pages.lines):
@@ -140,4 +157,11 @@ def _assemble(source: str, pages: _Pages, max_pages: int | None) -> SourceText:
         )
     kept = remove_running_lines(pages.lines)
     text, starts = join_pages(kept)
-    return SourceText(text=text, source=source, format="pdf", page_starts=starts, warnings=warnings)
+    return SourceText(
+        text=text,
+        source=source,
+        format="pdf",
+        page_starts=starts,
+        warnings=warnings,
+        ocr_pages=recognised.pages if recognised is not None else [],
+    )

@@ -31,6 +31,8 @@ class SourceText:
     # What the file says about itself beside its text (a web page's canonical URL,
     # published date and title; a Word file's core properties), as strings.
     metadata: dict[str, str] = field(default_factory=dict)
+    # The pages (1-based, numbered as in the file) whose text OCR recognised.
+    ocr_pages: list[int] = field(default_factory=list)
 
     @property
     def page_count(self) -> int | None:
@@ -63,5 +65,5 @@ class SourceText:
         ]
         return SourceText(
             self.text[start:end], self.source, self.format, starts, list(self.warnings), first, part,
-            dict(self.metadata),
+            dict(self.metadata), [n for n in self.ocr_pages if first <= n <= last],
         )
