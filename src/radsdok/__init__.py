@@ -38,9 +38,11 @@ if TYPE_CHECKING:
         Warning,
     )
     from .parser import Failure, Parser, load, parse, parse_text
+    from .privacy import mask
 
 _LAZY = {
     "render_html": "html",
+    "mask": "privacy",
     **dict.fromkeys(
         (
             "Addressee",
@@ -101,6 +103,7 @@ __all__ = [
     "Warning",
     "__version__",
     "load",
+    "mask",
     "parse",
     "parse_text",
     "render_html",

@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from .models import Document, Question
 from .parser import Failure, expand_paths, load
 from .pipeline import DEFAULT
+from .privacy import Masking, mask
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -258,30 +259,38 @@ _PARSE_LOCK = threading.Lock()  # one pipeline per process; threads (dask) take 
 
 
 def parse_chunk(
-    paths: Sequence[str], model: str = DEFAULT, fast_pdf: bool = False, rows: RowKind = "questions"
+    paths: Sequence[str],
+    model: str = DEFAULT,
+    fast_pdf: bool = False,
+    rows: RowKind = "questions",
+    masking: Masking | None = None,
 ) -> list[FileResult]:
-    """Parse some files with this process's cached pipeline (`radsdok.load`), in order."""
+    """Parse some files with this process's cached pipeline (`radsdok.load`), in order; with
+    `masking`, each document's personal data is masked before its rows are made."""
     with _PARSE_LOCK:
         parser = load(model, fast_pdf=fast_pdf)
         shas = [file_sha256(p) for p in paths]
+        include_text = masking is not None  # masking reads the text
         try:
-            results = list(parser.pipe(paths, include_text=False))
+            results = list(parser.pipe(paths, include_text=include_text))
         except Exception:  # something outside Parser's own guards: take the files one at a time
-            results = [_parse_one(parser, p) for p in paths]
+            results = [_parse_one(parser, p, include_text) for p in paths]
     out = []
     for path, sha, result in zip(paths, shas, results, strict=True):
         if isinstance(result, Failure):
             out.append(FileResult(str(path), sha, [], 0, result.error.code, result.error.message))
-        else:
-            out.append(FileResult(str(path), sha, document_rows(result, sha, rows), len(result.questions)))
+            continue
+        if masking is not None:
+            result = mask(result, masking)
+        out.append(FileResult(str(path), sha, document_rows(result, sha, rows), len(result.questions)))
     return out
 
 
-def _parse_one(parser: Any, path: str) -> Document | Failure:
+def _parse_one(parser: Any, path: str, include_text: bool = False) -> Document | Failure:
     from .errors import ParseFailed, RadsdokError
 
     try:
-        return parser.parse(path, include_text=False)
+        return parser.parse(path, include_text=include_text)
     except RadsdokError as exc:
         return Failure(path, exc)
     except Exception as exc:
@@ -896,6 +905,7 @@ def write_dataset(
     scheduler: Any = None,
     progress: bool = False,
     chunk_size: int = 8,
+    masking: Masking | None = None,
 ) -> DatasetSummary:
     """Parse every file under `inputs` and write one table to `output` (.parquet, .csv, .jsonl).
 
@@ -906,7 +916,8 @@ def write_dataset(
     dask cluster instead (the files must be readable at the same paths there). `resume` skips
     the files already in the output or its side files (same path, same sha256) and appends.
     Ctrl-C (or SIGTERM) finishes the output with the files done so far and raises
-    DatasetInterrupted.
+    DatasetInterrupted. `masking` (`radsdok.privacy.masking("personal")`) masks personal data
+    in every document, in the worker that parsed it, before its rows are made.
     """
     columns(rows)  # validates `rows`
     fmt = detect_format(output, output_format)
@@ -982,7 +993,7 @@ def write_dataset(
         # in flight: enough chunks to keep every worker busy, few enough to bound memory
         busy = workers if scheduler is None else _dask_workers(executor)
         ordered = _InOrder(
-            executor, (model, fast_pdf, rows), 1 if isinstance(executor, _Inline) else 4 * busy
+            executor, (model, fast_pdf, rows, masking), 1 if isinstance(executor, _Inline) else 4 * busy
         )
         try:
             for results in ordered.results(_chunks(todo(), chunk_size)):
