@@ -123,7 +123,7 @@ def address_regex() -> regex.Pattern[str]:
     street word), a number and an optional letter, flat number and postcode with town."""
     data = privacy_data()
     suffixes = _alternation(data["street_suffixes"])
-    words = _alternation(data["street_words"])
+    words = _alternation([w for word in data["street_words"] for w in (word, word.capitalize())])
     units = _alternation(data["units_after_number"])
     prefixes = _alternation(data["street_prefixes"])
     one_word = rf"(?:(?:{prefixes})[^\S\n])?\p{{Lu}}[\p{{L}}\-]*?(?:{suffixes})"  # (Sankt) Eriksgatan
@@ -174,7 +174,7 @@ def _name_regex(name: str) -> regex.Pattern[str]:
 
 
 _WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[^\S\n]+$")
-_WORD_AFTER = regex.compile(r"^[^\S\n]+\p{Lu}\p{Ll}")
+_WORD_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
 
 
 def find_names(text: str, names: Iterable[str]) -> Iterator[Found]:
@@ -188,7 +188,8 @@ def find_names(text: str, names: Iterable[str]) -> Iterator[Found]:
         if len(surname) < 3 or len(name.split()) < 2:
             continue
         for found in _name_regex(surname).finditer(text):
-            if _WORD_BEFORE.search(text, 0, found.start()) or _WORD_AFTER.match(text[found.end() :]):
+            before = text[max(0, found.start() - 40) : found.start()]
+            if _WORD_BEFORE.search(before) or _WORD_AFTER.match(text, found.end()):
                 continue
             yield Found(found.start(), found.end(), "name", normalise_name(surname))
 
