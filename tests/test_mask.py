@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import radsdok
 from radsdok.cli import app
 from radsdok.dataset import read_rows, write_dataset
-from radsdok.models import Document, Evidence
+from radsdok.models import Document, Evidence, Person
 from radsdok.privacy import Masking, masking
 from radsdok.privacy.detect import CATEGORIES, find_all, luhn_ok
 
@@ -451,3 +451,16 @@ def test_the_dataset_command_takes_mask(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     questions = [r["question"] for r in read_rows(out)]
     assert len(questions) == 2 and "070-123 45 67" not in questions[1] and "TEL-" in questions[1]
+
+
+def test_a_private_name_is_masked_as_a_whole_word_only() -> None:
+    doc = Document(
+        source="x",
+        kind="medborgarforslag",
+        text="Förslag om parken\n\nAnna Berg\n",
+        title="Om Anna Bergström och Anna Berg",  # a title without evidence: masked as a string
+        authors=[Person(name="Anna Berg", evidence=Evidence(start=19, end=28, rule="authors:signature"))],
+    )
+    masked = radsdok.mask(doc, key=KEY)
+    assert masked.title is not None and masked.title.startswith("Om Anna Bergström och NN-")
+    assert masked.text == "Förslag om parken\n\n" + masked.title[-9:] + "\n"

@@ -173,8 +173,8 @@ def _name_regex(name: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\-])" + r"\s+".join(words) + r"(?![\p{L}\-])")
 
 
-_WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)[^\S\n]+$")
-_WORD_AFTER = regex.compile(r"[^\S\n]+\p{Lu}\p{Ll}")
+_WORD_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{1,40}[^\S\n]{1,8}$")  # bounded: no long backtracking
+_WORD_AFTER = regex.compile(r"[^\S\n]{1,8}\p{Lu}\p{Ll}")
 
 
 def find_names(text: str, names: Iterable[str]) -> Iterator[Found]:

@@ -13,6 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from ..models import Document, Warning
 from .detect import CATEGORIES, Found, find_all, names_marked_private, normalise_name
 from .pseudonyms import fit, pseudonym, resolve_key
@@ -164,8 +166,9 @@ class _Masker:
         """A field value that is not a slice of the text: the text's replacements, then the
         detectors on what is left."""
         for original in sorted(self.replaced, key=len, reverse=True):
-            if original in value:
-                value = value.replace(original, self.replaced[original])
+            if original in value:  # as a whole: "Anna Berg" is not in "Anna Bergström"
+                whole = r"(?<![\p{L}\d])" + regex.escape(original) + r"(?![\p{L}\d])"
+                value = regex.sub(whole, lambda _, new=self.replaced[original]: new, value)
         return self._replace(value, self._find(value))
 
     def _at_evidence(self, value: str, start: int, end: int, original: str | None, masked: str | None) -> str:
