@@ -305,7 +305,7 @@ def test_enough_patterns_are_collected() -> None:
 
 
 @pytest.mark.parametrize(
-    "data_file", ["patterns.json", "pdf_cleanup.json", "kinds.json", "case_numbers.json"]
+    "data_file", ["patterns.json", "pdf_cleanup.json", "kinds.json", "case_numbers.json", "privacy.json"]
 )
 def test_the_regexes_of_the_data_files_are_collected(data_file: str) -> None:
     sources = [found.source for found in PATTERNS if isinstance(found.source, str)]

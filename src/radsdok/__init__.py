@@ -42,11 +42,13 @@ if TYPE_CHECKING:
         Warning,
     )
     from .parser import Failure, Parser, load, parse, parse_text
+    from .privacy import mask
 
 _LAZY = {
     "render_html": "html",
     "people": "across.people",
     "cases": "across.cases",
+    "mask": "privacy",
     **dict.fromkeys(
         (
             "Addressee",
@@ -110,6 +112,7 @@ __all__ = [
     "__version__",
     "cases",
     "load",
+    "mask",
     "parse",
     "parse_text",
     "people",

@@ -22,6 +22,7 @@ from .reading import MAX_BYTES, MAX_INFLATED, MAX_PAGES
 if TYPE_CHECKING:
     from .models import Document
     from .parser import Failure, Parser
+    from .privacy import Masking
 
 app = typer.Typer(
     add_completion=False,
@@ -80,6 +81,44 @@ OcrOption = Annotated[
 ]
 
 
+MaskOption = Annotated[
+    str | None,
+    typer.Option(
+        "--mask",
+        metavar="personal",
+        help="Replace personal data by stable pseudonyms of the same length (offsets stay valid): "
+        "'personal' (personnummer, phone numbers, e-mail and street addresses, private persons' "
+        "names) or categories: personnummer,phone,email,address,name.",
+    ),
+]
+MaskKeyOption = Annotated[
+    str | None,
+    typer.Option(
+        "--mask-key",
+        help="Secret key of the pseudonyms (default: $RADSDOK_MASK_KEY, else a public key).",
+    ),
+]
+
+
+def _masking(what: str | None, key: str | None) -> Masking | None:
+    """The --mask settings, or None; a bad category exits with status 2."""
+    if what is None:
+        return None
+    from .privacy import is_default_key, masking
+
+    try:
+        settings = masking(what, key)
+    except ValueError as exc:
+        raise _fail(f"--mask: {exc}", 2) from None
+    if is_default_key(key):
+        typer.echo(
+            "radsdok: masking with the public default key: anyone can test a guessed value "
+            "against its pseudonym; set --mask-key or RADSDOK_MASK_KEY before publishing",
+            err=True,
+        )
+    return settings
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"radsdok: {message}", err=True)
     return typer.Exit(code)
@@ -132,10 +171,13 @@ def parse(
         float, typer.Option("--timeout", help="Seconds allowed per document (0: no limit).")
     ] = DEFAULT_TIMEOUT,
     ocr: OcrOption = Ocr.auto,
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """Parse documents and print them as JSON (one file) or JSON lines (many, or --split)."""
     from .parser import Failure, expand_paths
 
+    masking = _masking(mask, mask_key)
     paths = list(expand_paths(inputs))
     if not paths:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
@@ -151,7 +193,14 @@ def parse(
     )
     many = len(paths) > 1 or output_format is OutputFormat.jsonl or split
     failures = 0
-    for result in parser.pipe(paths, include_text=not no_text, split=split):
+    if masking is not None:
+        from .privacy import mask as mask_document
+    # masking reads the text, even when it is left out of the output
+    for result in parser.pipe(paths, include_text=not no_text or masking is not None, split=split):
+        if masking is not None and not isinstance(result, Failure):
+            result = mask_document(result, masking)
+            if no_text:
+                result = result.model_copy(update={"text": None})
         if isinstance(result, Failure):
             failures += 1
             typer.echo(f"radsdok: {result.error}", err=True)
@@ -324,10 +373,13 @@ def dataset(
     model: ModelOption = "default",
     analysis: AnalysisOption = Analysis.fast,
     ocr: OcrOption = Ocr.auto,
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """Parse many documents into one table (Parquet, CSV or JSONL): a row per question or per document."""
     from . import dataset as ds
 
+    masking = _masking(mask, mask_key)
     if next(ds.collect_paths(inputs), None) is None:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
     try:
@@ -342,6 +394,7 @@ def dataset(
             scheduler=scheduler,
             progress=not quiet,
             ocr=ocr.value,
+            masking=masking,
         )
     except ds.DatasetInterrupted as exc:
         typer.echo(f"radsdok: {exc.summary.format()}", err=True)

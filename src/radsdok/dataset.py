@@ -49,6 +49,7 @@ from .models import Document, Question
 from .parser import Failure, expand_paths, load
 from .pipeline import DEFAULT
 from .reading.ocr_modes import DEFAULT_OCR
+from .privacy import Masking, mask
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -275,24 +276,30 @@ def parse_chunk(
     fast_pdf: bool = False,
     rows: RowKind | str = "questions",
     ocr: str = DEFAULT_OCR,
+    masking: Masking | None = None,
 ) -> list[FileResult]:
     """Parse some files with this process's cached pipeline (`radsdok.load`), in order.
 
     `rows`: a row kind, or a record maker 'module:function' (Document -> list of records),
-    which is given the Document with its text."""
+    which is given the Document with its text. With `masking`, each document's personal data
+    is masked before its rows or records are made."""
     maker = _record_maker(rows)
     with _PARSE_LOCK:
         parser = load(model, fast_pdf=fast_pdf, ocr=ocr)
         shas = [file_sha256(p) for p in paths]
+        include_text = maker is not None or masking is not None  # both read the text
         try:
-            results = list(parser.pipe(paths, include_text=maker is not None))
+            results = list(parser.pipe(paths, include_text=include_text))
         except Exception:  # something outside Parser's own guards: take the files one at a time
-            results = [_parse_one(parser, p, maker is not None) for p in paths]
+            results = [_parse_one(parser, p, include_text) for p in paths]
     out = []
     for path, sha, result in zip(paths, shas, results, strict=True):
         if isinstance(result, Failure):
             out.append(FileResult(str(path), sha, [], 0, result.error.code, result.error.message))
-        elif maker is not None:
+            continue
+        if masking is not None:
+            result = mask(result, masking)
+        if maker is not None:
             out.append(FileResult(str(path), sha, maker(result), len(result.questions)))
         else:
             out.append(FileResult(str(path), sha, document_rows(result, sha, rows), len(result.questions)))  # type: ignore[arg-type]
@@ -919,6 +926,7 @@ def write_dataset(
     progress: bool = False,
     chunk_size: int = 8,
     ocr: str = DEFAULT_OCR,
+    masking: Masking | None = None,
 ) -> DatasetSummary:
     """Parse every file under `inputs` and write one table to `output` (.parquet, .csv, .jsonl).
 
@@ -929,7 +937,9 @@ def write_dataset(
     dask cluster instead (the files must be readable at the same paths there). `resume` skips
     the files already in the output or its side files (same path, same sha256) and appends.
     Ctrl-C (or SIGTERM) finishes the output with the files done so far and raises
-    DatasetInterrupted. `ocr` says which PDF pages are recognised by OCR (see `Parser`).
+    DatasetInterrupted. `ocr` says which PDF pages are recognised by OCR (see `Parser`). `masking`
+    (`radsdok.privacy.masking("personal")`) masks personal data in every document, in the
+    worker that parsed it, before its rows are made.
     """
     columns(rows)  # validates `rows`
     fmt = detect_format(output, output_format)
@@ -1005,7 +1015,7 @@ def write_dataset(
         # in flight: enough chunks to keep every worker busy, few enough to bound memory
         busy = workers if scheduler is None else _dask_workers(executor)
         ordered = _InOrder(
-            executor, (model, fast_pdf, rows, ocr), 1 if isinstance(executor, _Inline) else 4 * busy
+            executor, (model, fast_pdf, rows, ocr, masking), 1 if isinstance(executor, _Inline) else 4 * busy
         )
         try:
             for results in ordered.results(_chunks(todo(), chunk_size)):
