@@ -48,8 +48,8 @@ from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 from .models import Document, Question
 from .parser import Failure, expand_paths, load
 from .pipeline import DEFAULT
-from .reading.ocr_modes import DEFAULT_OCR
 from .privacy import Masking, mask
+from .reading.ocr_modes import DEFAULT_OCR
 
 if TYPE_CHECKING:
     import pyarrow as pa
