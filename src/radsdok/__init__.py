@@ -27,6 +27,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .across.cases import cases
+    from .across.export import export
     from .across.people import people
     from .html import render_html
     from .models import (
@@ -46,6 +47,7 @@ _LAZY = {
     "render_html": "html",
     "people": "across.people",
     "cases": "across.cases",
+    "export": "across.export",
     **dict.fromkeys(
         (
             "Addressee",
@@ -107,6 +109,7 @@ __all__ = [
     "Warning",
     "__version__",
     "cases",
+    "export",
     "load",
     "parse",
     "parse_text",
