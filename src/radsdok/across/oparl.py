@@ -319,10 +319,12 @@ class OParl:
             if category == "party":
                 obj["name"] = lexicon.party_names().get(name, name)
                 obj["shortName"] = name
-                obj["organizationType"] = self.words["party"]["organizationType"]
-                obj["classification"] = self.words["party"]["classification"]
             else:
                 obj["name"] = name
+            if category in ("party", "department"):
+                obj["organizationType"] = self.words[category]["organizationType"]
+                obj["classification"] = self.words[category]["classification"]
+            else:
                 obj["organizationType"], obj["classification"] = body_classes(name)
             obj["membership"] = []
             self._orgs[oid] = obj
@@ -333,6 +335,9 @@ class OParl:
 
     def _board(self, body: str, name: str) -> str:
         return self._organization(body, "body", _title_case(name))
+
+    def _department(self, body: str, name: str) -> str:
+        return self._organization(body, "department", _title_case(name))
 
     # ---------------------------------------------------------------- people
 
@@ -507,7 +512,7 @@ class OParl:
             if parties:
                 obj["originatorOrganization"] = parties
             if doc.department:
-                obj["underDirectionOf"] = [self._board(body, doc.department)]
+                obj["underDirectionOf"] = [self._department(body, doc.department)]
             above = sorted(self.ids.paper(s) for s in self._answers.get(doc.source, ()))
             below = sorted(self.ids.paper(a) for a, qs in self._answers.items() if doc.source in qs)
             if above:
@@ -583,7 +588,7 @@ class OParl:
         for doc in self.documents:  # make sure boards and departments exist however it is called
             body = self._body_of_source[doc.source]
             if doc.department:
-                self._board(body, doc.department)
+                self._department(body, doc.department)
             if self._is_meeting(doc.kind) and doc.body:
                 self._board(body, doc.body)
             for party in doc.party_signers:
@@ -602,6 +607,5 @@ class OParl:
             "oparlVersion": OPARL,
             "body": self.ids.base + "bodies",
             "name": "radsdok export",
-            "product": "radsdok",
             "radsdok:version": __version__,
         }
