@@ -155,7 +155,9 @@ def test_the_schema_rejects_what_oparl_forbids() -> None:
     assert not check.is_valid({**paper, "originatorPerson": "https://x.invalid/p"})  # an array
     assert not check.is_valid({**paper, "date": "12 februari 2024"})
     assert not check.is_valid({**paper, "type": "https://schema.oparl.org/1.1/Person"})
-    assert not validator("AgendaItem").is_valid({"id": BASE + "a", "type": "https://schema.oparl.org/1.1/AgendaItem"})
+    assert not validator("AgendaItem").is_valid(
+        {"id": BASE + "a", "type": "https://schema.oparl.org/1.1/AgendaItem"}
+    )
 
 
 def _walk(obj: Any, owner: str | None = None, key: str | None = None) -> Any:
@@ -318,7 +320,9 @@ def test_a_party_signing_alone_is_the_papers_originator_organization(tmp_path: P
         date="2023-05-01",
         department="Förvaltningen för Teknik",
         case_officer="Eva Ek",
-        case_numbers=[CaseNumber(text="KS 2023-00118", register="KS", year=2023, serial="00118", evidence=EV)],
+        case_numbers=[
+            CaseNumber(text="KS 2023-00118", register="KS", year=2023, serial="00118", evidence=EV)
+        ],
     )
     radsdok.export([motion, report], tmp_path)
     objects = read_export(tmp_path)
