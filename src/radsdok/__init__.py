@@ -28,6 +28,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .across.cases import cases
+    from .across.export import export
     from .across.people import people
     from .html import render_html
     from .models import (
@@ -49,6 +50,7 @@ _LAZY = {
     "people": "across.people",
     "cases": "across.cases",
     "mask": "privacy",
+    "export": "across.export",
     **dict.fromkeys(
         (
             "Addressee",
@@ -111,6 +113,7 @@ __all__ = [
     "Warning",
     "__version__",
     "cases",
+    "export",
     "load",
     "mask",
     "parse",

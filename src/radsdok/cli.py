@@ -479,6 +479,45 @@ def cases(
     _across(write_cases, inputs, output, workers=workers, model=model, fast_pdf=fast, progress=not quiet)
 
 
+@app.command("export")
+def export_command(
+    inputs: Annotated[list[Path], typer.Argument(help="Folders or files.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="A folder; failed files go to OUT/errors.jsonl.")
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", "-f", help="oparl (OParl 1.1 JSON) or parquet (tables).")
+    ] = "oparl",
+    base_url: Annotated[
+        str, typer.Option("--base-url", help="The URL the OParl ids are made under.")
+    ] = "https://example.invalid/oparl/",
+    only_officials: Annotated[
+        bool,
+        typer.Option("--only-officials", help="Leave out private persons (a medborgarförslag's signer)."),
+    ] = False,
+    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    model: ModelOption = "default",
+) -> None:
+    """Export as OParl 1.1 JSON (papers, persons, organizations, memberships, meetings, agenda items,
+    consultations) or as Parquet tables (people, mentions, memberships, cases)."""
+    from .across.export import write_export
+
+    _across(
+        write_export,
+        inputs,
+        output,
+        format=output_format,
+        base_url=base_url,
+        only_officials=only_officials,
+        workers=workers,
+        model=model,
+        fast_pdf=fast,
+        progress=not quiet,
+    )
+
+
 def _model_spec(model: str, analysis: Analysis) -> str:
     """The model and its analysis as one string, as the dataset's worker processes take it."""
     if analysis is Analysis.fast:

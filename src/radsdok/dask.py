@@ -13,6 +13,16 @@ by the workers at the same paths.
     frame = radsdok.dask.questions_frame("council/")           # the `radsdok dataset` columns
     frame.groupby("municipality").size().compute()
 
+The people registry and the case threads need every document, so they are built in this
+process from the compact records the workers make of each document (its mentions and case
+units; never its text): `across_tables(bag)` gives the tables of `radsdok export --format
+parquet` as pandas frames (read the bag with `include_text=True`, as the command does: a
+name's place qualifier and a protocol item's case numbers are found in the text).
+
+    bag = radsdok.dask.read_documents("council/", include_text=True)
+    tables = radsdok.dask.across_tables(bag)     # people, mentions, memberships, cases
+    tables["mentions"].groupby("party").size()
+
 To write a file from a cluster, with its errors file and resume:
 `radsdok.dataset.write_dataset(inputs, "q.parquet", scheduler="tcp://host:8786")`.
 """
@@ -24,7 +34,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from .across import tables as across
+from .across.cases import document_units, threads
+from .across.mentions import document_mentions
+from .across.people import PrivateHook, people_from_mentions
 from .dataset import MissingDependency, RowKind, arrow_schema, collect_paths, columns, file_sha256
+from .models import Document
 from .parser import Failure, load
 from .pipeline import DEFAULT
 from .reading.ocr_modes import DEFAULT_OCR, check_mode
@@ -158,3 +173,22 @@ def questions_frame(
         label="radsdok-rows",
         enforce_metadata=False,
     )
+
+
+def _compact(documents: Iterable[Any]) -> list[tuple[list[Any], list[Any]]]:
+    """Runs on a worker: each Document's mentions of people and case units (no text)."""
+    return [(document_mentions(d), document_units(d)) for d in documents if isinstance(d, Document)]
+
+
+def across_tables(
+    bag: dask.bag.Bag, *, only_officials: bool = False, private: PrivateHook | None = None
+) -> dict[str, pandas.DataFrame]:
+    """The people, mentions, memberships and cases tables (`radsdok.across.tables`) of a bag of
+    Documents, as pandas frames with pyarrow-backed dtypes; FailedFiles in the bag are skipped."""
+    _require("pandas")
+    pairs = bag.map_partitions(_compact).compute()
+    mentions = [m for ms, _ in pairs for m in ms]
+    units = [u for _, us in pairs for u in us]
+    people = people_from_mentions(mentions, only_officials=only_officials, private=private)
+    rows = across.all_tables(people, threads(units))
+    return {name: across.to_pandas(name, table) for name, table in rows.items()}

@@ -57,3 +57,26 @@ def title_kind_words() -> regex.Pattern[str]:
         regex.escape(w) for w in sorted(words()["title_kind_words"], key=len, reverse=True)
     )
     return regex.compile(rf"(?<![\p{{L}}])(?:{alternation})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _load(name: str) -> Any:
+    with resources.files("radsdok.data").joinpath(name).open(encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@cache
+def oparl() -> dict[str, Any]:
+    """The OParl mapping tables (`data/oparl.json`)."""
+    return _load("oparl.json")
+
+
+@cache
+def party_names() -> dict[str, str]:
+    """A national party's abbreviation -> its name: 'S' -> 'Socialdemokraterna'."""
+    return {abbr: entry["names"][0] for abbr, entry in _load("parties.json")["national"].items()}
+
+
+@cache
+def municipality_codes() -> dict[str, str]:
+    """A municipality's name -> its SCB code (kommunkod): 'Lerum' -> '1441'."""
+    return {m["name"]: m["code"] for m in _load("municipalities.json")["municipalities"]}
