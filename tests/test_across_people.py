@@ -221,3 +221,32 @@ def test_show_for_a_folder_links_a_person_to_the_other_documents_naming_them(tmp
     assert 'also in: <a href="lerum_svar_simhall.html">' in page
     protocol = (tmp_path / "lerum_protokoll_simhall.html").read_text(encoding="utf-8")
     assert "also in:" not in protocol  # a protocol extract names no authors or addressees
+
+
+@pytest.mark.parametrize("command", ["people", "export"])
+def test_mask_personal_reaches_the_registry_and_the_export(tmp_path: Path, command: str) -> None:
+    """A private signer's name and numbers never reach `people` or `export` output with
+    --mask personal; the office holders of the same run keep their names."""
+    from typer.testing import CliRunner
+
+    from radsdok.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    fixtures = Path(__file__).resolve().parent / "fixtures" / "privacy"
+    for fixture in fixtures.glob("*.txt"):
+        (folder / fixture.name).write_text(fixture.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / ("people.jsonl" if command == "people" else "export")
+    args = [command, str(folder), "-o", str(out), "--quiet", "--model", "blank"]
+    result = CliRunner().invoke(app, [*args, "--mask", "personal", "--mask-key", "test-key"])
+    assert result.exit_code == 0, result.output
+    files = [out] if out.is_file() else sorted(out.glob("*.json*"))
+    written = "\n".join(f.read_text(encoding="utf-8") for f in files)
+    assert "Bengt Åström" in written  # an office holder (a party signer) stays
+    for personal in ("Lindqvist", "19121212-1212", "070-123 45 67", "johanna.lindqvist@example.se"):
+        assert personal not in written
+    unmasked = CliRunner().invoke(app, [*args[:3], str(tmp_path / "plain" / out.name), *args[4:]])
+    assert unmasked.exit_code == 0, unmasked.output
+    plain = tmp_path / "plain" / out.name
+    plain_files = [plain] if plain.is_file() else sorted(plain.glob("*.json*"))
+    assert "Lindqvist" in "\n".join(f.read_text(encoding="utf-8") for f in plain_files)

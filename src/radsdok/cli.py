@@ -448,6 +448,8 @@ def people(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
     model: ModelOption = "default",
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """One record per person across the documents: name forms, parties and roles with dates, mentions."""
     from .across.run import write_people
@@ -461,6 +463,7 @@ def people(
         model=model,
         fast_pdf=fast,
         progress=not quiet,
+        masking=_masking(mask, mask_key),
     )
 
 
@@ -472,11 +475,22 @@ def cases(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
     model: ModelOption = "default",
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """Case threads: documents joined by diarienummer, answers and protocol items, with evidence."""
     from .across.run import write_cases
 
-    _across(write_cases, inputs, output, workers=workers, model=model, fast_pdf=fast, progress=not quiet)
+    _across(
+        write_cases,
+        inputs,
+        output,
+        workers=workers,
+        model=model,
+        fast_pdf=fast,
+        progress=not quiet,
+        masking=_masking(mask, mask_key),
+    )
 
 
 @app.command("export")
@@ -499,6 +513,8 @@ def export_command(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
     model: ModelOption = "default",
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """Export as OParl 1.1 JSON (papers, persons, organizations, memberships, meetings, agenda items,
     consultations) or as Parquet tables (people, mentions, memberships, cases)."""
@@ -515,6 +531,7 @@ def export_command(
         model=model,
         fast_pdf=fast,
         progress=not quiet,
+        masking=_masking(mask, mask_key),
     )
 
 

@@ -1042,11 +1042,13 @@ def map_files(
     label: str = "radsdok",
     chunk_size: int = 8,
     summary: DatasetSummary | None = None,
+    masking: Masking | None = None,
 ) -> Iterator[FileResult]:
     """Parse every file under `inputs` and yield each file's records from `maker`
     ('module:function', Document -> list), in input order, with the dataset's machinery: one
     pipeline per worker process, a progress bar, and a line in `errors_file` per failed file
-    (the run goes on). `summary` (if given) counts files, documents and failures."""
+    (the run goes on). `summary` (if given) counts files, documents and failures. With
+    `masking`, each document's personal data is masked before `maker` sees it."""
     model = str(model)
     summary = summary or DatasetSummary(output=Path(errors_file), errors_file=Path(errors_file))
     summary.errors_file = Path(errors_file)
@@ -1061,7 +1063,9 @@ def map_files(
         bar = _Bar(summary.files, progress, label)
         stack.callback(bar.close)
         ordered = _InOrder(
-            executor, (model, fast_pdf, maker), 1 if isinstance(executor, _Inline) else 4 * workers
+            executor,
+            (model, fast_pdf, maker, DEFAULT_OCR, masking),
+            1 if isinstance(executor, _Inline) else 4 * workers,
         )
         for results in ordered.results(_chunks(iter(paths), chunk_size)):
             for result in results:

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..dataset import DatasetSummary, map_files
+from ..privacy import Masking
 from . import tables
 from .cases import Unit, threads
 from .mentions import Mention
@@ -142,6 +143,7 @@ def write_export(
     model: str | Path = "default",
     fast_pdf: bool = False,
     progress: bool = False,
+    masking: Masking | None = None,
 ) -> ExportSummary:
     """Parse the files under `inputs` (as `radsdok dataset` does: worker processes, a progress
     bar, failed files in `out/errors.jsonl`) and export them into the folder `out`."""
@@ -164,6 +166,7 @@ def write_export(
             "progress": progress,
             "label": "radsdok export",
             "summary": counts,
+            "masking": masking,
         }
         for result in map_files(inputs, RECORDS, summary.errors_file, **options):
             for record in result.rows:

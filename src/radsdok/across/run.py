@@ -20,6 +20,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..dataset import DatasetSummary, detect_format, errors_path, map_files
+from ..privacy import Masking
 from .cases import Unit, threads
 from .mentions import Mention
 from .people import PrivateHook, people_from_mentions
@@ -71,8 +72,10 @@ def write_people(
     model: str | Path = "default",
     fast_pdf: bool = False,
     progress: bool = False,
+    masking: Masking | None = None,
 ) -> AcrossSummary:
-    """Parse the files under `inputs` and write one record per person to `output`."""
+    """Parse the files under `inputs` and write one record per person to `output` (with
+    `masking`, each document masked before its mentions are taken)."""
     started = time.perf_counter()
     fmt = detect_format(output, output_format)
     output = Path(output)
@@ -83,6 +86,7 @@ def write_people(
         "fast_pdf": fast_pdf,
         "progress": progress,
         "label": "radsdok people",
+        "masking": masking,
     }
     mentions: list[Mention] = list(_records(inputs, MENTIONS, output, summary, **options))
     records = people_from_mentions(mentions, only_officials=only_officials, private=private)
@@ -100,6 +104,7 @@ def write_cases(
     model: str | Path = "default",
     fast_pdf: bool = False,
     progress: bool = False,
+    masking: Masking | None = None,
 ) -> AcrossSummary:
     """Parse the files under `inputs` and write one record per case thread to `output`."""
     started = time.perf_counter()
@@ -112,6 +117,7 @@ def write_cases(
         "fast_pdf": fast_pdf,
         "progress": progress,
         "label": "radsdok cases",
+        "masking": masking,
     }
     units: list[Unit] = list(_records(inputs, UNITS, output, summary, **options))
     summary.records = write_records(threads(units), output, fmt)
