@@ -258,11 +258,11 @@ _PARSE_LOCK = threading.Lock()  # one pipeline per process; threads (dask) take 
 
 
 def parse_chunk(
-    paths: Sequence[str], model: str = DEFAULT, fast_pdf: bool = False, rows: RowKind = "questions"
+    paths: Sequence[str], model: str = DEFAULT, pdf_reader: str | None = None, rows: RowKind = "questions"
 ) -> list[FileResult]:
     """Parse some files with this process's cached pipeline (`radsdok.load`), in order."""
     with _PARSE_LOCK:
-        parser = load(model, fast_pdf=fast_pdf)
+        parser = load(model, pdf_reader=pdf_reader)
         shas = [file_sha256(p) for p in paths]
         try:
             results = list(parser.pipe(paths, include_text=False))
@@ -289,7 +289,7 @@ def _parse_one(parser: Any, path: str) -> Document | Failure:
         return Failure(path, ParseFailed(path, message))
 
 
-def _init_worker(model: str, fast_pdf: bool, parent: int) -> None:
+def _init_worker(model: str, pdf_reader: str, parent: int) -> None:
     """ProcessPoolExecutor initializer: build the pipeline once; leave Ctrl-C to the parent; exit
     when the parent is gone (killed), so no worker outlives a killed run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -302,7 +302,7 @@ def _init_worker(model: str, fast_pdf: bool, parent: int) -> None:
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="radsdok-parent-watch").start()
-    load(model, fast_pdf=fast_pdf)
+    load(model, pdf_reader=pdf_reader)
 
 
 # ---------------------------------------------------------------- writers
@@ -745,7 +745,7 @@ class _DaskExecutor:
             self.client.close()
 
 
-def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool) -> Any:
+def _executor(workers: int, scheduler: Any, model: str, pdf_reader: str) -> Any:
     if scheduler is not None:
         return _DaskExecutor(scheduler)
     if workers <= 1:
@@ -755,7 +755,7 @@ def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool) -> Any:
     # fork: the workers start at once with radsdok already imported; elsewhere the platform default
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(model, fast_pdf, os.getpid())
+        workers, mp_context=context, initializer=_init_worker, initargs=(model, pdf_reader, os.getpid())
     )
     pool.submit(int).result()  # start the workers now, before any progress-bar thread exists
     return pool
@@ -893,6 +893,7 @@ def write_dataset(
     resume: bool = False,
     model: str | Path = DEFAULT,
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     scheduler: Any = None,
     progress: bool = False,
     chunk_size: int = 8,
@@ -906,9 +907,13 @@ def write_dataset(
     dask cluster instead (the files must be readable at the same paths there). `resume` skips
     the files already in the output or its side files (same path, same sha256) and appends.
     Ctrl-C (or SIGTERM) finishes the output with the files done so far and raises
-    DatasetInterrupted.
+    DatasetInterrupted. `pdf_reader` names the PDF reader (`reading.pdf.PDF_READERS`;
+    `fast_pdf` is the old spelling of "fast").
     """
+    from .reading.pdf import pdf_reader_name
+
     columns(rows)  # validates `rows`
+    reader = pdf_reader_name(pdf_reader, fast_pdf)
     fmt = detect_format(output, output_format)
     output = Path(output)
     model = str(model)
@@ -918,7 +923,7 @@ def write_dataset(
         _check_pyarrow()
     if scheduler is None:
         # Built here once: a bad model fails now with its own message, and forked workers inherit it.
-        load(model, fast_pdf=fast_pdf)
+        load(model, pdf_reader=reader)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     inputs = list(inputs)
@@ -938,7 +943,7 @@ def write_dataset(
         )
         done = writer.done | errors.done | no_rows.done
         done_sources = {source for source, _ in done}
-        executor = _executor(workers, scheduler, model, fast_pdf)  # forks: before any thread below
+        executor = _executor(workers, scheduler, model, reader)  # forks: before any thread below
         stack.callback(lambda: executor.shutdown(wait=not summary.interrupted, cancel_futures=True))
         if hasattr(writer, "warm"):
             threading.Thread(target=writer.warm, daemon=True).start()
@@ -981,9 +986,7 @@ def write_dataset(
 
         # in flight: enough chunks to keep every worker busy, few enough to bound memory
         busy = workers if scheduler is None else _dask_workers(executor)
-        ordered = _InOrder(
-            executor, (model, fast_pdf, rows), 1 if isinstance(executor, _Inline) else 4 * busy
-        )
+        ordered = _InOrder(executor, (model, reader, rows), 1 if isinstance(executor, _Inline) else 4 * busy)
         try:
             for results in ordered.results(_chunks(todo(), chunk_size)):
                 take(results)

@@ -25,11 +25,15 @@ def read_file(
     path: str | Path,
     *,
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     max_pages: int | None = MAX_PAGES,
     max_inflated: int | None = MAX_INFLATED,
 ) -> SourceText:
-    """Read any supported file into a SourceText, or raise a RadsdokError naming it."""
+    """Read any supported file into a SourceText, or raise a RadsdokError naming it.
+
+    `pdf_reader` names the PDF reader (`reading.pdf.PDF_READERS`; `fast_pdf` is the
+    old spelling of "fast"); other formats ignore it."""
     path = Path(path)
     source = str(path)
     if path.is_dir():
@@ -49,7 +53,9 @@ def read_file(
     if suffix in PDF_SUFFIXES:
         from .pdf import read_pdf
 
-        return read_pdf(path, fast=fast_pdf, max_pages=max_pages, max_inflated=max_inflated)
+        return read_pdf(
+            path, reader=pdf_reader, fast=fast_pdf, max_pages=max_pages, max_inflated=max_inflated
+        )
     if suffix in TEXT_SUFFIXES:
         return read_text_file(path, TEXT_SUFFIXES[suffix])
     raise UnsupportedFormat(

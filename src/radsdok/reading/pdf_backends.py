@@ -1,12 +1,17 @@
-"""PDF backends: pdfplumber and pypdfium2, each turning pages into `Box` records.
+"""PDF backends: pdfplumber and pypdfium2 text lines, each turning pages into `Box` records.
 
-* default: pdfplumber (pdfminer) words, page by page (each page closed after
-  use), with ruled tables found by ``page.find_tables()`` and kept in place as
-  one row per line, cells joined by " | ";
-* ``fast=True``: pypdfium2 text lines (``get_text_range``) with their boxes;
-  no table detection.
+* pdfplumber (``reader="pdfplumber"``): pdfplumber (pdfminer) words, page by
+  page (each page closed after use), with ruled tables found by
+  ``page.find_tables()`` and kept in place as one row per line, cells joined
+  by " | ";
+* pypdfium2 text lines (``reader="fast"``): ``get_text_range`` lines with
+  their boxes; no table detection.
 
-Both hand each page's boxes to `pdf_layout.layout_page` and collect the
+The default reader (`pdf_pdfium`) builds the same words as the pdfplumber path
+from PDFium's character boxes (`words_to_boxes`, shared) and reads the pages
+that may hold a ruled table with `plumber_page_boxes`.
+
+All hand each page's boxes to `pdf_layout.layout_page` and collect the
 resulting lines, with the warnings and errors of opening and reading the file,
 in a `_Pages` record.
 """
@@ -39,7 +44,7 @@ class _Pages:
     warnings: list[ReadWarning] = field(default_factory=list)
 
 
-def _add_page(out: _Pages, boxes: list[Box], index: int) -> None:
+def add_page(out: _Pages, boxes: list[Box], index: int) -> None:
     boxes = [
         b for b in boxes if b.text.strip() and (b.table >= 0 or b.bottom - b.top <= 3 * max(b.size, 1.0))
     ]
@@ -58,15 +63,19 @@ def _add_page(out: _Pages, boxes: list[Box], index: int) -> None:
 # --------------------------------------------------------------------------
 
 
-def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
+def open_plumber(source: str) -> Any:
+    """The pdfplumber document at `source`, or the radsdok error saying why not."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(source)
+        return pdfplumber.open(source)
     except PdfminerException as exc:
         raise _open_error(source, exc) from exc
-    with pdf:
+
+
+def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
+    with open_plumber(source) as pdf:
         out = _Pages()
         if pdf.doc.encryption is not None:
             out.warnings.append(_empty_password_warning(source))
@@ -76,16 +85,16 @@ def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
         for index in range(limit):
             page = pages[index]
             try:
-                boxes = _plumber_boxes(page)
+                boxes = plumber_page_boxes(page)
             except Exception as exc:
-                raise _page_error(source, index, exc) from exc
+                raise page_error(source, index, exc) from exc
             finally:
                 page.close()  # drop pdfminer layout and object caches
-            _add_page(out, boxes, index)
+            add_page(out, boxes, index)
         return out
 
 
-def _page_error(source: str, index: int, exc: Exception) -> UnreadablePDF:
+def page_error(source: str, index: int, exc: Exception) -> UnreadablePDF:
     return UnreadablePDF(
         source,
         f"page {index + 1} could not be read ({type(exc).__name__}: {exc}); the file may be "
@@ -127,18 +136,29 @@ def _empty_password_warning(source: str) -> ReadWarning:
     )
 
 
-def _plumber_boxes(page: Any) -> list[Box]:
+def plumber_page_boxes(page: Any) -> list[Box]:
     """Words (and table rows) of one pdfplumber page as boxes."""
+    boxes = words_to_boxes(page.chars)
+    if boxes and (page.objects.get("rect") or page.objects.get("line")):
+        boxes = _with_tables(page, boxes)
+    return boxes
+
+
+def words_to_boxes(chars: list[dict[str, Any]]) -> list[Box]:
+    """pdfplumber-style characters (``text``, ``x0``, ``x1``, ``top``, ``bottom``,
+    ``doctop``, ``size``, ``fontname``, ``upright``) -> one box per word, with
+    overprinted duplicates and rotated characters dropped first."""
     from pdfplumber.utils import extract_words
 
-    chars = dedupe_chars(page.chars)
+    chars = dedupe_chars(chars)
     if not chars:
         return []
     # Words split at gaps over 0.15 em (pdfplumber's fixed 3pt glues tightly
-    # justified words together when the PDF draws no space characters).
+    # justified words together when the PDF draws no space characters), and where
+    # the font or its size changes.
     words = extract_words(chars, x_tolerance_ratio=0.15, extra_attrs=["size", "fontname"])
     bold_font = _rules().bold_font
-    boxes = [
+    return [
         Box(
             text=w["text"],
             x0=w["x0"],
@@ -150,9 +170,6 @@ def _plumber_boxes(page: Any) -> list[Box]:
         )
         for w in words
     ]
-    if page.objects.get("rect") or page.objects.get("line"):
-        boxes = _with_tables(page, boxes)
-    return boxes
 
 
 def _with_tables(page: Any, boxes: list[Box]) -> list[Box]:
@@ -199,7 +216,9 @@ def _table_row(row: Any, words: list[Box]) -> list[str]:
 # --------------------------------------------------------------------------
 
 
-def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
+def open_pdfium(source: str) -> tuple[Any, _Pages]:
+    """The pypdfium2 document at `source` and an empty `_Pages` record for it
+    (with its page count, and a warning if it opened with an empty password)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -213,18 +232,27 @@ def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
             f"could not be opened as a PDF ({exc}); the file may be truncated or "
             "corrupt: download or export it again",
         ) from exc
+    out = _Pages()
     try:
-        out = _Pages()
         if pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1:
             out.warnings.append(_empty_password_warning(source))
         out.total = len(pdf)
+    except Exception:
+        pdf.close()
+        raise
+    return pdf, out
+
+
+def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
+    pdf, out = open_pdfium(source)
+    try:
         limit = out.total if max_pages is None else min(max_pages, out.total)
         for index in range(limit):
             try:
                 boxes = _pdfium_page_boxes(pdf, index)
             except Exception as exc:
-                raise _page_error(source, index, exc) from exc
-            _add_page(out, boxes, index)
+                raise page_error(source, index, exc) from exc
+            add_page(out, boxes, index)
         return out
     finally:
         pdf.close()

@@ -1,0 +1,203 @@
+"""The default PDF reader: pdfplumber's words and layout from PDFium's character boxes.
+
+Per page, PDFium (pypdfium2) gives every character with its box (``FPDFText_GetLooseCharBox``:
+the advance width and the font's ascent-to-descent height, as pdfminer measures it), its
+font's name and its size as drawn. They become the character records pdfplumber would
+give (`_page_chars`) and go through the same word builder (`pdf_backends.words_to_boxes`:
+overprinted bold dropped, words split at gaps and font changes) and the same layout
+(`pdf_layout`: columns, running headers and footers, joining, dehyphenation). A page
+whose vector paths could form a ruled table (`pdf_ruling.may_hold_table`) is read by
+pdfplumber instead (`pdf_backends.plumber_page_boxes`, with ``find_tables``); pdfplumber
+is opened only for such pages, once per file.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from functools import lru_cache
+from typing import Any
+
+from .pdf_backends import (
+    _Pages,
+    add_page,
+    open_pdfium,
+    open_plumber,
+    page_error,
+    plumber_page_boxes,
+    words_to_boxes,
+)
+from .pdf_layout import Box
+from .pdf_ruling import may_hold_table
+from .source import ReadWarning
+
+__all__ = ["pdfium_layout_pages"]
+
+# PDFium reports a hyphen it took for a line-end hyphenation as U+FFFE (U+0002 from
+# FPDFText_GetUnicode) and generates no line break after it: it is the hyphen drawn.
+_HYPHEN_MARKS = frozenset("\ufffe\x02")
+
+
+def pdfium_layout_pages(source: str, max_pages: int | None) -> _Pages:
+    """Lines of the PDF at `source`, page by page, as the pdfplumber reader lays them out."""
+    pdf, out = open_pdfium(source)
+    tables = _PlumberPages(source)
+    try:
+        limit = out.total if max_pages is None else min(max_pages, out.total)
+        for index in range(limit):
+            page = pdf[index]
+            try:
+                if may_hold_table(page):
+                    boxes = tables.boxes(index)
+                    if boxes is None:
+                        boxes = _page_boxes(page)
+                else:
+                    boxes = _page_boxes(page)
+            except Exception as exc:
+                raise page_error(source, index, exc) from exc
+            finally:
+                page.close()
+            add_page(out, boxes, index)
+        tables.warn(out)
+        return out
+    finally:
+        tables.close()
+        pdf.close()
+
+
+class _PlumberPages:
+    """pdfplumber for the pages that may hold a ruled table: opened on the first such
+    page and kept open for the rest of the file."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.pdf: Any = None
+        self.failed: list[tuple[int, str]] = []
+
+    def boxes(self, index: int) -> list[Box] | None:
+        """Words and table rows of page `index`, or None (noted for `warn`) where
+        pdfplumber cannot read what PDFium could."""
+        try:
+            if self.pdf is None:
+                self.pdf = open_plumber(self.source)
+            page = self.pdf.pages[index]
+            try:
+                return plumber_page_boxes(page)
+            finally:
+                page.close()
+        except Exception as exc:  # the page is still read, without its table rows
+            self.failed.append((index + 1, f"{type(exc).__name__}: {exc}"))
+            return None
+
+    def warn(self, out: _Pages) -> None:
+        if self.failed:
+            pages = ", ".join(str(n) for n, _ in self.failed)
+            out.warnings.append(
+                ReadWarning(
+                    "tables-unread",
+                    f"{self.source}: page(s) {pages} may hold a table that pdfplumber could not "
+                    f"read ({self.failed[0][1]}); their text is read without table rows",
+                )
+            )
+
+    def close(self) -> None:
+        if self.pdf is not None:
+            self.pdf.close()
+
+
+def _page_boxes(page: Any) -> list[Box]:
+    textpage = page.get_textpage()
+    try:
+        return words_to_boxes(_page_chars(textpage, page.get_height()))
+    finally:
+        textpage.close()
+
+
+def _page_chars(textpage: Any, height: float) -> list[dict[str, Any]]:
+    """The page's drawn characters as pdfplumber character records (top-down coordinates).
+
+    Characters PDFium generated (spaces and line breaks it inferred) are left out, as
+    pdfplumber never sees them; drawn spaces stay, as they split words there too.
+    """
+    import pypdfium2.raw as pdfium_c
+
+    raw = textpage.raw
+    count = textpage.count_chars()
+    text = textpage.get_text_range()
+    aligned = len(text) == count
+    text_object = _text_object_fn()
+    box = pdfium_c.FS_RECTF()
+    box_ref = ctypes.byref(box)
+    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    generated = pdfium_c.FPDFText_IsGenerated
+    fonts: dict[int, tuple[str, float, bool]] = {}
+    drawn: list[tuple[str, float, float, float, int | None, tuple[str, float, bool]]] = []
+    for index in range(count):
+        char = text[index] if aligned else chr(pdfium_c.FPDFText_GetUnicode(raw, index) or 0x20)
+        if char.isspace() and generated(raw, index):
+            continue
+        if char in _HYPHEN_MARKS:
+            char = "-"
+        obj = text_object(raw, index)
+        font = fonts.get(obj) if obj else None
+        if font is None:
+            font = _font(raw, index)
+            if obj:
+                fonts[obj] = font
+        if loose_box(raw, index, box_ref):
+            drawn.append((char, box.left, box.right, height - box.bottom, obj, font))
+    return [_char_record(drawn, i) for i in range(len(drawn))]
+
+
+def _char_record(
+    drawn: list[tuple[str, float, float, float, int | None, tuple[str, float, bool]]], i: int
+) -> dict[str, Any]:
+    """pdfplumber's record for character `i`. Its right edge is the next character's
+    origin where that one follows it in the same text object on the same baseline:
+    PDFium's box can be wider than the advance (a standard font without metrics in
+    the file, measured on its substitute), pdfminer's is the advance."""
+    char, left, right, bottom, obj, (fontname, size, upright) = drawn[i]
+    if i + 1 < len(drawn):
+        _, next_left, _, next_bottom, next_obj, _ = drawn[i + 1]
+        if next_obj == obj and abs(next_bottom - bottom) < 0.01 and left < next_left < right:
+            right = next_left
+    top = bottom - size
+    return {
+        "text": char,
+        "x0": left,
+        "x1": right,
+        "top": top,
+        "doctop": top,
+        "bottom": bottom,
+        "size": size,
+        "fontname": fontname,
+        "upright": upright,
+    }
+
+
+def _font(raw: Any, index: int) -> tuple[str, float, bool]:
+    """Font name, size as drawn (nominal size times the matrix's vertical scale) and
+    uprightness (pdfminer's test on the matrix) of the character at `index`."""
+    import pypdfium2.raw as pdfium_c
+
+    matrix = pdfium_c.FS_MATRIX()
+    size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
+    upright = True
+    if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
+        size *= math.hypot(matrix.c, matrix.d)
+        upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+    name = ctypes.create_string_buffer(256)
+    flags = ctypes.c_int()
+    length = pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), flags)
+    fontname = name.value.decode("utf-8", "replace") if 0 < length <= len(name) else ""
+    return fontname, round(size, 3), upright
+
+
+@lru_cache(maxsize=1)
+def _text_object_fn() -> Any:
+    """``FPDFText_GetTextObject`` returning the object's address as an int (or None):
+    a cheap key for the per-object font cache."""
+    import pypdfium2.raw as pdfium_c
+
+    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
+    return prototype(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
