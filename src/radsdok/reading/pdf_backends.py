@@ -8,8 +8,8 @@
   their boxes; no table detection.
 
 The default reader (`pdf_pdfium`) builds the same words as the pdfplumber path
-from PDFium's character boxes (`words_to_boxes`, shared) and reads the pages
-that may hold a ruled table with `plumber_page_boxes`.
+from PDFium's character boxes (`pdf_words`, shared) and reads the pages that
+may hold a ruled table with `plumber_page_boxes`.
 
 All hand each page's boxes to `pdf_layout.layout_page` and collect the
 resulting lines, with the warnings and errors of opening and reading the file,
@@ -25,8 +25,8 @@ from statistics import median
 from typing import Any
 
 from ..errors import EncryptedPDF, RadsdokError, UnreadablePDF
-from .pdf_cleanup import _rules, dedupe_chars
 from .pdf_layout import Box, Line, _group_rows, _rows_to_lines, layout_page
+from .pdf_words import plumber_chars, words_to_boxes
 from .source import ReadWarning
 
 # pypdfium2 marks a hyphen it judged to be a line-end hyphenation with U+FFFE
@@ -138,38 +138,10 @@ def _empty_password_warning(source: str) -> ReadWarning:
 
 def plumber_page_boxes(page: Any) -> list[Box]:
     """Words (and table rows) of one pdfplumber page as boxes."""
-    boxes = words_to_boxes(page.chars)
+    boxes = words_to_boxes(plumber_chars(page.chars))
     if boxes and (page.objects.get("rect") or page.objects.get("line")):
         boxes = _with_tables(page, boxes)
     return boxes
-
-
-def words_to_boxes(chars: list[dict[str, Any]]) -> list[Box]:
-    """pdfplumber-style characters (``text``, ``x0``, ``x1``, ``top``, ``bottom``,
-    ``doctop``, ``size``, ``fontname``, ``upright``) -> one box per word, with
-    overprinted duplicates and rotated characters dropped first."""
-    from pdfplumber.utils import extract_words
-
-    chars = dedupe_chars(chars)
-    if not chars:
-        return []
-    # Words split at gaps over 0.15 em (pdfplumber's fixed 3pt glues tightly
-    # justified words together when the PDF draws no space characters), and where
-    # the font or its size changes.
-    words = extract_words(chars, x_tolerance_ratio=0.15, extra_attrs=["size", "fontname"])
-    bold_font = _rules().bold_font
-    return [
-        Box(
-            text=w["text"],
-            x0=w["x0"],
-            x1=w["x1"],
-            top=w["top"],
-            bottom=w["bottom"],
-            size=w["size"],
-            bold=bool(bold_font.search(w["fontname"])),
-        )
-        for w in words
-    ]
 
 
 def _with_tables(page: Any, boxes: list[Box]) -> list[Box]:

@@ -1,14 +1,14 @@
 """The default PDF reader: pdfplumber's words and layout from PDFium's character boxes.
 
 Per page, PDFium (pypdfium2) gives every character with its box (``FPDFText_GetLooseCharBox``:
-the advance width and the font's ascent-to-descent height, as pdfminer measures it), its
-font's name and its size as drawn. They become the character records pdfplumber would
-give (`_page_chars`) and go through the same word builder (`pdf_backends.words_to_boxes`:
-overprinted bold dropped, words split at gaps and font changes) and the same layout
-(`pdf_layout`: columns, running headers and footers, joining, dehyphenation). A page
-whose vector paths could form a ruled table (`pdf_ruling.may_hold_table`) is read by
-pdfplumber instead (`pdf_backends.plumber_page_boxes`, with ``find_tables``); pdfplumber
-is opened only for such pages, once per file.
+the advance width and the font's descent-to-ascent height), its font's name and its size
+as drawn. They become the characters the pdfplumber reader reads (`_page_chars`) and go
+through the same word builder (`pdf_words`: overprinted bold dropped, words ended at
+spaces, gaps and font changes) and the same layout (`pdf_layout`: columns, running headers
+and footers, joining, dehyphenation). A page whose vector paths could form a ruled table
+(`pdf_ruling.may_hold_table`) is read by pdfplumber instead
+(`pdf_backends.plumber_page_boxes`, with ``find_tables``); pdfplumber is opened only for
+such pages, once per file.
 """
 
 from __future__ import annotations
@@ -18,24 +18,17 @@ import math
 from functools import lru_cache
 from typing import Any
 
-from .pdf_backends import (
-    _Pages,
-    add_page,
-    open_pdfium,
-    open_plumber,
-    page_error,
-    plumber_page_boxes,
-    words_to_boxes,
-)
+from .pdf_backends import _Pages, add_page, open_pdfium, open_plumber, page_error, plumber_page_boxes
 from .pdf_layout import Box
 from .pdf_ruling import may_hold_table
+from .pdf_words import Char, words_to_boxes
 from .source import ReadWarning
 
 __all__ = ["pdfium_layout_pages"]
 
 # PDFium reports a hyphen it took for a line-end hyphenation as U+FFFE (U+0002 from
 # FPDFText_GetUnicode) and generates no line break after it: it is the hyphen drawn.
-_HYPHEN_MARKS = frozenset("\ufffe\x02")
+_HYPHEN_MARKS = str.maketrans({"\ufffe": "-", "\x02": "-"})
 
 
 def pdfium_layout_pages(source: str, max_pages: int | None) -> _Pages:
@@ -113,66 +106,55 @@ def _page_boxes(page: Any) -> list[Box]:
         textpage.close()
 
 
-def _page_chars(textpage: Any, height: float) -> list[dict[str, Any]]:
-    """The page's drawn characters as pdfplumber character records (top-down coordinates).
+def _page_chars(textpage: Any, height: float) -> list[Char]:
+    """The page's drawn, upright characters as `Char` tuples (top-down coordinates).
 
     Characters PDFium generated (spaces and line breaks it inferred) are left out, as
-    pdfplumber never sees them; drawn spaces stay, as they split words there too.
+    pdfplumber never sees them; drawn spaces stay, as they end words there too. A box's
+    bottom is PDFium's (baseline plus the font's descent, as pdfminer's), its top is the
+    bottom less the font size (as pdfminer's). Its right edge is the next character's
+    origin where that one follows in the same text object on the same baseline: PDFium's
+    box can be wider than the advance (a standard font without metrics in the file,
+    measured on its substitute); pdfminer's is the advance.
     """
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw
+    page_address = ctypes.cast(raw, ctypes.c_void_p).value
     count = textpage.count_chars()
     text = textpage.get_text_range()
-    aligned = len(text) == count
-    text_object = _text_object_fn()
+    if len(text) != count:  # one text index per character, whatever get_text_range made of it
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i) or 0x20) for i in range(count))
+    text = text.translate(_HYPHEN_MARKS)
+    text_object, loose_box = _char_calls()
     box = pdfium_c.FS_RECTF()
-    box_ref = ctypes.byref(box)
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
+    box_address = ctypes.addressof(box)
     generated = pdfium_c.FPDFText_IsGenerated
     fonts: dict[int, tuple[str, float, bool]] = {}
-    drawn: list[tuple[str, float, float, float, int | None, tuple[str, float, bool]]] = []
-    for index in range(count):
-        char = text[index] if aligned else chr(pdfium_c.FPDFText_GetUnicode(raw, index) or 0x20)
+    chars: list[Char] = []
+    last_obj: int | None = None
+    for index, char in enumerate(text):
         if char.isspace() and generated(raw, index):
             continue
-        if char in _HYPHEN_MARKS:
-            char = "-"
-        obj = text_object(raw, index)
+        obj = text_object(page_address, index)
         font = fonts.get(obj) if obj else None
         if font is None:
             font = _font(raw, index)
             if obj:
                 fonts[obj] = font
-        if loose_box(raw, index, box_ref):
-            drawn.append((char, box.left, box.right, height - box.bottom, obj, font))
-    return [_char_record(drawn, i) for i in range(len(drawn))]
-
-
-def _char_record(
-    drawn: list[tuple[str, float, float, float, int | None, tuple[str, float, bool]]], i: int
-) -> dict[str, Any]:
-    """pdfplumber's record for character `i`. Its right edge is the next character's
-    origin where that one follows it in the same text object on the same baseline:
-    PDFium's box can be wider than the advance (a standard font without metrics in
-    the file, measured on its substitute), pdfminer's is the advance."""
-    char, left, right, bottom, obj, (fontname, size, upright) = drawn[i]
-    if i + 1 < len(drawn):
-        _, next_left, _, next_bottom, next_obj, _ = drawn[i + 1]
-        if next_obj == obj and abs(next_bottom - bottom) < 0.01 and left < next_left < right:
-            right = next_left
-    top = bottom - size
-    return {
-        "text": char,
-        "x0": left,
-        "x1": right,
-        "top": top,
-        "doctop": top,
-        "bottom": bottom,
-        "size": size,
-        "fontname": fontname,
-        "upright": upright,
-    }
+        fontname, size, upright = font
+        if not upright or not loose_box(page_address, index, box_address):
+            last_obj = None
+            continue
+        left = box.left
+        bottom = height - box.bottom
+        if obj == last_obj:
+            prev = chars[-1]
+            if prev[1] < left < prev[2] and abs(prev[4] - bottom) < 0.01:
+                chars[-1] = (prev[0], prev[1], left, prev[3], prev[4], prev[5], prev[6])
+        chars.append((char, left, box.right, bottom - size, bottom, size, fontname))
+        last_obj = obj
+    return chars
 
 
 def _font(raw: Any, index: int) -> tuple[str, float, bool]:
@@ -194,10 +176,19 @@ def _font(raw: Any, index: int) -> tuple[str, float, bool]:
 
 
 @lru_cache(maxsize=1)
-def _text_object_fn() -> Any:
-    """``FPDFText_GetTextObject`` returning the object's address as an int (or None):
-    a cheap key for the per-object font cache."""
+def _char_calls() -> tuple[Any, Any]:
+    """``FPDFText_GetTextObject`` (returning the object's address as an int: a cheap key
+    for the per-object font cache) and ``FPDFText_GetLooseCharBox``, both taking plain
+    addresses: the two calls made for every character, without pypdfium2's per-call
+    argument conversions."""
     import pypdfium2.raw as pdfium_c
 
-    prototype = ctypes.CFUNCTYPE(ctypes.c_void_p, pdfium_c.FPDF_TEXTPAGE, ctypes.c_int)
-    return prototype(ctypes.cast(pdfium_c.FPDFText_GetTextObject, ctypes.c_void_p).value)
+    def address(function: Any) -> int | None:
+        return ctypes.cast(function, ctypes.c_void_p).value
+
+    text_object = ctypes.CFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int)
+    loose_box = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_int, ctypes.c_void_p)
+    return (
+        text_object(address(pdfium_c.FPDFText_GetTextObject)),
+        loose_box(address(pdfium_c.FPDFText_GetLooseCharBox)),
+    )
