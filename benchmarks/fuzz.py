@@ -17,6 +17,7 @@ from pathlib import Path
 
 import radsdok
 from radsdok.fuzzing import mutations, save_regression
+from radsdok.reading.pdf import PDF_READERS
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "pdf"
 # Every input that fails is kept here (commit it); tests/test_regressions.py parses them all.
@@ -34,8 +35,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for seed_number, name in enumerate(SEEDS):
             data = (FIXTURES / name).read_bytes()
-            for fast in (False, True):
-                parser.fast_pdf = fast
+            for reader in PDF_READERS:
+                parser.pdf_reader = reader
                 for n, (label, mutated) in enumerate(mutations(data, count, seed=seed_number)):
                     path = Path(folder) / f"case{n}.pdf"
                     path.write_bytes(mutated)
@@ -45,13 +46,17 @@ def main() -> None:
                     except radsdok.RadsdokError:
                         pass
                     except Exception as exc:
-                        failures.append(f"{name} fast={fast} {label}: {exc!r}")
+                        failures.append(f"{name} reader={reader} {label}: {exc!r}")
                         kept = save_regression(
-                            mutated, ".pdf", REGRESSIONS, f"{exc!r} (fast={fast})", f"fuzz {name}: {label}"
+                            mutated,
+                            ".pdf",
+                            REGRESSIONS,
+                            f"{exc!r} (reader={reader})",
+                            f"fuzz {name}: {label}",
                         )
                         failures.append(f"  kept as {kept}")
                     seconds = time.perf_counter() - start
-                    slowest = max(slowest, (seconds, f"{name} fast={fast} {label}"))
+                    slowest = max(slowest, (seconds, f"{name} reader={reader} {label}"))
                     cases += 1
     print(f"cases run: {cases}")
     print(f"failures found: {len(failures)}")

@@ -17,7 +17,7 @@ from radsdok.reading import pdf_pdfium
 from radsdok.reading.pdf import DEFAULT_PDF_READER, PDF_READERS, read_pdf
 from radsdok.reading.pdf_ruling import may_hold_table
 
-from .pdf_builder import build_pdf, flate_stream
+from .pdf_builder import build_pdf, flate_stream, page_content
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 REPORT = FIXTURES / "report-columns-table.pdf"
@@ -102,6 +102,38 @@ def test_ruled_table_rows_are_cells_joined_by_bars_on_their_page(reader: str) ->
     assert doc.page_at(doc.text.index(rows[0])) == 2
     assert doc.text.index("byggs om först.") < doc.text.index(rows[0])
     assert doc.text.index(rows[-1]) < doc.text.index("Kostnaderna i tabellen")
+
+
+TURNED_LINES = ["Interpellation om skolans lokaler", "Hur ska lokalerna rustas upp?", "Anna Berg (S)"]
+# Text matrices that make text read upright once the page is turned by /Rotate 90, 180, 270.
+UPRIGHT_WHEN_TURNED = {90: b"0 1 -1 0 100 72", 180: b"-1 0 0 -1 520 100", 270: b"0 -1 1 0 500 770"}
+
+
+def _turned_text(matrix: bytes) -> bytes:
+    shown = b"\n".join(b"(" + line.encode("cp1252") + b") Tj T*" for line in TURNED_LINES)
+    return b"BT /F1 11 Tf 14 TL " + matrix + b" Tm\n" + shown + b"\nET"
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_text_upright_on_a_page_turned_for_display_reads_as_with_pdfplumber(
+    rotate: int, tmp_path: Path
+) -> None:
+    turned = tmp_path / "turned.pdf"
+    turned.write_bytes(build_pdf([flate_stream(_turned_text(UPRIGHT_WHEN_TURNED[rotate]))], rotate=rotate))
+    text = read_pdf(turned).text
+    assert text == read_pdf(turned, reader="pdfplumber").text
+    assert text.startswith("Interpellation om skolans lokaler Hur ska lokalerna rustas upp?")
+
+
+@pytest.mark.parametrize("rotate", [90, 180, 270])
+def test_text_upright_on_the_page_before_turning_is_read_too(rotate: int, tmp_path: Path) -> None:
+    # drawn upright in the page's own coordinates, then the page turned: pdfminer reads it
+    # turned (the pdfplumber reader loses or reverses it); the pdfium reader reads it as drawn
+    plain, turned = tmp_path / "plain.pdf", tmp_path / "turned.pdf"
+    plain.write_bytes(build_pdf([flate_stream(page_content(TURNED_LINES))]))
+    turned.write_bytes(build_pdf([flate_stream(page_content(TURNED_LINES))], rotate=rotate))
+    assert read_pdf(turned).text == read_pdf(plain).text
+    assert "Hur ska lokalerna rustas upp?" in read_pdf(turned).text
 
 
 # --------------------------------------------------------------------------

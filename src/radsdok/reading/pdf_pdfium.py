@@ -20,6 +20,7 @@ from typing import Any
 
 from .pdf_backends import _Pages, add_page, open_pdfium, open_plumber, page_error, plumber_page_boxes
 from .pdf_layout import Box
+from .pdf_rotation import reading_turn, turn_box, turn_matrix
 from .pdf_ruling import may_hold_table
 from .pdf_words import Char, words_to_boxes
 from .source import ReadWarning
@@ -101,13 +102,18 @@ class _PlumberPages:
 def _page_boxes(page: Any) -> list[Box]:
     textpage = page.get_textpage()
     try:
-        return words_to_boxes(_page_chars(textpage, page.get_height()))
+        turn = reading_turn(textpage, page.get_rotation() % 360)
+        mediabox = page.get_mediabox() if turn else None
+        return words_to_boxes(_page_chars(textpage, page.get_height(), turn, mediabox))
     finally:
         textpage.close()
 
 
-def _page_chars(textpage: Any, height: float) -> list[Char]:
-    """The page's drawn, upright characters as `Char` tuples (top-down coordinates).
+def _page_chars(
+    textpage: Any, height: float, turn: int = 0, mediabox: tuple[float, float, float, float] | None = None
+) -> list[Char]:
+    """The page's drawn, upright characters as `Char` tuples (top-down coordinates: the
+    page's own, or with `turn` and `mediabox` those of the page turned for display).
 
     Characters PDFium generated (spaces and line breaks it inferred) are left out, as
     pdfplumber never sees them; drawn spaces stay, as they end words there too. A box's
@@ -139,35 +145,39 @@ def _page_chars(textpage: Any, height: float) -> list[Char]:
         obj = text_object(page_address, index)
         font = fonts.get(obj) if obj else None
         if font is None:
-            font = _font(raw, index)
+            font = _font(raw, index, turn)
             if obj:
                 fonts[obj] = font
         fontname, size, upright = font
         if not upright or not loose_box(page_address, index, box_address):
             last_obj = None
             continue
-        left = box.left
-        bottom = height - box.bottom
+        if mediabox is None:
+            left, right, bottom = box.left, box.right, height - box.bottom
+        else:
+            left, right, bottom = turn_box(box.left, box.bottom, box.right, box.top, turn, mediabox)
         if obj == last_obj:
             prev = chars[-1]
             if prev[1] < left < prev[2] and abs(prev[4] - bottom) < 0.01:
                 chars[-1] = (prev[0], prev[1], left, prev[3], prev[4], prev[5], prev[6])
-        chars.append((char, left, box.right, bottom - size, bottom, size, fontname))
+        chars.append((char, left, right, bottom - size, bottom, size, fontname))
         last_obj = obj
     return chars
 
 
-def _font(raw: Any, index: int) -> tuple[str, float, bool]:
+def _font(raw: Any, index: int, turn: int = 0) -> tuple[str, float, bool]:
     """Font name, size as drawn (nominal size times the matrix's vertical scale) and
-    uprightness (pdfminer's test on the matrix) of the character at `index`."""
+    uprightness (pdfminer's test on the matrix, on the page turned by `turn`) of the
+    character at `index`."""
     import pypdfium2.raw as pdfium_c
 
     matrix = pdfium_c.FS_MATRIX()
     size = float(pdfium_c.FPDFText_GetFontSize(raw, index))
     upright = True
     if pdfium_c.FPDFText_GetMatrix(raw, index, matrix):
-        size *= math.hypot(matrix.c, matrix.d)
-        upright = matrix.a * matrix.d > 0 and matrix.b * matrix.c <= 0
+        a, b, c, d = turn_matrix(matrix.a, matrix.b, matrix.c, matrix.d, turn)
+        size *= math.hypot(c, d)
+        upright = a * d > 0 and b * c <= 0
     name = ctypes.create_string_buffer(256)
     flags = ctypes.c_int()
     length = pdfium_c.FPDFText_GetFontInfo(raw, index, name, len(name), flags)
