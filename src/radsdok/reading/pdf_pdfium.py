@@ -66,14 +66,22 @@ class _PlumberPages:
     def __init__(self, source: str) -> None:
         self.source = source
         self.pdf: Any = None
+        self.unopened: str | None = None  # why pdfplumber could not open the file
         self.failed: list[tuple[int, str]] = []
 
     def boxes(self, index: int) -> list[Box] | None:
         """Words and table rows of page `index`, or None (noted for `warn`) where
         pdfplumber cannot read what PDFium could."""
+        if self.unopened is not None:
+            self.failed.append((index + 1, self.unopened))
+            return None
         try:
             if self.pdf is None:
-                self.pdf = open_plumber(self.source)
+                try:
+                    self.pdf = open_plumber(self.source)
+                except Exception as exc:
+                    self.unopened = f"{type(exc).__name__}: {exc}"
+                    raise
             page = self.pdf.pages[index]
             try:
                 return plumber_page_boxes(page)
