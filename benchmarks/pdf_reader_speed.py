@@ -6,9 +6,11 @@ Usage:
 The PDFs of DIR (default ../shared/corpus/pdf) are linked COPIES times into a temporary
 folder (a few hundred files), and each variant below runs over that folder as one process,
 output discarded; the variants take turns, REPEATS rounds, so that load drifts on a shared
-machine hit all alike. Printed: best and worst seconds, and the ratio of each variant's best
-time to bare pdfplumber's best (goal for `radsdok parse --model blank` and for the default
-`radsdok parse`: <= 0.5).
+machine hit all alike. Printed: best and worst wall seconds and best CPU seconds (user +
+system: less swayed by other processes on a shared machine), and the ratio of each
+variant's best to bare pdfplumber's best (goal for the default `radsdok parse`: <= 0.5).
+Every radsdok process pays its start (spaCy, the model, simplemma's word list: 3-5 s)
+once; more copies spread it thinner.
 
 - bare pdfplumber: ``page.extract_text()`` of every page of every file, in one process;
 - radsdok parse (default reader "pdfium", blank and default model);
@@ -44,20 +46,22 @@ print(pages)
 """
 
 
-def timed(argv: list[str]) -> float:
-    """Wall seconds of one process (output discarded); fails loudly on a non-zero exit."""
+def timed(argv: list[str]) -> tuple[float, float]:
+    """Wall seconds and CPU seconds (user + system) of one process (output discarded);
+    fails loudly on a non-zero exit."""
     probe = (
-        "import subprocess, sys, time\n"
+        "import resource, subprocess, sys, time\n"
         "start = time.perf_counter()\n"
         "done = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)\n"
-        "print(time.perf_counter() - start, done.returncode)\n"
+        "usage = resource.getrusage(resource.RUSAGE_CHILDREN)\n"
+        "print(time.perf_counter() - start, usage.ru_utime + usage.ru_stime, done.returncode)\n"
         "sys.stderr.write(done.stderr[-2000:])\n"
     )
     out = subprocess.run([sys.executable, "-c", probe, *argv], capture_output=True, text=True, check=True)
-    seconds, code = out.stdout.split()
+    wall, cpu, code = out.stdout.split()
     if code not in ("0", "2"):  # 2: some files failed (none should here, but it is not a crash)
         raise SystemExit(f"{' '.join(argv)} failed with exit code {code}:\n{out.stderr}")
-    return float(seconds)
+    return float(wall), float(cpu)
 
 
 def variants(folder: str) -> dict[str, list[str]]:
@@ -108,20 +112,29 @@ def main() -> None:
             f"{files} files, {pages} pages; {os.cpu_count()} CPUs, load average {load}; {args.repeats} rounds"
         )
         runs = variants(tmp)
-        times: dict[str, list[float]] = {name: [] for name in runs}
+        wall: dict[str, list[float]] = {name: [] for name in runs}
+        cpu: dict[str, list[float]] = {name: [] for name in runs}
         for _ in range(args.repeats):
             for name, argv in runs.items():
-                times[name].append(timed(argv))
-    bare = min(times["bare pdfplumber extract_text"])
-    print(f"{'variant':54} {'best s':>7} {'worst s':>8} {'pages/s':>8} {'/ bare':>7}")
-    for name, values in times.items():
-        best = min(values)
-        print(f"{name:54} {best:7.2f} {max(values):8.2f} {pages / best:8.1f} {best / bare:7.2f}")
+                seconds, cpu_seconds = timed(argv)
+                wall[name].append(seconds)
+                cpu[name].append(cpu_seconds)
+    bare, bare_cpu = min(wall["bare pdfplumber extract_text"]), min(cpu["bare pdfplumber extract_text"])
     print(
-        f"default parse / bare pdfplumber: {min(times['radsdok parse']) / bare:.2f} "
-        f"(blank model {min(times['radsdok parse --model blank']) / bare:.2f}; goal <= 0.5); "
-        f"with the pdfplumber reader {min(times['radsdok parse --pdf-reader pdfplumber']) / bare:.2f}"
+        f"{'variant':54} {'best s':>7} {'worst s':>8} {'pages/s':>8} {'/ bare':>7} {'cpu s':>7} {'/ bare':>7}"
     )
+    for name in runs:
+        best, best_cpu = min(wall[name]), min(cpu[name])
+        print(
+            f"{name:54} {best:7.2f} {max(wall[name]):8.2f} {pages / best:8.1f} {best / bare:7.2f}"
+            f" {best_cpu:7.2f} {best_cpu / bare_cpu:7.2f}"
+        )
+    for label, times, base in (("wall", wall, bare), ("cpu", cpu, bare_cpu)):
+        print(
+            f"{label}: default parse / bare pdfplumber {min(times['radsdok parse']) / base:.2f} "
+            f"(blank model {min(times['radsdok parse --model blank']) / base:.2f}; goal <= 0.5); "
+            f"with the pdfplumber reader {min(times['radsdok parse --pdf-reader pdfplumber']) / base:.2f}"
+        )
     print(f"load average at the end {os.getloadavg()[0]:.1f}")
 
 
