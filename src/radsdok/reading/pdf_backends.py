@@ -1,4 +1,4 @@
-"""PDF backends: pdfplumber and pypdfium2 text lines, each turning pages into `Box` records.
+"""PDF backends: pdfplumber and PDFium's text lines, each turning pages into `Box` records.
 
 * pdfplumber (``reader="pdfplumber"``): pdfplumber (pdfminer) words, page by
   page (each page closed after use), with ruled tables found by
@@ -45,6 +45,8 @@ class _Pages:
 
 
 def add_page(out: _Pages, boxes: list[Box], index: int) -> None:
+    """Lay out page `index` from its boxes (blank ones and runs taller than three lines
+    left out) and append its lines to `out`; a page without any is listed as empty."""
     boxes = [
         b for b in boxes if b.text.strip() and (b.table >= 0 or b.bottom - b.top <= 3 * max(b.size, 1.0))
     ]
