@@ -19,6 +19,7 @@ from pathlib import Path
 
 import radsdok
 from radsdok.fuzzing import archive_mutations, mutations, save_regression
+from radsdok.reading.pdf import PDF_READERS
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # for tests/office_builder.py (python-docx, odfpy: dev dependencies)
@@ -44,8 +45,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for seed_number, name in enumerate(SEEDS):
             data = (FIXTURES / name).read_bytes()
-            for fast in (False, True):
-                parser.fast_pdf = fast
+            for reader in PDF_READERS:
+                parser.pdf_reader = reader
                 for n, (label, mutated) in enumerate(mutations(data, count, seed=seed_number)):
                     path = Path(folder) / f"case{n}.pdf"
                     path.write_bytes(mutated)
@@ -55,13 +56,17 @@ def main() -> None:
                     except radsdok.RadsdokError:
                         pass
                     except Exception as exc:
-                        failures.append(f"{name} fast={fast} {label}: {exc!r}")
+                        failures.append(f"{name} reader={reader} {label}: {exc!r}")
                         kept = save_regression(
-                            mutated, ".pdf", REGRESSIONS, f"{exc!r} (fast={fast})", f"fuzz {name}: {label}"
+                            mutated,
+                            ".pdf",
+                            REGRESSIONS,
+                            f"{exc!r} (reader={reader})",
+                            f"fuzz {name}: {label}",
                         )
                         failures.append(f"  kept as {kept}")
                     seconds = time.perf_counter() - start
-                    slowest = max(slowest, (seconds, f"{name} fast={fast} {label}"))
+                    slowest = max(slowest, (seconds, f"{name} reader={reader} {label}"))
                     cases += 1
         from tests.office_builder import WRITERS
 

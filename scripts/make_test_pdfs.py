@@ -531,6 +531,119 @@ def bundle_three_interpellations(path: Path) -> None:
     c.save()
 
 
+def wrap_hyphenated(text: str, width: float, size: float = SIZE) -> list[str]:
+    """Greedy line breaking that may break a word at a "|" in it (drawn as "-" at the
+    line end, dropped elsewhere)."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        candidate = f"{line} {word.replace('|', '')}".strip()
+        if not line or pdfmetrics.stringWidth(candidate, REGULAR, size) <= width:
+            line = candidate
+            continue
+        head, _, tail = word.partition("|")
+        if tail and pdfmetrics.stringWidth(f"{line} {head}-", REGULAR, size) <= width:
+            lines.append(f"{line} {head}-")
+            line = tail
+        else:
+            lines.append(line)
+            line = word.replace("|", "")
+    return [*lines, line]
+
+
+REPORT_LEFT = (
+    "Skolorna i Sandviken har under året fått se över sina lokaler. Flera av husen "
+    "byggdes på sextiotalet och behöver nya fläktar och ny ventilation, och i två av dem har "
+    "eleverna flyttat till moduler under tiden. Förvaltningen har lämnat en plan för "
+    "hur arbetet ska fördelas över de kommande fem åren, och den ska sedan slutligen antas av kommun|"
+    "fullmäktige i juni efter att barn- och utbildningsnämnden har yttrat sig."
+)
+REPORT_RIGHT = (
+    "Kostnaden för ombyggnaderna beräknas bli högre än vad som sades när planen först "
+    "togs fram, främst för att priserna på material har stigit. Nämnden föreslår därför "
+    "att de största projekten delas upp i etapper så att undervisningen kan fortsätta "
+    "i de lokaler som redan är klara medan resten byggs om under sommarloven."
+)
+REPORT_TABLE = [
+    ["Skola", "Elever", "Kostnad per elev"],
+    ["Sätraskolan", "412", "98 000 kr"],
+    ["Bessemerskolan", "388", "104 000 kr"],
+    ["Jernvallsskolan", "251", "91 000 kr"],
+]
+
+
+def report_columns_table(path: Path) -> None:
+    """Three pages under a running header and a "Sida N (3)" footer: a title over two
+    justified columns with a word hyphenated at a line end (kommun-/fullmäktige), a ruled
+    table between two paragraphs, a closing paragraph and a signature."""
+    c = canvas(path)
+    pages = 3
+
+    def header(number: int) -> None:
+        c.setFont(REGULAR, 8.5)
+        c.drawString(LEFT, HEIGHT - 40, "Sandvikens kommun")
+        c.drawRightString(RIGHT, HEIGHT - 40, "Dnr KS 2024/0233")
+        c.drawRightString(RIGHT, 40, f"Sida {number} ({pages})")
+
+    header(1)
+    y = heading(c, "Rapport om skolornas lokaler och ekonomi", HEIGHT - 90)
+    gutter = 24.0
+    col = (RIGHT - LEFT - gutter) / 2
+    for x, text in ((LEFT, REPORT_LEFT), (LEFT + col + gutter, REPORT_RIGHT)):
+        paragraph(c, wrap_hyphenated(text, col, size=9), y, x=x, width=col, size=9)
+    c.showPage()
+
+    header(2)
+    y = (
+        paragraph(
+            c,
+            wrap(
+                "Tabellen visar antalet elever och den beräknade kostnaden per elev för de tre skolor som "
+                "byggs om först.",
+                RIGHT - LEFT,
+            ),
+            HEIGHT - 90,
+        )
+        - 10
+    )
+    t = Table(REPORT_TABLE, colWidths=[160, 80, 120])
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, SIZE),
+                ("FONT", (0, 0), (-1, 0), BOLD, SIZE),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+            ]
+        )
+    )
+    _, h = t.wrapOn(c, RIGHT - LEFT, 400)
+    t.drawOn(c, LEFT, y - h + 8)
+    paragraph(
+        c,
+        wrap(
+            "Kostnaderna i tabellen bygger på förvaltningens kalkyl från mars och kan komma att "
+            "ändras när upphandlingen är klar.",
+            RIGHT - LEFT,
+        ),
+        y - h - 14,
+    )
+    c.showPage()
+
+    header(3)
+    y = paragraph(
+        c,
+        wrap(
+            "Kommunstyrelsen föreslås ge förvaltningen i uppdrag att återkomma med en reviderad "
+            "tidplan före årsskiftet.",
+            RIGHT - LEFT,
+        ),
+        HEIGHT - 90,
+    )
+    plain(c, ["Karin Lund (C)"], y - 20)
+    c.showPage()
+    c.save()
+
+
 FIXTURES: dict[str, Callable[[Path], None]] = {
     "running-header-footer.pdf": running_header_footer,
     "hyphenated-lines.pdf": hyphenated_lines,
@@ -549,6 +662,7 @@ FIXTURES: dict[str, Callable[[Path], None]] = {
     "not-a-pdf.pdf": lambda p: p.write_text("Det här är en textfil, inte en PDF.\n", "utf-8"),
     "empty.pdf": lambda p: p.write_bytes(b""),
     "bundle-three-interpellations.pdf": bundle_three_interpellations,
+    "report-columns-table.pdf": report_columns_table,
 }
 
 

@@ -34,8 +34,9 @@ def flate_stream(content: bytes, filler_bytes: int = 0, filler: bytes = b" ") ->
     return b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(data) + data + b"\nendstream"
 
 
-def build_pdf(streams: list[bytes]) -> bytes:
-    """A PDF with one page per content stream object body (as made by `flate_stream`)."""
+def build_pdf(streams: list[bytes], rotate: int = 0) -> bytes:
+    """A PDF with one page per content stream object body (as made by `flate_stream`),
+    every page turned by `rotate` degrees for display (/Rotate)."""
     count = len(streams)
     # objects: 1 catalog, 2 pages, 3 font, then page i at 4 + 2i and its content at 5 + 2i
     kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(count))
@@ -46,8 +47,8 @@ def build_pdf(streams: list[bytes]) -> bytes:
     ]
     for i, stream in enumerate(streams):
         objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (5 + 2 * i)
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Rotate %d /Contents %d 0 R "
+            b"/Resources << /Font << /F1 3 0 R >> >> >>" % (rotate, 5 + 2 * i)
         )
         objects.append(stream)
     out = bytearray(b"%PDF-1.4\n%\xe5\xe4\xf6\n")

@@ -9,6 +9,7 @@ import pytest
 
 import radsdok
 from radsdok.fuzzing import mutations, save_regression
+from radsdok.reading.pdf import PDF_READERS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 REGRESSIONS = Path(__file__).parent / "fixtures" / "regressions"
@@ -17,12 +18,12 @@ SEEDS = ["running-header-footer.pdf", "two-columns.pdf", "table.pdf", "letterhea
 
 @pytest.mark.parametrize("seed_pdf", SEEDS)
 def test_mutated_pdfs_fail_cleanly(seed_pdf: str, tmp_path: Path, request: pytest.FixtureRequest) -> None:
-    count = 2500 if request.config.getoption("--fuzz-long") else 250  # x 4 seeds x 2 readers
+    count = 2500 if request.config.getoption("--fuzz-long") else 250  # x 4 seeds x 3 readers
     parser = radsdok.Parser("blank", timeout=30)
     data = (FIXTURES / seed_pdf).read_bytes()
     unexpected = []
-    for fast in (False, True):
-        parser.fast_pdf = fast
+    for reader in PDF_READERS:
+        parser.pdf_reader = reader
         for n, (label, mutated) in enumerate(mutations(data, count, seed=n_seed(seed_pdf))):
             path = tmp_path / f"case{n}.pdf"
             path.write_bytes(mutated)
@@ -31,9 +32,9 @@ def test_mutated_pdfs_fail_cleanly(seed_pdf: str, tmp_path: Path, request: pytes
             except radsdok.RadsdokError as exc:
                 assert path.name in str(exc)
             except Exception as exc:  # anything else is a finding: keep the input
-                unexpected.append((label, fast, repr(exc)))
+                unexpected.append((label, reader, repr(exc)))
                 save_regression(
-                    mutated, ".pdf", REGRESSIONS, f"{exc!r} (fast={fast})", f"fuzz {seed_pdf}: {label}"
+                    mutated, ".pdf", REGRESSIONS, f"{exc!r} (reader={reader})", f"fuzz {seed_pdf}: {label}"
                 )
     assert unexpected == []
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import radsdok
+from radsdok.reading.pdf import PDF_READERS
 
 from .conftest import CORPUS
 from .test_cli import radsdok as run_cli
@@ -16,9 +17,9 @@ FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 GOTLAND = CORPUS / "municipal" / "gotland_motion_2017_1.pdf"
 
 
-@pytest.fixture(scope="module", params=[False, True], ids=["pdfplumber", "fast"])
+@pytest.fixture(scope="module", params=PDF_READERS)
 def multipage(request: pytest.FixtureRequest) -> radsdok.Document:
-    return radsdok.load(fast_pdf=request.param).parse(FIXTURES / "running-header-footer.pdf")
+    return radsdok.load(pdf_reader=request.param).parse(FIXTURES / "running-header-footer.pdf")
 
 
 def test_every_item_of_a_pdf_carries_its_page(multipage: radsdok.Document) -> None:
@@ -70,9 +71,9 @@ def test_bad_pdf_is_one_clear_line_naming_the_file(fixture: str, code: str) -> N
 
 
 @pytest.mark.skipif(not GOTLAND.exists(), reason="../shared/corpus is not beside the checkout")
-@pytest.mark.parametrize("fast", [False, True], ids=["pdfplumber", "fast"])
-def test_real_exported_pdf_gives_author_party_and_proposals(fast: bool) -> None:
-    doc = radsdok.load(fast_pdf=fast).parse(GOTLAND)
+@pytest.mark.parametrize("reader", PDF_READERS)
+def test_real_exported_pdf_gives_author_party_and_proposals(reader: str) -> None:
+    doc = radsdok.load(pdf_reader=reader).parse(GOTLAND)
     assert [(a.name, a.party) for a in doc.authors] == [("Elin Bååth", "Feministiskt initiativ")]
     assert doc.kind == "motion"
     assert len(doc.proposals) == 3

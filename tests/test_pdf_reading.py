@@ -17,6 +17,8 @@ from radsdok.errors import (
     UnreadablePDF,
 )
 from radsdok.reading.pdf import (
+    DEFAULT_PDF_READER,
+    PDF_READERS,
     Line,
     clean_chars,
     dehyphenate,
@@ -29,7 +31,10 @@ from radsdok.reading.pdf import (
 
 FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
 CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
-BOTH_PATHS = pytest.mark.parametrize("fast", [False, True], ids=["pdfplumber", "pdfium"])
+# Every reader: "pdfium" (the default), "pdfplumber" and "fast" (PDFium's text lines).
+ALL_READERS = pytest.mark.parametrize("reader", PDF_READERS)
+# The readers that find tables: "pdfium" (pdfplumber on the page with rules) and "pdfplumber".
+LAYOUT_READERS = pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
 
 
 def fixture(name: str) -> Path:
@@ -40,8 +45,8 @@ def words(text: str) -> str:
     return " ".join(text.split())
 
 
-def read(name: str, fast: bool = False, **kwargs: object):
-    return read_pdf(fixture(name), fast=fast, **kwargs)
+def read(name: str, reader: str = DEFAULT_PDF_READER, **kwargs: object):
+    return read_pdf(fixture(name), reader=reader, **kwargs)
 
 
 # --------------------------------------------------------------------------
@@ -49,33 +54,33 @@ def read(name: str, fast: bool = False, **kwargs: object):
 # --------------------------------------------------------------------------
 
 
-@BOTH_PATHS
-def test_running_header_removed_from_pages_after_the_first(fast: bool) -> None:
-    text = read("running-header-footer.pdf", fast).text
+@ALL_READERS
+def test_running_header_removed_from_pages_after_the_first(reader: str) -> None:
+    text = read("running-header-footer.pdf", reader).text
     assert text.count("Gävle kommun") == 1
     assert text.count("Dnr KS 2024/0117") == 1
     assert text.count("2024-03-12") == 1
 
 
-@BOTH_PATHS
-def test_first_page_header_keeps_dnr_and_date(fast: bool) -> None:
-    text = read("running-header-footer.pdf", fast).text
+@ALL_READERS
+def test_first_page_header_keeps_dnr_and_date(reader: str) -> None:
+    text = read("running-header-footer.pdf", reader).text
     first_line = text.split("\n")[0]
     assert "Gävle kommun" in first_line
     assert "Dnr KS 2024/0117" in first_line
     assert text.index("2024-03-12") < text.index("Interpellation till")
 
 
-@BOTH_PATHS
-def test_page_number_footers_removed_on_every_page(fast: bool) -> None:
-    text = read("running-header-footer.pdf", fast).text
+@ALL_READERS
+def test_page_number_footers_removed_on_every_page(reader: str) -> None:
+    text = read("running-header-footer.pdf", reader).text
     assert "Sida" not in text
     assert not re.search(r"\b\d \(3\)", text)
 
 
-@BOTH_PATHS
-def test_page_at_maps_text_to_its_page(fast: bool) -> None:
-    doc = read("running-header-footer.pdf", fast)
+@ALL_READERS
+def test_page_at_maps_text_to_its_page(reader: str) -> None:
+    doc = read("running-header-footer.pdf", reader)
     assert doc.format == "pdf"
     assert doc.source == str(fixture("running-header-footer.pdf"))
     assert doc.page_count == 3
@@ -93,18 +98,18 @@ def test_page_at_maps_text_to_its_page(fast: bool) -> None:
     assert doc.text[doc.page_starts[2] :].startswith("Mot den bakgrunden")
 
 
-@BOTH_PATHS
-def test_word_hyphenated_across_page_break_is_rejoined_on_the_first_page(fast: bool) -> None:
-    doc = read("running-header-footer.pdf", fast)
+@ALL_READERS
+def test_word_hyphenated_across_page_break_is_rejoined_on_the_first_page(reader: str) -> None:
+    doc = read("running-header-footer.pdf", reader)
     at = doc.text.index("trafikförsörjningen")
     assert doc.page_at(at) == 1
     assert "trafik-" not in doc.text
     assert "dessutom dragits ned" in doc.text  # a hyphenation inside page 2 too
 
 
-@BOTH_PATHS
-def test_max_pages_stops_early_with_a_warning(fast: bool) -> None:
-    doc = read("running-header-footer.pdf", fast, max_pages=2)
+@ALL_READERS
+def test_max_pages_stops_early_with_a_warning(reader: str) -> None:
+    doc = read("running-header-footer.pdf", reader, max_pages=2)
     assert doc.page_count == 2
     assert "Mot den bakgrunden" not in doc.text
     assert [w.code for w in doc.warnings] == ["max-pages"]
@@ -171,30 +176,30 @@ def test_other_lines_are_not_page_numbers(line: str) -> None:
 # --------------------------------------------------------------------------
 
 
-@BOTH_PATHS
-def test_line_end_hyphenation_is_rejoined(fast: bool) -> None:
-    text = read("hyphenated-lines.pdf", fast).text
+@ALL_READERS
+def test_line_end_hyphenation_is_rejoined(reader: str) -> None:
+    text = read("hyphenated-lines.pdf", reader).text
     assert "inför kommunfullmäktige och" in text
     assert "i Stockholmsregionen besvaras" in text
 
 
-@BOTH_PATHS
-def test_real_hyphens_survive_at_line_end_and_inside_lines(fast: bool) -> None:
-    text = read("hyphenated-lines.pdf", fast).text
+@ALL_READERS
+def test_real_hyphens_survive_at_line_end_and_inside_lines(reader: str) -> None:
+    text = read("hyphenated-lines.pdf", reader).text
     assert "via e-post eller brev" in text
     assert "följa EU-kommissionens riktlinjer" in text
     assert "under 1990-talet och" in text
     assert "upp av e-post till" in text
 
 
-@BOTH_PATHS
-def test_suspended_compound_keeps_hyphen_and_space(fast: bool) -> None:
-    assert "både råd- och stödinsatser" in read("hyphenated-lines.pdf", fast).text
+@ALL_READERS
+def test_suspended_compound_keeps_hyphen_and_space(reader: str) -> None:
+    assert "både råd- och stödinsatser" in read("hyphenated-lines.pdf", reader).text
 
 
-@BOTH_PATHS
-def test_soft_hyphen_at_line_end_joins_the_word(fast: bool) -> None:
-    text = read("hyphenated-lines.pdf", fast).text
+@ALL_READERS
+def test_soft_hyphen_at_line_end_joins_the_word(reader: str) -> None:
+    text = read("hyphenated-lines.pdf", reader).text
     assert "nyvalda kommunstyrelsen i maj." in text
     assert "\u00ad" not in text
 
@@ -227,30 +232,30 @@ def test_dehyphenation_rule(left: str, right: str, joined: str) -> None:
 # --------------------------------------------------------------------------
 
 
-@BOTH_PATHS
-def test_justified_paragraph_lines_are_joined_with_spaces(fast: bool) -> None:
-    text = read("paragraphs.pdf", fast).text
+@ALL_READERS
+def test_justified_paragraph_lines_are_joined_with_spaces(reader: str) -> None:
+    text = read("paragraphs.pdf", reader).text
     assert "gång- och cykelvägarna i Norrtull är släckt under stora delar av kvällen. Det skapar en" in text
     assert "en otrygg miljö för både barn" in text
 
 
-@BOTH_PATHS
-def test_paragraphs_and_headings_are_separated(fast: bool) -> None:
-    blocks = read("paragraphs.pdf", fast).text.split("\n\n")
+@ALL_READERS
+def test_paragraphs_and_headings_are_separated(reader: str) -> None:
+    blocks = read("paragraphs.pdf", reader).text.split("\n\n")
     assert blocks[0] == "Enkel fråga om gatubelysningen"
     assert blocks[1].startswith("Många invånare") and blocks[1].endswith("mörkrets inbrott.")
     assert blocks[2].startswith("Jag vill därför fråga") and "\n" not in blocks[2]
 
 
-@BOTH_PATHS
-def test_short_lines_keep_their_line_breaks(fast: bool) -> None:
-    text = read("paragraphs.pdf", fast).text
+@ALL_READERS
+def test_short_lines_keep_their_line_breaks(reader: str) -> None:
+    text = read("paragraphs.pdf", reader).text
     assert text.endswith("\n\nNorrtull den 4 februari 2024\nKarin Holm (V)\nLedamot i kommunfullmäktige")
 
 
-@BOTH_PATHS
-def test_list_items_stay_one_per_line(fast: bool) -> None:
-    lines = read("list-items.pdf", fast).text.splitlines()
+@ALL_READERS
+def test_list_items_stay_one_per_line(reader: str) -> None:
+    lines = read("list-items.pdf", reader).text.splitlines()
     for item in [
         "att kommunen inventerar alla lekplatser i tätorterna;",
         "att en plan för upprustning tas fram under året;",
@@ -263,9 +268,9 @@ def test_list_items_stay_one_per_line(fast: bool) -> None:
         assert item in lines
 
 
-@BOTH_PATHS
-def test_wrapped_bullet_item_is_one_line(fast: bool) -> None:
-    lines = read("list-items.pdf", fast).text.splitlines()
+@ALL_READERS
+def test_wrapped_bullet_item_is_one_line(reader: str) -> None:
+    lines = read("list-items.pdf", reader).text.splitlines()
     assert (
         "• belysning som saknas vid entrén till lekplatsen i Västra parken och även vid cykelställen" in lines
     )
@@ -286,9 +291,9 @@ RIGHT_COLUMN = (
 )
 
 
-@BOTH_PATHS
-def test_two_columns_are_read_column_by_column(fast: bool) -> None:
-    text = read("two-columns.pdf", fast).text
+@ALL_READERS
+def test_two_columns_are_read_column_by_column(reader: str) -> None:
+    text = read("two-columns.pdf", reader).text
     flat = words(text)
     assert text.startswith("Nyhetsbrev från kommunfullmäktige i Sandviken\n")
     assert LEFT_COLUMN in flat
@@ -296,8 +301,9 @@ def test_two_columns_are_read_column_by_column(fast: bool) -> None:
     assert flat.index("Förslaget till budget beslutas i juni.") < flat.index("Skolan i Sätra")
 
 
-def test_table_rows_come_in_place_one_per_line() -> None:
-    text = read("table.pdf").text
+@LAYOUT_READERS
+def test_table_rows_come_in_place_one_per_line(reader: str) -> None:
+    text = read("table.pdf", reader).text
     lines = text.splitlines()
     rows = [
         "Parti | Mandat | Andel",
@@ -310,9 +316,9 @@ def test_table_rows_come_in_place_one_per_line() -> None:
     assert text.index(rows[-1]) < text.index("Efter tabellen:")
 
 
-@BOTH_PATHS
-def test_table_does_not_interleave_with_surrounding_text(fast: bool) -> None:
-    flat = words(read("table.pdf", fast).text)
+@ALL_READERS
+def test_table_does_not_interleave_with_surrounding_text(reader: str) -> None:
+    flat = words(read("table.pdf", reader).text)
     assert (
         "Före tabellen: efter valet 2022 fördelades mandaten i kommunfullmäktige enligt tabellen "
         "nedan, som bygger på valmyndighetens slutliga sammanräkning." in flat
@@ -323,9 +329,9 @@ def test_table_does_not_interleave_with_surrounding_text(fast: bool) -> None:
     )
 
 
-@BOTH_PATHS
-def test_letterhead_label_value_pairs_stay_together(fast: bool) -> None:
-    text = read("letterhead-dnr-block.pdf", fast).text
+@ALL_READERS
+def test_letterhead_label_value_pairs_stay_together(reader: str) -> None:
+    text = read("letterhead-dnr-block.pdf", reader).text
     lines = text.splitlines()
     assert any(line.endswith("Dnr KS 2024/0117") for line in lines)
     assert any(line.endswith("Datum 2024-03-12") for line in lines)
@@ -339,15 +345,15 @@ def test_letterhead_label_value_pairs_stay_together(fast: bool) -> None:
 # --------------------------------------------------------------------------
 
 
-@BOTH_PATHS
-def test_overprinted_bold_is_read_once(fast: bool) -> None:
-    text = read("overprinted-bold.pdf", fast).text
+@ALL_READERS
+def test_overprinted_bold_is_read_once(reader: str) -> None:
+    text = read("overprinted-bold.pdf", reader).text
     assert text.startswith("Motion om cykelparkering\n")
 
 
-@BOTH_PATHS
-def test_ligatures_are_expanded(fast: bool) -> None:
-    assert read("ligatures.pdf", fast).text == "Kommunen ska finansiera flera projekt inom kulturen."
+@ALL_READERS
+def test_ligatures_are_expanded(reader: str) -> None:
+    assert read("ligatures.pdf", reader).text == "Kommunen ska finansiera flera projekt inom kulturen."
 
 
 def test_clean_chars_expands_ligatures_and_drops_inner_soft_hyphens() -> None:
@@ -358,7 +364,7 @@ def test_clean_chars_expands_ligatures_and_drops_inner_soft_hyphens() -> None:
 
 
 # --------------------------------------------------------------------------
-# fast path parity
+# fast reader parity (the layout readers' parity: test_pdf_readers.py)
 # --------------------------------------------------------------------------
 
 
@@ -376,7 +382,7 @@ def test_clean_chars_expands_ligatures_and_drops_inner_soft_hyphens() -> None:
     ],
 )
 def test_fast_path_gives_the_same_words_and_pages(name: str) -> None:
-    plumber, fast = read(name), read(name, fast=True)
+    plumber, fast = read(name, "pdfplumber"), read(name, "fast")
     assert fast.text.split() == plumber.text.split()
     assert fast.page_starts == plumber.page_starts
 
@@ -386,17 +392,17 @@ def test_fast_path_gives_the_same_words_and_pages(name: str) -> None:
 # --------------------------------------------------------------------------
 
 
-@BOTH_PATHS
-def test_scan_without_text_layer_raises_no_text_layer(fast: bool) -> None:
+@ALL_READERS
+def test_scan_without_text_layer_raises_no_text_layer(reader: str) -> None:
     with pytest.raises(NoTextLayer) as err:
-        read("image-only-scan.pdf", fast, ocr="never")
+        read("image-only-scan.pdf", reader, ocr="never")
     assert "image-only-scan.pdf" in str(err.value)
     assert "no text layer" in err.value.message and "--ocr auto" in err.value.message
 
 
-@BOTH_PATHS
-def test_some_pages_without_text_give_a_warning(fast: bool) -> None:
-    doc = read("some-pages-image-only.pdf", fast, ocr="never")
+@ALL_READERS
+def test_some_pages_without_text_give_a_warning(reader: str) -> None:
+    doc = read("some-pages-image-only.pdf", reader, ocr="never")
     assert doc.text == "Protokollet justeras av ordföranden."
     assert doc.page_count == 2
     [warning] = doc.warnings
@@ -404,23 +410,23 @@ def test_some_pages_without_text_give_a_warning(fast: bool) -> None:
     assert "page(s) 2 " in warning.message and "OCR" in warning.message
 
 
-@BOTH_PATHS
-def test_encrypted_pdf_raises_encrypted(fast: bool) -> None:
+@ALL_READERS
+def test_encrypted_pdf_raises_encrypted(reader: str) -> None:
     with pytest.raises(EncryptedPDF) as err:
-        read("encrypted-user-password.pdf", fast)
+        read("encrypted-user-password.pdf", reader)
     assert isinstance(err.value, UnreadablePDF)
     assert "encrypted-user-password.pdf" in str(err.value)
     assert "decrypt" in err.value.message
 
 
-@BOTH_PATHS
-def test_empty_user_password_is_read_with_a_warning(fast: bool) -> None:
-    doc = read("encrypted-empty-user-password.pdf", fast)
+@ALL_READERS
+def test_empty_user_password_is_read_with_a_warning(reader: str) -> None:
+    doc = read("encrypted-empty-user-password.pdf", reader)
     assert doc.text == "Detta dokument är skyddat med lösenord."
     assert [w.code for w in doc.warnings] == ["encrypted-empty-password"]
 
 
-@BOTH_PATHS
+@ALL_READERS
 @pytest.mark.parametrize(
     ("name", "error"),
     [
@@ -430,25 +436,25 @@ def test_empty_user_password_is_read_with_a_warning(fast: bool) -> None:
         ("no-such-file.pdf", FileUnreadable),
     ],
 )
-def test_bad_files_raise_the_right_error_naming_the_file(name: str, error: type, fast: bool) -> None:
+def test_bad_files_raise_the_right_error_naming_the_file(name: str, error: type, reader: str) -> None:
     with pytest.raises(error) as err:
-        read(name, fast)
+        read(name, reader)
     assert isinstance(err.value, RadsdokError)
     assert err.value.source == str(fixture(name))
     assert name in str(err.value)
 
 
-@BOTH_PATHS
+@ALL_READERS
 @pytest.mark.parametrize(
     "content",
     [b"%PDF-1.4\n" + b"\x00garbage" * 50, b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n"],
     ids=["garbage", "no-pages"],
 )
-def test_engine_errors_never_escape(tmp_path: Path, content: bytes, fast: bool) -> None:
+def test_engine_errors_never_escape(tmp_path: Path, content: bytes, reader: str) -> None:
     path = tmp_path / "broken.pdf"
     path.write_bytes(content)
     with pytest.raises(RadsdokError) as err:
-        read_pdf(path, fast=fast)
+        read_pdf(path, reader=reader)
     assert "broken.pdf" in str(err.value)
 
 

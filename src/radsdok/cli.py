@@ -119,6 +119,36 @@ def _masking(what: str | None, key: str | None) -> Masking | None:
     return settings
 
 
+class PdfReader(str, Enum):
+    """The PDF readers (radsdok.reading.pdf.PDF_READERS, repeated here so that `--help` does
+    not import the readers; tests/test_cli.py checks they agree)."""
+
+    pdfium = "pdfium"
+    pdfplumber = "pdfplumber"
+    fast = "fast"
+
+
+PdfReaderOption = Annotated[
+    PdfReader | None,
+    typer.Option(
+        "--pdf-reader",
+        help="pdfium (the default): layout from PDFium's character boxes, pdfplumber only for pages "
+        "with ruled tables; pdfplumber: pdfplumber on every page (slower, same text); fast: "
+        "PDFium's text lines, no tables (as --fast).",
+    ),
+]
+FastOption = Annotated[
+    bool, typer.Option("--fast", help="Fast PDF text (PDFium's text lines, no tables): --pdf-reader fast.")
+]
+
+
+def _pdf_reader(fast: bool, pdf_reader: PdfReader | None) -> str | None:
+    """The reader named by --pdf-reader and --fast (None: the default)."""
+    if fast and pdf_reader not in (None, PdfReader.fast):
+        raise _fail(f"--fast means --pdf-reader fast; it contradicts --pdf-reader {pdf_reader.value}", 2)
+    return PdfReader.fast.value if fast else (pdf_reader.value if pdf_reader else None)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     typer.echo(f"radsdok: {message}", err=True)
     return typer.Exit(code)
@@ -126,7 +156,7 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 def _build(
     model: str,
-    fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     analysis: Analysis = Analysis.fast,
     ocr: Ocr = Ocr.auto,
     **limits: float | int | None,
@@ -134,7 +164,7 @@ def _build(
     from .parser import Parser
 
     try:
-        return Parser(model, analysis=analysis.value, fast_pdf=fast_pdf, ocr=ocr.value, **limits)  # type: ignore[arg-type]
+        return Parser(model, analysis=analysis.value, pdf_reader=pdf_reader, ocr=ocr.value, **limits)  # type: ignore[arg-type]
     except RadsdokError as exc:
         raise _fail(str(exc)) from None
 
@@ -149,7 +179,8 @@ def parse(
         OutputFormat, typer.Option("--format", "-f", help="json: pretty, one document; jsonl: one per line.")
     ] = OutputFormat.json,
     no_text: Annotated[bool, typer.Option("--no-text", help="Leave the document text out.")] = False,
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
     split: Annotated[
         bool, typer.Option("--split", help="One document per contained document (bundles); JSON lines.")
     ] = False,
@@ -183,7 +214,7 @@ def parse(
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
     parser = _build(
         model,
-        fast,
+        _pdf_reader(fast, pdf_reader),
         analysis,
         ocr,
         max_bytes=max_bytes,
@@ -228,7 +259,8 @@ def show(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="A .html file (one input) or a directory (index.html too).")
     ] = Path("radsdok-view"),
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
     model: ModelOption = "default",
     ocr: OcrOption = Ocr.auto,
 ) -> None:
@@ -236,7 +268,7 @@ def show(
     from .html import write_view
     from .parser import Failure
 
-    parser = _build(model, fast, ocr=ocr)
+    parser = _build(model, _pdf_reader(fast, pdf_reader), ocr=ocr)
     failures = 0
     total = 0
 
@@ -271,7 +303,8 @@ def evaluate_command(
         list[str] | None,
         typer.Option("--min", help="FIELD=F1 floor, e.g. --min questions=0.9; exit 3 if below."),
     ] = None,
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2).")] = False,
+    fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
     split: Annotated[
         Path | None,
         typer.Option(
@@ -303,7 +336,7 @@ def evaluate_command(
             raise _fail(str(exc), 2) from None
     if not pairs:
         raise _fail("no documents with a .gold.json found in " + ", ".join(map(str, inputs)))
-    parser = _build(model, fast, analysis, ocr)
+    parser = _build(model, _pdf_reader(fast, pdf_reader), analysis, ocr)
     scored: list[tuple[Document, dict]] = []
     for (doc_path, gold_path), result in zip(
         pairs, parser.pipe([p for p, _ in pairs], include_text=False), strict=True
@@ -369,7 +402,8 @@ def dataset(
         str | None, typer.Option("--scheduler", help="Run on an existing dask cluster, e.g. tcp://host:8786.")
     ] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
     model: ModelOption = "default",
     analysis: AnalysisOption = Analysis.fast,
     ocr: OcrOption = Ocr.auto,
@@ -382,6 +416,7 @@ def dataset(
     masking = _masking(mask, mask_key)
     if next(ds.collect_paths(inputs), None) is None:
         raise _fail("no supported files found in " + ", ".join(map(str, inputs)))
+    reader = _pdf_reader(fast, pdf_reader)
     try:
         summary = ds.write_dataset(
             inputs,
@@ -390,7 +425,7 @@ def dataset(
             workers=workers,
             resume=resume,
             model=_model_spec(model, analysis),
-            fast_pdf=fast,
+            pdf_reader=reader,
             scheduler=scheduler,
             progress=not quiet,
             ocr=ocr.value,

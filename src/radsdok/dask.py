@@ -86,13 +86,13 @@ def _paths(paths_or_glob: str | Path | Iterable[str | Path]) -> list[str]:
 def _parse_partition(
     paths: list[str],
     model: str,
-    fast_pdf: bool,
+    pdf_reader: str,
     include_text: bool,
     on_error: OnError,
     ocr: str = DEFAULT_OCR,
 ) -> list[Any]:
     """Runs on a worker: one batch of files through this process's pipeline."""
-    parser = load(model, fast_pdf=fast_pdf, ocr=ocr)
+    parser = load(model, pdf_reader=pdf_reader, ocr=ocr)
     out: list[Any] = []
     for path, result in zip(paths, parser.pipe(paths, include_text=include_text), strict=True):
         if not isinstance(result, Failure):
@@ -112,19 +112,25 @@ def read_documents(
     include_text: bool = False,
     on_error: OnError = "skip",
     files_per_partition: int = FILES_PER_PARTITION,
+    pdf_reader: str | None = None,
     ocr: str = DEFAULT_OCR,
 ) -> dask.bag.Bag:
     """A Bag of `radsdok.Document`, one per file (files, folders or a glob such as "dir/**/*.pdf").
 
     on_error: "skip" leaves failed files out; "keep" puts a `FailedFile` in their place; "raise"
-    fails the computation with a `ParseError`. `ocr`: which PDF pages OCR reads (see `Parser`).
+    fails the computation with a `ParseError`. `pdf_reader` names the PDF reader
+    (`reading.pdf.PDF_READERS`; `fast_pdf` is the old spelling of "fast"). `ocr`: which PDF
+    pages OCR reads (see `Parser`).
     """
+    from .reading.pdf import pdf_reader_name
+
     if on_error not in ("skip", "keep", "raise"):
         raise ValueError(f"on_error must be 'skip', 'keep' or 'raise', not {on_error!r}")
     db = _require("dask.bag")
     paths = _paths(paths_or_glob)
     bag = db.from_sequence(paths, partition_size=max(1, files_per_partition))
-    return bag.map_partitions(_parse_partition, str(model), fast_pdf, include_text, on_error, check_mode(ocr))
+    reader = pdf_reader_name(pdf_reader, fast_pdf)
+    return bag.map_partitions(_parse_partition, str(model), reader, include_text, on_error, check_mode(ocr))
 
 
 def _empty_frame(rows: RowKind) -> pandas.DataFrame:
@@ -133,7 +139,7 @@ def _empty_frame(rows: RowKind) -> pandas.DataFrame:
 
 
 def _frame_partition(
-    paths: list[str], model: str, fast_pdf: bool, rows: RowKind, ocr: str = DEFAULT_OCR
+    paths: list[str], model: str, pdf_reader: str, rows: RowKind, ocr: str = DEFAULT_OCR
 ) -> pandas.DataFrame:
     """Runs on a worker: one batch of files -> a pandas frame with the dataset's columns."""
     import pandas as pd
@@ -142,7 +148,7 @@ def _frame_partition(
     from .dataset import parse_chunk
 
     names = [c.name for c in columns(rows)]
-    table_rows = [row for result in parse_chunk(paths, model, fast_pdf, rows, ocr) for row in result.rows]
+    table_rows = [row for result in parse_chunk(paths, model, pdf_reader, rows, ocr) for row in result.rows]
     data = {name: [row[i] for row in table_rows] for i, name in enumerate(names)}
     table = pa.Table.from_pydict(data, schema=arrow_schema(rows))
     return table.to_pandas(types_mapper=pd.ArrowDtype)
@@ -155,12 +161,17 @@ def questions_frame(
     model: str | Path = DEFAULT,
     fast_pdf: bool = False,
     files_per_partition: int = FILES_PER_PARTITION,
+    pdf_reader: str | None = None,
     ocr: str = DEFAULT_OCR,
 ) -> dask.dataframe.DataFrame:
     """A DataFrame with the columns of `radsdok dataset` (`radsdok.dataset.COLUMNS`), a row per
     question (or per document with rows="documents"), pyarrow-backed dtypes. Failed files give
-    no rows (`write_dataset` records them in its errors file)."""
+    no rows (`write_dataset` records them in its errors file). `pdf_reader` as for
+    `read_documents`."""
+    from .reading.pdf import pdf_reader_name
+
     columns(rows)  # validates `rows`
+    reader = pdf_reader_name(pdf_reader, fast_pdf)
     dd = _require("dask.dataframe")
     paths = _paths(paths_or_glob)
     size = max(1, files_per_partition)
@@ -168,7 +179,7 @@ def questions_frame(
     return dd.from_map(
         _frame_partition,
         chunks,
-        args=(str(model), fast_pdf, rows, check_mode(ocr)),
+        args=(str(model), reader, rows, check_mode(ocr)),
         meta=_empty_frame(rows),
         label="radsdok-rows",
         enforce_metadata=False,

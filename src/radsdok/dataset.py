@@ -273,7 +273,7 @@ def _record_maker(rows: str) -> Callable[[Document], list] | None:
 def parse_chunk(
     paths: Sequence[str],
     model: str = DEFAULT,
-    fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     rows: RowKind | str = "questions",
     ocr: str = DEFAULT_OCR,
     masking: Masking | None = None,
@@ -285,7 +285,7 @@ def parse_chunk(
     is masked before its rows or records are made."""
     maker = _record_maker(rows)
     with _PARSE_LOCK:
-        parser = load(model, fast_pdf=fast_pdf, ocr=ocr)
+        parser = load(model, pdf_reader=pdf_reader, ocr=ocr)
         shas = [file_sha256(p) for p in paths]
         include_text = maker is not None or masking is not None  # both read the text
         try:
@@ -318,7 +318,7 @@ def _parse_one(parser: Any, path: str, include_text: bool = False) -> Document |
         return Failure(path, ParseFailed(path, message))
 
 
-def _init_worker(model: str, fast_pdf: bool, parent: int, ocr: str = DEFAULT_OCR) -> None:
+def _init_worker(model: str, pdf_reader: str, parent: int, ocr: str = DEFAULT_OCR) -> None:
     """ProcessPoolExecutor initializer: build the pipeline once; leave Ctrl-C to the parent; exit
     when the parent is gone (killed), so no worker outlives a killed run."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -331,7 +331,7 @@ def _init_worker(model: str, fast_pdf: bool, parent: int, ocr: str = DEFAULT_OCR
                 os._exit(1)
 
     threading.Thread(target=watch, daemon=True, name="radsdok-parent-watch").start()
-    load(model, fast_pdf=fast_pdf, ocr=ocr)
+    load(model, pdf_reader=pdf_reader, ocr=ocr)
 
 
 # ---------------------------------------------------------------- writers
@@ -774,7 +774,7 @@ class _DaskExecutor:
             self.client.close()
 
 
-def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool, ocr: str = DEFAULT_OCR) -> Any:
+def _executor(workers: int, scheduler: Any, model: str, pdf_reader: str, ocr: str = DEFAULT_OCR) -> Any:
     if scheduler is not None:
         return _DaskExecutor(scheduler)
     if workers <= 1:
@@ -784,7 +784,7 @@ def _executor(workers: int, scheduler: Any, model: str, fast_pdf: bool, ocr: str
     # fork: the workers start at once with radsdok already imported; elsewhere the platform default
     context = multiprocessing.get_context("fork") if sys.platform == "linux" else None
     pool = ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_init_worker, initargs=(model, fast_pdf, os.getpid(), ocr)
+        workers, mp_context=context, initializer=_init_worker, initargs=(model, pdf_reader, os.getpid(), ocr)
     )
     pool.submit(int).result()  # start the workers now, before any progress-bar thread exists
     return pool
@@ -922,6 +922,7 @@ def write_dataset(
     resume: bool = False,
     model: str | Path = DEFAULT,
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     scheduler: Any = None,
     progress: bool = False,
     chunk_size: int = 8,
@@ -937,11 +938,15 @@ def write_dataset(
     dask cluster instead (the files must be readable at the same paths there). `resume` skips
     the files already in the output or its side files (same path, same sha256) and appends.
     Ctrl-C (or SIGTERM) finishes the output with the files done so far and raises
-    DatasetInterrupted. `ocr` says which PDF pages are recognised by OCR (see `Parser`). `masking`
-    (`radsdok.privacy.masking("personal")`) masks personal data in every document, in the
-    worker that parsed it, before its rows are made.
+    DatasetInterrupted. `pdf_reader` names the PDF reader (`reading.pdf.PDF_READERS`;
+    `fast_pdf` is the old spelling of "fast"). `ocr` says which PDF pages are recognised by
+    OCR (see `Parser`). `masking` (`radsdok.privacy.masking("personal")`) masks personal data
+    in every document, in the worker that parsed it, before its rows are made.
     """
+    from .reading.pdf import pdf_reader_name
+
     columns(rows)  # validates `rows`
+    reader = pdf_reader_name(pdf_reader, fast_pdf)
     fmt = detect_format(output, output_format)
     output = Path(output)
     model = str(model)
@@ -951,7 +956,7 @@ def write_dataset(
         _check_pyarrow()
     if scheduler is None:
         # Built here once: a bad model fails now with its own message, and forked workers inherit it.
-        load(model, fast_pdf=fast_pdf, ocr=ocr)
+        load(model, pdf_reader=reader, ocr=ocr)
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     inputs = list(inputs)
@@ -971,7 +976,7 @@ def write_dataset(
         )
         done = writer.done | errors.done | no_rows.done
         done_sources = {source for source, _ in done}
-        executor = _executor(workers, scheduler, model, fast_pdf, ocr)  # forks: before any thread below
+        executor = _executor(workers, scheduler, model, reader, ocr)  # forks: before any thread below
         stack.callback(lambda: executor.shutdown(wait=not summary.interrupted, cancel_futures=True))
         if hasattr(writer, "warm"):
             threading.Thread(target=writer.warm, daemon=True).start()
@@ -1015,7 +1020,7 @@ def write_dataset(
         # in flight: enough chunks to keep every worker busy, few enough to bound memory
         busy = workers if scheduler is None else _dask_workers(executor)
         ordered = _InOrder(
-            executor, (model, fast_pdf, rows, ocr, masking), 1 if isinstance(executor, _Inline) else 4 * busy
+            executor, (model, reader, rows, ocr, masking), 1 if isinstance(executor, _Inline) else 4 * busy
         )
         try:
             for results in ordered.results(_chunks(todo(), chunk_size)):
@@ -1038,6 +1043,7 @@ def map_files(
     workers: int = 1,
     model: str | Path = DEFAULT,
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     progress: bool = False,
     label: str = "radsdok",
     chunk_size: int = 8,
@@ -1049,22 +1055,25 @@ def map_files(
     pipeline per worker process, a progress bar, and a line in `errors_file` per failed file
     (the run goes on). `summary` (if given) counts files, documents and failures. With
     `masking`, each document's personal data is masked before `maker` sees it."""
+    from .reading.pdf import pdf_reader_name
+
     model = str(model)
+    reader = pdf_reader_name(pdf_reader, fast_pdf)
     summary = summary or DatasetSummary(output=Path(errors_file), errors_file=Path(errors_file))
     summary.errors_file = Path(errors_file)
-    load(model, fast_pdf=fast_pdf)
+    load(model, pdf_reader=reader)
     inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     paths = list(dict.fromkeys(str(p) for p in collect_paths(inputs)))
     summary.files = len(paths)
     with contextlib.ExitStack() as stack:
         errors = stack.enter_context(contextlib.closing(_SideLog(Path(errors_file), False, summary.notes)))
-        executor = _executor(workers, None, model, fast_pdf)
+        executor = _executor(workers, None, model, reader)
         stack.callback(lambda: executor.shutdown(wait=True, cancel_futures=True))
         bar = _Bar(summary.files, progress, label)
         stack.callback(bar.close)
         ordered = _InOrder(
             executor,
-            (model, fast_pdf, maker, DEFAULT_OCR, masking),
+            (model, reader, maker, DEFAULT_OCR, masking),
             1 if isinstance(executor, _Inline) else 4 * workers,
         )
         for results in ordered.results(_chunks(iter(paths), chunk_size)):

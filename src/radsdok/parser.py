@@ -56,6 +56,7 @@ class Parser:
         *,
         analysis: str = FAST,
         fast_pdf: bool = False,
+        pdf_reader: str | None = None,
         max_bytes: int | None = MAX_BYTES,
         max_pages: int | None = MAX_PAGES,
         max_inflated: int | None = MAX_INFLATED,
@@ -63,12 +64,14 @@ class Parser:
         ocr: str = DEFAULT_OCR,
     ) -> None:
         from .pipeline import build_language, name_pipes, split_spec
+        from .reading.pdf import pdf_reader_name
 
         # A model may name its analysis ("default#full", see pipeline.model_spec).
         name, named_analysis = split_spec(model)
         self.model = name
         self.analysis = named_analysis if analysis == FAST else analysis
-        self.fast_pdf = fast_pdf
+        # The PDF reader (reading.pdf.PDF_READERS); fast_pdf=True is the old spelling of "fast".
+        self.pdf_reader = pdf_reader_name(pdf_reader, fast_pdf)
         self.max_bytes = max_bytes
         self.max_pages = max_pages
         self.max_inflated = max_inflated  # bytes one compressed PDF stream may inflate to
@@ -80,12 +83,24 @@ class Parser:
         # documents whose rules need names (see pipeline.needs_names), after the rules.
         self.names_on_demand: tuple[str, ...] = name_pipes(self.nlp) if self.analysis == FAST else ()
 
+    @property
+    def fast_pdf(self) -> bool:
+        """True when PDFs are read by the "fast" reader (the old switch; see `pdf_reader`)."""
+        return self.pdf_reader == "fast"
+
+    @fast_pdf.setter
+    def fast_pdf(self, fast: bool) -> None:
+        from .reading.pdf import DEFAULT_PDF_READER
+
+        if fast != self.fast_pdf:
+            self.pdf_reader = "fast" if fast else DEFAULT_PDF_READER
+
     def read(self, path: str | Path) -> SourceText:
         """Read one file into a SourceText (raises a RadsdokError naming the file)."""
         with time_limit(self.timeout, str(path)):
             return read_file(
                 path,
-                fast_pdf=self.fast_pdf,
+                pdf_reader=self.pdf_reader,
                 max_bytes=self.max_bytes,
                 max_pages=self.max_pages,
                 max_inflated=self.max_inflated,
@@ -215,24 +230,33 @@ def _is_sidecar(path: Path) -> bool:
     )
 
 
-_DEFAULT: dict[tuple[str, bool, str], Parser] = {}
+_DEFAULT: dict[tuple[str, str, str], Parser] = {}
 
 
 def load(
-    model: str | Path = DEFAULT, *, fast_pdf: bool = False, analysis: str = FAST, ocr: str = DEFAULT_OCR
+    model: str | Path = DEFAULT,
+    *,
+    fast_pdf: bool = False,
+    analysis: str = FAST,
+    pdf_reader: str | None = None,
+    ocr: str = DEFAULT_OCR,
 ) -> Parser:
-    """A Parser with its pipeline built on first use and cached per (model, analysis, fast_pdf, ocr).
+    """A Parser with its pipeline built on first use and cached per (model, analysis, PDF
+    reader, ocr).
 
-    `analysis="fast"` (the default) runs only what radsdok's rules read from a trained
-    pipeline (its named entities); `analysis="full"` runs every component, so that
-    `parser.nlp(text)` also gives tags, morphology, dependencies, sentences and lemmas.
-    The extracted Documents are the same either way. `ocr` says which PDF pages Tesseract
-    recognises: "auto" (the pages without a text layer), "always" (every page) or "never"."""
+    `pdf_reader` is one of `reading.pdf.PDF_READERS` ("pdfium", the default; "pdfplumber";
+    "fast", which `fast_pdf=True` also selects). `analysis="fast"` (the default) runs only
+    what radsdok's rules read from a trained pipeline (its named entities); `analysis="full"`
+    runs every component, so that `parser.nlp(text)` also gives tags, morphology,
+    dependencies, sentences and lemmas. The extracted Documents are the same either way.
+    `ocr` says which PDF pages Tesseract recognises: "auto" (the pages without a text
+    layer), "always" (every page) or "never"."""
     from .pipeline import model_spec
+    from .reading.pdf import pdf_reader_name
 
-    key = (model_spec(model, analysis), fast_pdf, check_mode(ocr))
+    key = (model_spec(model, analysis), pdf_reader_name(pdf_reader, fast_pdf), check_mode(ocr))
     if key not in _DEFAULT:
-        _DEFAULT[key] = Parser(key[0], fast_pdf=fast_pdf, ocr=ocr)
+        _DEFAULT[key] = Parser(key[0], pdf_reader=key[1], ocr=key[2])
     return _DEFAULT[key]
 
 

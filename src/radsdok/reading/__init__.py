@@ -53,6 +53,7 @@ class ReadOptions:
     """What every reader may be told: limits, and how to read PDFs."""
 
     fast_pdf: bool = False
+    pdf_reader: str | None = None  # reading.pdf.PDF_READERS; None: the default (or "fast" with fast_pdf)
     max_pages: int | None = MAX_PAGES
     max_inflated: int | None = MAX_INFLATED  # bytes a compressed stream or zip entry may inflate to
     ocr: str = DEFAULT_OCR  # PDF pages Tesseract recognises: "auto" (no text layer), "always", "never"
@@ -62,6 +63,7 @@ def read_file(
     path: str | Path,
     *,
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
     max_bytes: int | None = MAX_BYTES,
     max_pages: int | None = MAX_PAGES,
     max_inflated: int | None = MAX_INFLATED,
@@ -70,7 +72,9 @@ def read_file(
     """Read any supported file into a SourceText, or raise a RadsdokError naming it.
 
     The format is told by the file's bytes (see `sniff`); a file whose extension names
-    another format than its bytes hold is refused with `FormatMismatch`."""
+    another format than its bytes hold is refused with `FormatMismatch`. `pdf_reader` names
+    the PDF reader (`reading.pdf.PDF_READERS`; `fast_pdf` is the old spelling of "fast");
+    other formats ignore it."""
     path = Path(path)
     source = str(path)
     if path.is_dir():
@@ -101,7 +105,11 @@ def read_file(
     module, function = reader
     read = getattr(import_module(module, __name__), function)
     options = ReadOptions(
-        fast_pdf=fast_pdf, max_pages=max_pages, max_inflated=max_inflated, ocr=check_mode(ocr)
+        fast_pdf=fast_pdf,
+        pdf_reader=pdf_reader,
+        max_pages=max_pages,
+        max_inflated=max_inflated,
+        ocr=check_mode(ocr),
     )
     result: SourceText = read(path, options)
     return result

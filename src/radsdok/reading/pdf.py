@@ -1,13 +1,15 @@
 """Read a PDF into a SourceText: the document's clean text plus a page map.
 
-The public entry point, `read_pdf`, checks the file, runs one of two backends
-(`pdf_backends`: pdfplumber by default, pypdfium2 with ``fast=True``), which
-turn each page into lines in reading order (`pdf_layout`: columns, tables,
-joining hints) with their characters cleaned (`pdf_cleanup`: overprinted bold,
-ligatures, soft hyphens), then drops running headers and footers and joins the
-lines into paragraphs, dehyphenating line-end breaks (`pdf_layout`,
-`pdf_cleanup`). The rules' patterns and word lists are in
-``radsdok/data/pdf_cleanup.json``.
+The public entry point, `read_pdf`, checks the file, runs one of three readers
+(`PDF_READERS`): "pdfium", the default (`pdf_pdfium`: PDFium character boxes
+made into pdfplumber's words, pdfplumber itself only on pages that may hold a
+ruled table), "pdfplumber" (`pdf_backends`: pdfplumber on every page) or
+"fast" (`pdf_backends`: PDFium's own text lines, no tables). Each turns every
+page into lines in reading order (`pdf_layout`: columns, tables, joining hints)
+with their characters cleaned (`pdf_cleanup`: overprinted bold, ligatures, soft
+hyphens); then running headers and footers are dropped and the lines joined into
+paragraphs, dehyphenating line-end breaks (`pdf_layout`, `pdf_cleanup`). The
+rules' patterns and word lists are in ``radsdok/data/pdf_cleanup.json``.
 
 The layout and cleanup helpers this module held before it was split are
 re-exported here under their old names (the ``import X as X`` lines).
@@ -15,6 +17,7 @@ re-exported here under their old names (the ``import X as X`` lines).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -40,6 +43,7 @@ from .pdf_layout import running_key as running_key
 from .pdf_layout import separator as separator
 from .pdf_layout import starts_item as starts_item
 from .pdf_layout import strip_page_number as strip_page_number
+from .pdf_pdfium import pdfium_layout_pages
 from .pdf_streams import MAX_INFLATED, check_inflation
 from .source import ReadWarning, SourceText
 
@@ -47,6 +51,8 @@ if TYPE_CHECKING:
     from . import ReadOptions
 
 __all__ = [
+    "DEFAULT_PDF_READER",
+    "PDF_READERS",
     "clean_chars",
     "dehyphenate",
     "is_page_number_line",
@@ -58,10 +64,20 @@ __all__ = [
 
 _OCR_HINT = "read it with OCR (`--ocr auto`, the default; `Parser(ocr=\"auto\")`)"
 
+_READERS: dict[str, Callable[[str, int | None], _Pages]] = {
+    "pdfium": pdfium_layout_pages,
+    "pdfplumber": _plumber_pages,
+    "fast": _pdfium_pages,
+}
+PDF_READERS: tuple[str, ...] = tuple(_READERS)
+"""The PDF readers by name: "pdfium" (the default), "pdfplumber" and "fast"."""
+DEFAULT_PDF_READER = "pdfium"
+
 
 def read_pdf(
     path: str | Path,
     *,
+    reader: str | None = None,
     fast: bool = False,
     max_pages: int | None = None,
     max_inflated: int | None = MAX_INFLATED,
@@ -69,8 +85,11 @@ def read_pdf(
 ) -> SourceText:
     """Read the PDF at `path` into clean text with a page map (format "pdf").
 
-    `fast` uses pypdfium2 instead of pdfplumber (no table detection); the text
-    cleanup is the same. `max_pages` stops after that many pages, with a
+    `reader` is one of `PDF_READERS`: "pdfium" (the default: layout from PDFium's
+    character boxes, pdfplumber only for pages with ruled tables), "pdfplumber"
+    (pdfplumber on every page) or "fast" (PDFium's text lines: no tables, fewer
+    layout cues); `fast=True` is the old spelling of ``reader="fast"``. The text
+    cleanup is the same for all. `max_pages` stops after that many pages, with a
     warning. A compressed stream inflating past `max_inflated` bytes (a decompression
     bomb) makes it `FileTooLarge` before any PDF library reads it. `ocr` says which pages
     Tesseract recognises (`reading.ocr`): "auto" those without a text layer, "always" all,
@@ -80,11 +99,12 @@ def read_pdf(
     source = str(path)
     if max_pages is not None and max_pages < 1:
         raise ValueError(f"max_pages must be at least 1, not {max_pages}")
+    read_pages = _READERS[pdf_reader_name(reader, fast)]
     check_mode(ocr)
     _check_file(Path(path), source)
     check_inflation(Path(path), source, max_inflated)
     try:
-        pages = _pdfium_pages(source, max_pages) if fast else _plumber_pages(source, max_pages)
+        pages = read_pages(source, max_pages)
         recognised = apply_ocr(source, pages, ocr) if pages.total else None
     except RadsdokError:
         raise
@@ -101,11 +121,21 @@ def read_pdf_file(path: Path, options: ReadOptions) -> SourceText:
     """The reader of PDF files, with the options every reader is given."""
     return read_pdf(
         path,
+        reader=options.pdf_reader,
         fast=options.fast_pdf,
         max_pages=options.max_pages,
         max_inflated=options.max_inflated,
         ocr=options.ocr,
     )
+
+
+def pdf_reader_name(reader: str | None = None, fast: bool = False) -> str:
+    """The reader `read_pdf` uses for these arguments: `reader` if given, "fast" for
+    ``fast=True``, else the default. Raises ValueError for an unknown name."""
+    name = reader if reader is not None else ("fast" if fast else DEFAULT_PDF_READER)
+    if name not in _READERS:
+        raise ValueError(f"unknown PDF reader {name!r}: choose one of {', '.join(PDF_READERS)}")
+    return name
 
 
 def _check_file(path: Path, source: str) -> None:

@@ -1,12 +1,17 @@
-"""PDF backends: pdfplumber and pypdfium2, each turning pages into `Box` records.
+"""PDF backends: pdfplumber and PDFium's text lines, each turning pages into `Box` records.
 
-* default: pdfplumber (pdfminer) words, page by page (each page closed after
-  use), with ruled tables found by ``page.find_tables()`` and kept in place as
-  one row per line, cells joined by " | ";
-* ``fast=True``: pypdfium2 text lines (``get_text_range``) with their boxes;
-  no table detection.
+* pdfplumber (``reader="pdfplumber"``): pdfplumber (pdfminer) words, page by
+  page (each page closed after use), with ruled tables found by
+  ``page.find_tables()`` and kept in place as one row per line, cells joined
+  by " | ";
+* pypdfium2 text lines (``reader="fast"``): ``get_text_range`` lines with
+  their boxes; no table detection.
 
-Both hand each page's boxes to `pdf_layout.layout_page` and collect the
+The default reader (`pdf_pdfium`) builds the same words as the pdfplumber path
+from PDFium's character boxes (`pdf_words`, shared) and reads the pages that
+may hold a ruled table with `plumber_page_boxes`.
+
+All hand each page's boxes to `pdf_layout.layout_page` and collect the
 resulting lines, with the warnings and errors of opening and reading the file,
 in a `_Pages` record.
 """
@@ -20,8 +25,8 @@ from statistics import median
 from typing import Any
 
 from ..errors import EncryptedPDF, RadsdokError, UnreadablePDF
-from .pdf_cleanup import _rules, dedupe_chars
 from .pdf_layout import Box, Line, _group_rows, _rows_to_lines, layout_page
+from .pdf_words import plumber_chars, words_to_boxes
 from .source import ReadWarning
 
 # pypdfium2 marks a hyphen it judged to be a line-end hyphenation with U+FFFE
@@ -39,7 +44,9 @@ class _Pages:
     warnings: list[ReadWarning] = field(default_factory=list)
 
 
-def _add_page(out: _Pages, boxes: list[Box], index: int) -> None:
+def add_page(out: _Pages, boxes: list[Box], index: int) -> None:
+    """Lay out page `index` from its boxes (blank ones and runs taller than three lines
+    left out) and append its lines to `out`; a page without any is listed as empty."""
     boxes = [
         b for b in boxes if b.text.strip() and (b.table >= 0 or b.bottom - b.top <= 3 * max(b.size, 1.0))
     ]
@@ -58,15 +65,19 @@ def _add_page(out: _Pages, boxes: list[Box], index: int) -> None:
 # --------------------------------------------------------------------------
 
 
-def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
+def open_plumber(source: str) -> Any:
+    """The pdfplumber document at `source`, or the radsdok error saying why not."""
     import pdfplumber
     from pdfplumber.utils.exceptions import PdfminerException
 
     try:
-        pdf = pdfplumber.open(source)
+        return pdfplumber.open(source)
     except PdfminerException as exc:
         raise _open_error(source, exc) from exc
-    with pdf:
+
+
+def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
+    with open_plumber(source) as pdf:
         out = _Pages()
         if pdf.doc.encryption is not None:
             out.warnings.append(_empty_password_warning(source))
@@ -76,16 +87,16 @@ def _plumber_pages(source: str, max_pages: int | None) -> _Pages:
         for index in range(limit):
             page = pages[index]
             try:
-                boxes = _plumber_boxes(page)
+                boxes = plumber_page_boxes(page)
             except Exception as exc:
-                raise _page_error(source, index, exc) from exc
+                raise page_error(source, index, exc) from exc
             finally:
                 page.close()  # drop pdfminer layout and object caches
-            _add_page(out, boxes, index)
+            add_page(out, boxes, index)
         return out
 
 
-def _page_error(source: str, index: int, exc: Exception) -> UnreadablePDF:
+def page_error(source: str, index: int, exc: Exception) -> UnreadablePDF:
     return UnreadablePDF(
         source,
         f"page {index + 1} could not be read ({type(exc).__name__}: {exc}); the file may be "
@@ -127,30 +138,10 @@ def _empty_password_warning(source: str) -> ReadWarning:
     )
 
 
-def _plumber_boxes(page: Any) -> list[Box]:
+def plumber_page_boxes(page: Any) -> list[Box]:
     """Words (and table rows) of one pdfplumber page as boxes."""
-    from pdfplumber.utils import extract_words
-
-    chars = dedupe_chars(page.chars)
-    if not chars:
-        return []
-    # Words split at gaps over 0.15 em (pdfplumber's fixed 3pt glues tightly
-    # justified words together when the PDF draws no space characters).
-    words = extract_words(chars, x_tolerance_ratio=0.15, extra_attrs=["size", "fontname"])
-    bold_font = _rules().bold_font
-    boxes = [
-        Box(
-            text=w["text"],
-            x0=w["x0"],
-            x1=w["x1"],
-            top=w["top"],
-            bottom=w["bottom"],
-            size=w["size"],
-            bold=bool(bold_font.search(w["fontname"])),
-        )
-        for w in words
-    ]
-    if page.objects.get("rect") or page.objects.get("line"):
+    boxes = words_to_boxes(plumber_chars(page.chars))
+    if boxes and (page.objects.get("rect") or page.objects.get("line")):
         boxes = _with_tables(page, boxes)
     return boxes
 
@@ -199,7 +190,9 @@ def _table_row(row: Any, words: list[Box]) -> list[str]:
 # --------------------------------------------------------------------------
 
 
-def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
+def open_pdfium(source: str) -> tuple[Any, _Pages]:
+    """The pypdfium2 document at `source` and an empty `_Pages` record for it
+    (with its page count, and a warning if it opened with an empty password)."""
     import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
@@ -213,18 +206,27 @@ def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
             f"could not be opened as a PDF ({exc}); the file may be truncated or "
             "corrupt: download or export it again",
         ) from exc
+    out = _Pages()
     try:
-        out = _Pages()
         if pdfium_c.FPDF_GetSecurityHandlerRevision(pdf) != -1:
             out.warnings.append(_empty_password_warning(source))
         out.total = len(pdf)
+    except Exception:
+        pdf.close()
+        raise
+    return pdf, out
+
+
+def _pdfium_pages(source: str, max_pages: int | None) -> _Pages:
+    pdf, out = open_pdfium(source)
+    try:
         limit = out.total if max_pages is None else min(max_pages, out.total)
         for index in range(limit):
             try:
                 boxes = _pdfium_page_boxes(pdf, index)
             except Exception as exc:
-                raise _page_error(source, index, exc) from exc
-            _add_page(out, boxes, index)
+                raise page_error(source, index, exc) from exc
+            add_page(out, boxes, index)
         return out
     finally:
         pdf.close()

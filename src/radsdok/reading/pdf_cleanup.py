@@ -20,7 +20,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .pdf_words import Char
 
 __all__ = ["SOFT_HYPHEN", "clean_chars", "dedupe_chars", "dehyphenate"]
 
@@ -36,6 +39,7 @@ SOFT_HYPHEN = "\u00ad"
 @dataclass(frozen=True)
 class _Rules:
     char_table: dict[int, str]
+    ligatures: dict[int, str]
     page_number: re.Pattern[str]
     embedded_page_number: re.Pattern[str]
     zone_top: int
@@ -58,6 +62,7 @@ def _rules() -> _Rules:
     table[ord(SOFT_HYPHEN)] = ""
     return _Rules(
         char_table=table,
+        ligatures={k: v for k, v in table.items() if 0xFB00 <= k <= 0xFB4F},
         # (?<!\s): a match starts where a whitespace run starts, not at each of its spaces
         page_number=re.compile(
             r"(?<!\s)(?:" + "|".join(f"(?:{p})" for p in raw["page_number_lines"]) + ")", re.IGNORECASE
@@ -83,47 +88,50 @@ def _rules() -> _Rules:
 # --------------------------------------------------------------------------
 
 
-def dedupe_chars(chars: list[dict[str, Any]], tolerance: float = 1.0) -> list[dict[str, Any]]:
+def dedupe_chars(chars: list[Char], tolerance: float = 1.0) -> list[Char]:
     """Drop overprinted duplicates (fake bold): same glyph, font and size within
-    `tolerance` points of an earlier one.
+    `tolerance` points of an earlier one. `chars` are `pdf_words.Char` tuples
+    (text, x0, x1, top, bottom, size, fontname).
 
     Same rule as ``pdfplumber.Page.dedupe_chars()``, in linear time (pdfplumber's
-    re-sorts with ``list.index`` and costs ~5x the page's extraction time): chars
-    go into a grid of 2*tolerance cells, and each looks only in the four cells
-    its neighbourhood can touch. Non-upright (rotated) characters are dropped
-    too: margin stamps, not body text.
+    re-sorts with ``list.index`` and costs ~5x the page's extraction time): each glyph's
+    chars go into a grid of 2*tolerance cells, and each char looks only in the four
+    cells its neighbourhood can touch.
     """
-    cell = 2.0 * tolerance
-    seen: dict[tuple[str, int, int], list[dict[str, Any]]] = {}
-    get = seen.get
-    out: list[dict[str, Any]] = []
+    scale = 1.0 / (2.0 * tolerance)
+    floor = math.floor
+    grids: dict[str, dict[int, list[Char]]] = {}
+    out: list[Char] = []
     for c in chars:
-        if not c["upright"]:
+        t, x0, _, top, _, size, font = c
+        x, y = x0 * scale, top * scale
+        gx, gy = floor(x), floor(y)
+        cell = gx * _COLUMN + gy
+        grid = grids.get(t)
+        if grid is None:  # the glyph's first appearance: nothing to overprint
+            grids[t] = {cell: [c]}
+            out.append(c)
             continue
-        x, y = c["x0"] / cell, c["top"] / cell
-        gx, gy = math.floor(x), math.floor(y)
-        dx = 1 if x - gx >= 0.5 else -1
+        get = grid.get
+        dx = _COLUMN if x - gx >= 0.5 else -_COLUMN
         dy = 1 if y - gy >= 0.5 else -1
-        t = c["text"]
-        keys = ((t, gx, gy), (t, gx + dx, gy), (t, gx, gy + dy), (t, gx + dx, gy + dy))
-        if any(_overprints(c, o, tolerance) for k in keys for o in get(k, ())):
-            continue
-        bucket = get(keys[0])
-        if bucket is None:
-            seen[keys[0]] = [c]
+        for near in (get(cell), get(cell + dx), get(cell + dy), get(cell + dx + dy)):
+            if near and any(
+                abs(o[1] - x0) <= tolerance and abs(o[3] - top) <= tolerance and o[6] == font and o[5] == size
+                for o in near
+            ):
+                break
         else:
-            bucket.append(c)
-        out.append(c)
+            bucket = get(cell)
+            if bucket is None:
+                grid[cell] = [c]
+            else:
+                bucket.append(c)
+            out.append(c)
     return out
 
 
-def _overprints(c: dict[str, Any], o: dict[str, Any], tolerance: float) -> bool:
-    return (
-        abs(o["x0"] - c["x0"]) <= tolerance
-        and abs(o["top"] - c["top"]) <= tolerance
-        and o["fontname"] == c["fontname"]
-        and o["size"] == c["size"]
-    )
+_COLUMN = 1 << 20  # grid cells are numbered column * _COLUMN + row
 
 
 def clean_chars(text: str) -> str:

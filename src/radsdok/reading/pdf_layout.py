@@ -1,7 +1,7 @@
 """PDF layout: boxes of text on a page -> lines in reading order -> one text.
 
-Both backends (`pdf_backends`) deliver `Box` records; from there every step is
-shared:
+Every reader (`pdf_pdfium`, `pdf_backends`) delivers `Box` records; from there
+every step is shared:
 
 * reading order: lines top to bottom; where a gutter (a text-free vertical
   band with several lines of running text on both sides) splits the page,
@@ -51,7 +51,8 @@ __all__ = [
 
 @dataclass(slots=True)
 class Box:
-    """A piece of text on a page: a word (pdfplumber) or a line run (pdfium)."""
+    """A piece of text on a page: a word (the pdfium and pdfplumber readers), a table
+    row (table >= 0) or a line run (the fast reader)."""
 
     text: str
     x0: float
