@@ -21,7 +21,15 @@ from xml.etree.ElementTree import Element
 import regex
 
 from ..errors import EmptyDocument
-from .office_text import Block, bullet, format_number, is_heading_style, join_blocks, letterhead, row_text
+from .office_text import (
+    Block,
+    BlockWalker,
+    bullet,
+    format_number,
+    is_heading_style,
+    join_blocks,
+    letterhead,
+)
 from .office_zip import SafeArchive, attr, child, local, office_rules
 from .source import ReadWarning, SourceText
 
@@ -196,8 +204,10 @@ def _level(lvl: Element) -> tuple[int, str, str]:
     return start, fmt, text if text is not None else ""
 
 
-class _DocxReader:
+class _DocxReader(BlockWalker):
     """One pass over a Word document's parts, producing its blocks."""
+
+    cell_tag = "tc"
 
     def __init__(self, archive: SafeArchive) -> None:
         self.archive = archive
@@ -274,29 +284,8 @@ class _DocxReader:
             block.text = f"{label} {text}" if label else text
         return block
 
-    def table(self, tbl: Element) -> Iterator[Block]:
-        self.tables += 1
-        number = self.tables
-        first = True
-        for row in _rows(tbl):
-            cells = [self._cell_lines(tc) for tc in row if local(tc.tag) == "tc"]
-            text = row_text(cells)
-            if text:
-                yield Block(text, "row", self._blank if first else False, True, number)
-                first = False
-        self._previous, self._blank = None, False
-
-    def _cell_lines(self, tc: Element) -> list[str]:
-        saved = self._previous, self._blank
-        lines = [line for block in self.blocks(tc) for line in block.text.split("\n")]
-        self._previous, self._blank = saved
-        return lines
-
-    def inline(self, el: Element) -> str:
-        """The text a paragraph shows (tracked deletions, hidden runs and fields' codes left out)."""
-        out: list[str] = []
-        self._inline(el, out)
-        return "".join(out)
+    def table_rows(self, table: Element) -> Iterator[Element]:
+        return _rows(table)
 
     def _inline(self, el: Element, out: list[str]) -> None:
         for node in el:

@@ -21,7 +21,15 @@ from xml.etree.ElementTree import Element
 import regex
 
 from ..errors import EmptyDocument, EncryptedDocument
-from .office_text import Block, bullet, format_number, is_heading_style, join_blocks, letterhead, row_text
+from .office_text import (
+    Block,
+    BlockWalker,
+    bullet,
+    format_number,
+    is_heading_style,
+    join_blocks,
+    letterhead,
+)
 from .office_zip import SafeArchive, attr, child, local, office_rules
 from .source import ReadWarning, SourceText
 
@@ -141,8 +149,10 @@ class _Styles:
         return is_heading_style(*names)
 
 
-class _OdtReader:
+class _OdtReader(BlockWalker):
     """One pass over a body or the master pages, producing blocks."""
+
+    cell_tag = "table-cell"
 
     def __init__(self, styles: _Styles) -> None:
         self.styles = styles
@@ -270,28 +280,8 @@ class _OdtReader:
         ]
         return f"{attr(spec, 'num-prefix') or ''}{'.'.join(numbers)}{attr(spec, 'num-suffix') or ''}".strip()
 
-    def table(self, table: Element) -> Iterator[Block]:
-        self.tables += 1
-        number = self.tables
-        first = True
-        for row in _rows(table):
-            cells = [self._cell_lines(cell) for cell in row if local(cell.tag) == "table-cell"]
-            text = row_text(cells)
-            if text:
-                yield Block(text, "row", self._blank if first else False, True, number)
-                first = False
-        self._previous, self._blank = None, False
-
-    def _cell_lines(self, cell: Element) -> list[str]:
-        saved = self._previous, self._blank
-        lines = [line for block in self.blocks(cell) for line in block.text.split("\n")]
-        self._previous, self._blank = saved
-        return lines
-
-    def inline(self, el: Element) -> str:
-        out: list[str] = []
-        self._inline(el, out)
-        return "".join(out)
+    def table_rows(self, table: Element) -> Iterator[Element]:
+        return _rows(table)
 
     def _inline(self, el: Element, out: list[str]) -> None:
         if el.text:

@@ -12,11 +12,14 @@ line each, cells joined by " | ", as the PDF reader gives them.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
+from xml.etree.ElementTree import Element
 
 import regex
 
-from .office_zip import office_rules
+from .office_zip import local, office_rules
 from .pdf_layout import is_page_number_line
 from .text import clean_text
 
@@ -128,3 +131,48 @@ def is_heading_style(*names: str | None) -> bool:
     """Whether a paragraph style (by any of its names or ids) is a heading style."""
     prefixes = tuple(office_rules()["heading_styles"])
     return any(name and name.strip().casefold().startswith(prefixes) for name in names)
+
+
+class BlockWalker:
+    """What the Word and OpenDocument walkers share: a table read row by row (each cell's
+    blocks as lines, the row joined by `row_text`) and a paragraph's inline text. A walker
+    says how its format nests rows (`table_rows`), which tag is a cell (`cell_tag`), how to
+    walk a container (`blocks`) and how to collect inline text (`_inline`)."""
+
+    cell_tag = ""
+    tables = 0
+    _previous: Any = None
+    _blank = False
+
+    def blocks(self, container: Element) -> Iterator[Block]:
+        raise NotImplementedError
+
+    def table_rows(self, table: Element) -> Iterator[Element]:
+        raise NotImplementedError
+
+    def _inline(self, el: Element, out: list[str]) -> None:
+        raise NotImplementedError
+
+    def table(self, table: Element) -> Iterator[Block]:
+        self.tables += 1
+        number = self.tables
+        first = True
+        for row in self.table_rows(table):
+            cells = [self._cell_lines(cell) for cell in row if local(cell.tag) == self.cell_tag]
+            text = row_text(cells)
+            if text:
+                yield Block(text, "row", self._blank if first else False, True, number)
+                first = False
+        self._previous, self._blank = None, False
+
+    def _cell_lines(self, cell: Element) -> list[str]:
+        saved = self._previous, self._blank
+        lines = [line for block in self.blocks(cell) for line in block.text.split("\n")]
+        self._previous, self._blank = saved
+        return lines
+
+    def inline(self, el: Element) -> str:
+        """The text a paragraph shows."""
+        out: list[str] = []
+        self._inline(el, out)
+        return "".join(out)
