@@ -108,6 +108,26 @@ def test_the_parser_runs_ner_only_on_documents_whose_addressees_need_names(
     assert documents[1].addressees[0].name == "Anna Berg"
 
 
+def test_ner_runs_only_around_the_role_mentions_of_a_document_that_needs_names() -> None:
+    parser = radsdok.load()
+    filler = "Väntetiderna har ökat under hela året och många patienter får vänta i månader. " * 12
+    text = (
+        "Interpellation till socialministern om vården\n\n"
+        f"{filler}Förra året sa Göran Persson att vården skulle bli bättre. {filler}\n\n"
+        "Socialminister Margot Wallström har lovat kortare köer.\n\n"
+        "Vad avser ministern att göra?\n\nAnna Berg (V)"
+    )
+    [doc] = parser.nlp.pipe([text], disable=list(parser.names_on_demand))  # the rules alone
+    windows = pipeline.name_windows(doc)
+    assert len(windows) == 2  # the heading's 'socialministern' and the paragraph's 'Socialminister'
+    assert all(end - start <= 2 * pipeline.NAME_WINDOW for start, end in windows)
+    pipeline.add_names(parser.nlp, [doc], parser.names_on_demand)
+    names = {ent.text for ent in doc.ents if ent.label_ == "PER"}
+    assert "Margot Wallström" in names  # beside a role mention: recognised
+    assert "Göran Persson" not in names  # far from any: never looked for
+    assert parser.parse_text(text).addressees[0].name == "Margot Wallström"
+
+
 def test_the_full_analysis_runs_ner_on_every_document() -> None:
     assert radsdok.load(analysis="full").names_on_demand == ()
 

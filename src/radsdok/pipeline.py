@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import numpy
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from . import components
@@ -212,22 +212,48 @@ def needs_names(doc: Doc) -> bool:
     addressees, the rule drops role-only mentions, so such a document is not given
     entities (with entities from the start, a role-only mention there could have been
     named and kept too; no corpus document changes)."""
-    for hit in findings_of(doc).addressees:
-        role = (hit.attrs.get("role") or "").strip()
-        if not hit.text and role and " " not in role:
-            return True
-    return False
+    return bool(_role_stems(doc))
+
+
+def _role_stems(doc: Doc) -> set[str]:
+    from .components.addressees import role_stem
+
+    return {stem for hit in findings_of(doc).addressees if (stem := role_stem(hit))}
+
+
+# Tokens of context on each side of a role mention that the entity recogniser is given: far
+# more than its convolution window sees, so the entities there are those of the whole text.
+NAME_WINDOW = 48
+
+
+def name_windows(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges where a person entity can name a role-only addressee: around every
+    token that starts with the role's stem (the rule reads an entity right after one)."""
+    stems = tuple(_role_stems(doc))
+    windows: list[tuple[int, int]] = []
+    for token in doc:
+        if token.lower_.startswith(stems):
+            start, end = max(0, token.i - NAME_WINDOW), min(len(doc), token.i + NAME_WINDOW)
+            if windows and start <= windows[-1][1]:
+                windows[-1] = (windows[-1][0], end)
+            else:
+                windows.append((start, end))
+    return windows
 
 
 def add_names(nlp: Language, docs: list[Doc], pipes: Sequence[str]) -> None:
-    """Run the entity components `pipes` on Docs the rules have read, then the addressee rule
-    again, now with the entities. The embedding tensor is dropped after use (96 floats a
-    token, and nothing after ner reads it)."""
-    for pipe_name in pipes:
-        pipe = nlp.get_pipe(pipe_name)
-        for _ in pipe.pipe(docs) if hasattr(pipe, "pipe") else map(pipe, docs):
-            pass  # the components annotate the Docs in place
+    """Run the entity components `pipes` on the windows of Docs the rules have read where a
+    person entity can name a role-only addressee (`name_windows`), put the entities found
+    there on the Doc, then run the addressee rule again, now with the entities. Entities
+    elsewhere in the text are never looked for: no rule reads them."""
     reader = nlp.get_pipe(_NAMES_READER)
+    components = [nlp.get_pipe(pipe_name) for pipe_name in pipes]
     for doc in docs:
+        entities: list[Span] = []
+        for start, end in name_windows(doc):
+            window = doc[start:end].as_doc()
+            for component in components:
+                window = component(window)
+            entities += [Span(doc, start + e.start, start + e.end, label=e.label_) for e in window.ents]
+        doc.ents = filter_spans(entities)
         reader(doc)
-        doc.tensor = numpy.zeros((0,), dtype="float32")

@@ -426,13 +426,21 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
     return _dedupe(hits)
 
 
+def role_stem(hit: Hit) -> str | None:
+    """For an addressee given by a one-word role only ('socialministern'), the form a token
+    before the person's name starts with ('socialminister'); None for any other addressee."""
+    role = (hit.attrs.get("role") or "").strip()
+    if hit.text or not role or " " in role:
+        return None
+    return _DEFINITE.sub("", role.casefold()) if len(role) > 6 else role.casefold()
+
+
 def name_role_from_entities(doc: Doc, hit: Hit) -> Hit:
     """A role-only addressee ('socialministern') named elsewhere in the text as role + person
     ('socialminister Margot Wallström'), found with the trained pipeline's PER entities."""
-    role = (hit.attrs.get("role") or "").strip()
-    if hit.text or not role or " " in role:
+    stem = role_stem(hit)
+    if stem is None:
         return hit
-    stem = _DEFINITE.sub("", role.casefold()) if len(role) > 6 else role.casefold()
     for ent in doc.ents:
         if ent.label_ != "PER" or ent.start == 0 or len(ent) < 2:
             continue
