@@ -62,7 +62,7 @@ __all__ = [
 ]
 
 
-_OCR_HINT = "read it with OCR (`--ocr auto`, the default; `Parser(ocr=\"auto\")`)"
+_OCR_HINT = "read it with OCR: `--ocr auto` or `--ocr always` (`Parser(ocr=\"auto\")`)"
 
 _READERS: dict[str, Callable[[str, int | None], _Pages]] = {
     "pdfium": pdfium_layout_pages,
