@@ -140,6 +140,11 @@ PdfReaderOption = Annotated[
 FastOption = Annotated[
     bool, typer.Option("--fast", help="Fast PDF text (PDFium's text lines, no tables): --pdf-reader fast.")
 ]
+WorkersOption = Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")]
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+OnlyOfficialsOption = Annotated[
+    bool, typer.Option("--only-officials", help="Leave out private persons (a medborgarförslag's signer).")
+]
 
 
 def _pdf_reader(fast: bool, pdf_reader: PdfReader | None) -> str | None:
@@ -401,7 +406,7 @@ def dataset(
     scheduler: Annotated[
         str | None, typer.Option("--scheduler", help="Run on an existing dask cluster, e.g. tcp://host:8786.")
     ] = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
     fast: FastOption = False,
     pdf_reader: PdfReaderOption = None,
     model: ModelOption = "default",
@@ -475,13 +480,10 @@ def _across(write: object, inputs: list[Path], output: Path, **options: object) 
 def people(
     inputs: Annotated[list[Path], typer.Argument(help="Folders or files.")],
     output: OutputPath,
-    only_officials: Annotated[
-        bool,
-        typer.Option("--only-officials", help="Leave out private persons (a medborgarförslag's signer)."),
-    ] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    only_officials: OnlyOfficialsOption = False,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
+    fast: FastOption = False,
     model: ModelOption = "default",
     mask: MaskOption = None,
     mask_key: MaskKeyOption = None,
@@ -506,9 +508,9 @@ def people(
 def cases(
     inputs: Annotated[list[Path], typer.Argument(help="Folders or files.")],
     output: OutputPath,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
+    fast: FastOption = False,
     model: ModelOption = "default",
     mask: MaskOption = None,
     mask_key: MaskKeyOption = None,
@@ -540,13 +542,10 @@ def export_command(
     base_url: Annotated[
         str, typer.Option("--base-url", help="The URL the OParl ids are made under.")
     ] = "https://example.invalid/oparl/",
-    only_officials: Annotated[
-        bool,
-        typer.Option("--only-officials", help="Leave out private persons (a medborgarförslag's signer)."),
-    ] = False,
-    workers: Annotated[int, typer.Option("--workers", "-w", min=1, help="Worker processes.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    fast: Annotated[bool, typer.Option("--fast", help="Fast PDF text (pypdfium2), no layout.")] = False,
+    only_officials: OnlyOfficialsOption = False,
+    workers: WorkersOption = 1,
+    quiet: QuietOption = False,
+    fast: FastOption = False,
     model: ModelOption = "default",
     mask: MaskOption = None,
     mask_key: MaskKeyOption = None,

@@ -80,15 +80,10 @@ def write_people(
     fmt = detect_format(output, output_format)
     output = Path(output)
     summary = AcrossSummary(output, errors_path(output), "people")
-    options = {
-        "workers": workers,
-        "model": model,
-        "fast_pdf": fast_pdf,
-        "progress": progress,
-        "label": "radsdok people",
-        "masking": masking,
-    }
-    mentions: list[Mention] = list(_records(inputs, MENTIONS, output, summary, **options))
+    parsing = {"workers": workers, "model": model, "fast_pdf": fast_pdf, "progress": progress}
+    mentions: list[Mention] = list(
+        _records(inputs, MENTIONS, output, summary, label="radsdok people", masking=masking, **parsing)
+    )
     records = people_from_mentions(mentions, only_officials=only_officials, private=private)
     summary.records = write_records(records, output, fmt)
     summary.seconds = time.perf_counter() - started
@@ -111,15 +106,10 @@ def write_cases(
     fmt = detect_format(output, output_format)
     output = Path(output)
     summary = AcrossSummary(output, errors_path(output), "threads")
-    options = {
-        "workers": workers,
-        "model": model,
-        "fast_pdf": fast_pdf,
-        "progress": progress,
-        "label": "radsdok cases",
-        "masking": masking,
-    }
-    units: list[Unit] = list(_records(inputs, UNITS, output, summary, **options))
+    parsing = {"workers": workers, "model": model, "fast_pdf": fast_pdf, "progress": progress}
+    units: list[Unit] = list(
+        _records(inputs, UNITS, output, summary, label="radsdok cases", masking=masking, **parsing)
+    )
     summary.records = write_records(threads(units), output, fmt)
     summary.seconds = time.perf_counter() - started
     return summary
