@@ -74,3 +74,41 @@ def test_a_heading_reporting_that_a_party_filed_a_motion_is_about_it() -> None:
         "Läs hela motionen på vår webbplats."
     )
     assert detect_kind(text)[0] == "other"
+
+
+RUNNING_HEADER_TEXT = (
+    "Vägbelysningen i Lilla Mo\n\n"
+    "Kommunen släckte gatubelysningen längs landsvägen i höstas för att spara el. "
+    "Sedan dess går barnen till skolbussen i mörker.\n\n"
+    "Kommunfullmäktige 2025 · Interpellationer · sida 2\n\n"
+    "Mot denna bakgrund vill jag fråga tekniska nämndens ordförande:\n\n"
+    "1. Hur många olyckor har skett på sträckan sedan lamporna släcktes?\n"
+    "2. Är ordföranden beredd att tända belysningen igen före jul?\n"
+)
+
+
+def test_a_kind_word_only_in_a_running_header_is_confirmed_by_the_question_intro() -> None:
+    # one kind word counted gives a weak guess; leading into formal questions makes it sure
+    kind, confidence, hit = detect_kind(RUNNING_HEADER_TEXT)
+    assert kind == "interpellation"
+    assert confidence >= 0.5
+    assert hit is not None and hit.rule == "kind:content-confirms"
+    assert RUNNING_HEADER_TEXT[hit.start : hit.end].startswith("vill jag fråga")
+
+
+def test_a_page_reporting_on_questions_is_not_confirmed_by_their_intro() -> None:
+    text = RUNNING_HEADER_TEXT + "\nInterpellationen besvarades på fullmäktiges möte i mars. Läs mer\n"
+    kind, confidence, _ = detect_kind(text)
+    assert kind == "other" or confidence < 0.5
+
+
+def test_a_kind_word_once_beside_att_satser_is_a_motion() -> None:
+    text = (
+        "Ett bad för alla\n\nSimhallen har varit stängd i två år och skolans simundervisning "
+        "sker i grannkommunen.\n\nKommunfullmäktige 2025 · Motioner · sida 1\n\n"
+        "Vi föreslår fullmäktige besluta\n\natt utreda en ny simhall i centralorten\n"
+        "att utredningen redovisas före budgetberedningen\n"
+    )
+    kind, confidence, _ = detect_kind(text)
+    assert kind == "motion"
+    assert confidence >= 0.5

@@ -349,9 +349,29 @@ def _reviewed(
         asked = _question_kind(text)
         reason = Hit(hit.start, hit.end, "kind:asks-not-proposes", asked) if hit else None
         return asked, min(confidence, 0.6), reason
+    confirming = _confirming_match(text, kind) if confidence < _CONFIRMED and about == 0 else None
+    if confirming is not None:
+        # a kind word or two only, but the text does what that kind does: it is one
+        hit = hit or Hit(confirming.start(), confirming.end(), "kind:content-confirms", kind)
+        why.append("is:content-confirms")
+        confidence = _CONFIRMED
     if hit is not None:
         hit.attrs["evidence"] = why
     return kind, confidence, hit
+
+
+_CONFIRMED = 0.5  # the confidence of a counted kind that the text's own content confirms
+
+
+def _confirming_match(text: str, kind: str) -> regex.Match[str] | None:
+    """What a document of `kind` does in its own voice: an interpellation or fråga leads
+    into its formal questions ('vill jag fråga statsministern:'); a motion or medborgarförslag
+    lists att-satser."""
+    if kind in ("interpellation", "fraga"):
+        return _INTRO_QUESTIONS.search(text)
+    if kind in ("motion", "medborgarforslag"):
+        return _PROPOSAL.search(text)
+    return None
 
 
 def _genitive_before(text: str, start: int) -> regex.Match[str] | None:
