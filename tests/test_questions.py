@@ -118,3 +118,16 @@ def test_a_question_mark_in_a_web_address_asks_nothing() -> None:
 def test_a_question_mark_for_a_lost_letter_in_a_name_asks_nothing() -> None:
     text = BODY + "\n\nAnna Berg (S) och Ermin Kovačevi? (S) har lämnat in en motion om skor."
     assert questions(text) == []
+
+
+def test_a_page_about_documents_asks_only_after_a_question_intro() -> None:
+    # a blog or news post comments with rhetorical questions; it poses none formally
+    text = (
+        "Bloggen: svaret om hamnbolaget\n\nI går svarade ordföranden på vår interpellation. "
+        "Men vem styr egentligen bolaget? Är det inte fullmäktige?\n\nVi återkommer i frågan."
+    )
+    assert kind_questions(text, "other") == []
+    assert kind_questions(text, "interpellation") == [
+        "Men vem styr egentligen bolaget?",
+        "Är det inte fullmäktige?",
+    ]

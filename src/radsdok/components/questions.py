@@ -31,7 +31,7 @@ _LOST_LETTER = regex.compile(r"\?[ \t]?\((?:S|M|V|C|L|KD|MP|SD|FP|KDS)\)", regex
 # A "?" inside a web address ("…/sok?q=1") ends no sentence.
 _URL_BEFORE = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _QUESTION_KINDS = load_json("kinds.json")["question_kinds"]
-PROPOSING_KINDS = frozenset(_QUESTION_KINDS["proposing"])
+FORMAL_ONLY_KINDS = frozenset(_QUESTION_KINDS["formal_only"])
 ANSWERING_KINDS = frozenset(_QUESTION_KINDS["answering"])
 _FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
@@ -128,13 +128,13 @@ def _introduces_questions(text: str) -> bool:
 
 def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "interpellation") -> list[Hit]:
     """The questions a document of `kind` asks, in order: an answer none (the questions it
-    quotes are the asker's); a motion or medborgarförslag only those it poses formally, after
-    a question intro ('Jag vill därför fråga:'), for the questions in its background are
-    rhetorical; any other document every question outside quotations, from its question
-    intro on where it has one."""
+    quotes are the asker's); a motion, a medborgarförslag or a page about documents (kind
+    'other') only those it poses formally, after a question intro ('Jag vill därför fråga:'),
+    for the questions in a background or a commentary are rhetorical; an interpellation or
+    fråga every question outside quotations, from its question intro on where it has one."""
     if kind in ANSWERING_KINDS:
         return []
-    formal_only = kind in PROPOSING_KINDS
+    formal_only = kind in FORMAL_ONLY_KINDS
     items = items_of(text)
     headings = title_zone(text)
     title = find_title(text)
