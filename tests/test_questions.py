@@ -131,3 +131,19 @@ def test_a_page_about_documents_asks_only_after_a_question_intro() -> None:
         "Men vem styr egentligen bolaget?",
         "Är det inte fullmäktige?",
     ]
+
+
+def test_questions_before_an_intro_with_the_subject_first_are_background() -> None:
+    text = (
+        "Interpellation om lekplatser\n\nVem tar ansvar när gungorna går sönder? Ingen vet.\n\n"
+        "Jag vill därför fråga tekniska nämndens ordförande:\n\n• Hur ofta besiktas lekplatserna?"
+    )
+    assert kind_questions(text, "interpellation") == ["Hur ofta besiktas lekplatserna?"]
+
+
+def test_a_question_announced_with_min_fraga_ar_darfor_leaves_the_background_out() -> None:
+    text = (
+        "Enkel fråga om biblioteket\n\nVad säger det om oss, när biblioteket stänger tidigt?\n\n"
+        "Min fråga är därför:\n\nHur stor blir besparingen?"
+    )
+    assert kind_questions(text, "fraga") == ["Hur stor blir besparingen?"]
