@@ -158,3 +158,26 @@ def test_a_line_starting_with_av_in_a_list_of_other_documents_is_not_a_signature
         + BODY
     )
     assert ("Niklas Berg", "S") not in authors(text, "fraga")
+
+
+def test_a_signer_label_before_the_name_is_not_part_of_it() -> None:
+    text = (
+        "Motion om cykelbanor\n\nVi vill ha fler cykelbanor.\n\natt bygga två nya.\n\n"
+        "Motionären Lena Borg (KD)\n"
+    )
+    assert authors(text, "motion") == [("Lena Borg", "KD")]
+
+
+def test_a_labelled_signer_line_with_a_colon_gives_the_name_alone() -> None:
+    text = "Interpellation\n\nställd av: Tove Ahl (MP) och Eva Ek (S)\n\nOm bussarna.\n\nHur blir det?\n"
+    assert ("Tove Ahl", "MP") in authors(text, "interpellation")
+    assert all(name is None or ":" not in name for name, _ in authors(text, "interpellation"))
+
+
+def test_a_role_before_the_signers_name_is_kept_as_the_role() -> None:
+    text = (
+        "Enkel fråga om badhuset\n\nVarför stänger badhuset?\n\nVäxjö den 3 maj 2024\n\n"
+        "Gruppledare Pia Strand (C)\n"
+    )
+    signers = [(h.text, h.attrs.get("party"), h.attrs.get("role")) for h in find_authors(text, "fraga")]
+    assert signers == [("Pia Strand", "C", "Gruppledare")]

@@ -88,6 +88,17 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
 
 
 _Signer = tuple[int, int, str, str | None, bool]
+# A label or role word before a signer's name on its line: 'Ställd av:', 'Motionären',
+# 'Oppositionsråd' (a capitalised role noun only: 'ordförande' in prose is no label).
+_LEADING_LABEL = regex.compile(
+    r"^(?:(?i:"
+    + alternation(patterns()["signer_labels"] + patterns()["signer_labels_with_colon"])
+    + r")[ \t]*:[ \t]*|(?i:"
+    + alternation(patterns()["signer_labels"])
+    + r")[ \t]+(?=\p{Lu})|(?P<role>(?-i:\p{Lu})(?i:"
+    + alternation([w[1:] for w in patterns()["role_nouns"] if w[:1].islower()])
+    + r"))[ \t]+(?=\p{Lu}\p{Ll}))"
+)
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t")
 # A table's cell border as readers write it ('Anna Ek | Bo Al'): a column gap of the same length.
 _CELL_BORDER = regex.compile(r" \| ")
@@ -159,6 +170,9 @@ def _signature_names(line: Line, *, strict: bool, in_region: bool = False) -> tu
     line is shaped as a signature (a name alone, or with a party mark, party or role after it)."""
     text = _CELL_BORDER.sub("   ", line.text.lstrip("/ "))
     offset = line.start + (len(line.text) - len(text))
+    label = _LEADING_LABEL.match(text)
+    if label and label.end() < len(text):  # 'Motionären Anna Berg (KD)': the name follows
+        text, offset = text[label.end() :], offset + label.end()
     if len(text) > _MAX_SIGNATURE_LINE or (text.endswith(("?", ".")) and not text.endswith("fl.")):
         return [], False
     if _COLUMN_GAP.search(text):
@@ -303,6 +317,12 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tu
         if not (_ROLE_LINE.match(text) or is_plausible_name(text.lstrip("/ "), strict=True)):
             break
     return None, False, None
+
+
+def _role_before(line: Line) -> str | None:
+    """'Oppositionsråd' in 'Oppositionsråd Erik Nyberg (S)'."""
+    label = _LEADING_LABEL.match(line.text.lstrip("/ "))
+    return label.group("role") if label and label.group("role") else None
 
 
 def _role_after(lines: tuple[Line, ...], i: int) -> str | None:
@@ -458,7 +478,7 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             signers = [(s, e, n, party, g) for s, e, n, _p, g in signers]
         else:
             party_at = None
-        role = _role_after(lines, i)
+        role = _role_after(lines, i) or _role_before(line)
         for start, end, name, party, _group in signers:
             attrs: dict[str, object] = {"party": party, "role": role}
             if party_at is not None and party is not None:
