@@ -181,3 +181,16 @@ def test_a_role_before_the_signers_name_is_kept_as_the_role() -> None:
     )
     signers = [(h.text, h.attrs.get("party"), h.attrs.get("role")) for h in find_authors(text, "fraga")]
     assert signers == [("Pia Strand", "C", "Gruppledare")]
+
+
+LIST_PAGE = (
+    "Motioner 2024\n\nHär är årets motioner och var de står.\n\n"
+    "Fler parkbänkar i centrum\nMotionär: Siri Holm (C)\nStatus: bereds\n\n"
+    "Gratis simskola\nMotionärer: Jonas Alm (V), Ebba Ros (V)\nStatus: besvarad\n"
+)
+
+
+def test_a_page_listing_documents_has_none_of_their_motionarer_as_authors() -> None:
+    page = radsdok.parse_text(LIST_PAGE)
+    assert page.kind == "other"
+    assert page.authors == []

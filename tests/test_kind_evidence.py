@@ -112,3 +112,12 @@ def test_a_kind_word_once_beside_att_satser_is_a_motion() -> None:
     kind, confidence, _ = detect_kind(text)
     assert kind == "motion"
     assert confidence >= 0.5
+
+
+def test_a_page_listing_interpellations_by_their_labels_is_other() -> None:
+    text = (
+        "Interpellationer 2024 – Exempelstad\n\nInlämnade interpellationer till fullmäktige 2024.\n\n"
+        "Hur säkras skolmaten?\nStälld av: Lova Berg (L)\nStälld till: barn- och skolnämndens ordförande\n\n"
+        "Om vägarna i norr\nStälld av: Arvid Ek (M)\nStälld till: kommunstyrelsens ordförande\n"
+    )
+    assert detect_kind(text)[0] == "other"

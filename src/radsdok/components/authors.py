@@ -366,6 +366,7 @@ def _listed_people(text: str, start: int, end: int) -> list[tuple[int, int, str,
     return [(s, e, n, p or shared) for s, e, n, p in people]
 
 
+_PROSE_RULE = "authors:prose-"
 # Rules whose person asked the question: the author of a question, the addressee of an answer.
 ASKER_RULES = ("authors:prose-asker", "authors:prose-labelled-asker")
 
@@ -555,6 +556,10 @@ class AuthorFinder:
         authors = [] if kind_name == "protokoll" else find_authors(found.text, kind_name)
         if kind_name == "svar":  # who asked is the addressee of an answer, not its author
             authors = [a for a in authors if a.rule not in ASKER_RULES]
+        elif kind_name == "other":
+            # a page about documents (a list, a news item) names their askers and
+            # motionärer; its own authors are those who sign or head it
+            authors = [a for a in authors if not a.rule.startswith(_PROSE_RULE)]
         found.authors = authors
         return doc
 
