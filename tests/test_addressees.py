@@ -316,3 +316,14 @@ def test_an_adverbial_between_wanting_and_asking_does_not_hide_the_addressee(adv
         f"Jag vill {adverbial} fråga kommunstyrelsens ordförande Greta Lind (M) följande:\n\n" + BODY
     )
     assert addressees(text) == [("Greta Lind", "kommunstyrelsens ordförande")]
+
+
+def test_a_page_listing_interpellations_addresses_nobody_itself() -> None:
+    text = (
+        "Interpellationer 2024 – Exempelstad\n\nInlämnade interpellationer till fullmäktige 2024.\n\n"
+        "Hur säkras skolmaten?\nStälld av: Lova Berg (L)\nStälld till: barn- och skolnämndens ordförande\n\n"
+        "Om vägarna i norr\nStälld av: Arvid Ek (M)\nStälld till: kommunstyrelsens ordförande\n"
+    )
+    page = radsdok.parse_text(text)
+    assert page.kind == "other"
+    assert page.addressees == []

@@ -373,6 +373,9 @@ def _without_later_short_roles(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
+_LISTS_DOCUMENTS = "about:lists"  # kind evidence of a page listing documents (metadata.kind_evidence)
+
+
 class AddresseeFinder:
     """spaCy component: fills `doc._.radsdok.addressees`."""
 
@@ -380,7 +383,9 @@ class AddresseeFinder:
         found = findings_of(doc)
         kind_hit = found.meta.get("kind")
         kind = kind_hit.text if kind_hit else None
-        if kind in _KINDS_WITHOUT:
+        listing = kind_hit is not None and _LISTS_DOCUMENTS in kind_hit.attrs.get("evidence", ())
+        if kind in _KINDS_WITHOUT or listing:
+            # a page listing documents: the addressees on it are its entries', not its own
             found.addressees = []
             return doc
         if kind == "svar" or answers_by_heading(found.text):
