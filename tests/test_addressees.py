@@ -327,3 +327,16 @@ def test_a_page_listing_interpellations_addresses_nobody_itself() -> None:
     page = radsdok.parse_text(text)
     assert page.kind == "other"
     assert page.addressees == []
+
+
+def test_an_interpellation_that_also_lists_earlier_ones_keeps_its_addressee() -> None:
+    text = (
+        "Interpellation till kommunstyrelsens ordförande Eva Lund (S)\n\nOm vägarna i norr\n\n"
+        "Vägarna i norr har inte plogats. Tidigare i frågan:\n"
+        "Interpellation av Arvid Ek (M) om plogning\nInterpellation av Lova Berg (L) om sand\n\n"
+        "Jag vill därför fråga Eva Lund:\n\n1. När plogas vägarna?\n2. Vem ansvarar för sandningen?\n\n"
+        "Nora Alm (V)\n"
+    )
+    page = radsdok.parse_text(text)
+    assert page.kind == "interpellation"
+    assert [a.name for a in page.addressees] == ["Eva Lund"]

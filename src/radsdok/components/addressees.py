@@ -383,7 +383,8 @@ class AddresseeFinder:
         found = findings_of(doc)
         kind_hit = found.meta.get("kind")
         kind = kind_hit.text if kind_hit else None
-        listing = kind_hit is not None and _LISTS_DOCUMENTS in kind_hit.attrs.get("evidence", ())
+        evidence = kind_hit.attrs.get("evidence", ()) if kind_hit is not None else ()
+        listing = kind == "other" and _LISTS_DOCUMENTS in evidence
         if kind in _KINDS_WITHOUT or listing:
             # a page listing documents: the addressees on it are its entries', not its own
             found.addressees = []
