@@ -180,3 +180,22 @@ def test_quoted_decision_in_the_background_is_not_a_proposal() -> None:
 def test_past_tense_decision_is_not_an_intro() -> None:
     text = BODY + "Regionfullmäktige beslutade 2021-04-20 att:\nMotionen anses besvarad.\n"
     assert proposals(text) == []
+
+
+def test_an_att_clause_ending_in_a_colon_introduces_the_dash_items_under_it() -> None:
+    text = (
+        "Motion om skolgårdar\n\nSkolgårdarna är för små.\n\n"
+        "Vi yrkar därför att fullmäktige ger tekniska nämnden i uppdrag att:\n\n"
+        "– kartlägga skolgårdarnas storlek,\n– föreslå en lägsta yta per elev,\n"
+        "– redovisa arbetet före årsskiftet.\n"
+    )
+    assert proposals(text) == [
+        "kartlägga skolgårdarnas storlek",
+        "föreslå en lägsta yta per elev",
+        "redovisa arbetet före årsskiftet.",
+    ]
+
+
+def test_an_att_clause_ending_in_a_colon_without_items_under_it_stays_a_proposal() -> None:
+    text = "Motion om bad\n\nVi yrkar därför att kommunen bygger ett bad: ett nytt, stort bad.\n"
+    assert proposals(text) == ["att kommunen bygger ett bad: ett nytt, stort bad."]

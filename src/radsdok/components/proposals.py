@@ -278,8 +278,10 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             or (protocol and not _DECIDES.search(inline.group()))
         ):
             inline = None  # "I motionen föreslås att …", a quoted decision, a claim in a protocol
-        if inline and _INTRO_ONLY.match(unit.text, inline.start("att")):
-            armed = True  # "… föreslår att socialnämnden beslutar" introduces the list below
+        if inline and (_INTRO_ONLY.match(unit.text, inline.start("att")) or _opens_list(unit, following)):
+            # "… föreslår att socialnämnden beslutar", "… yrkar att X ges i uppdrag att:"
+            # introduce the list below
+            armed = True
             zone, zone_headed = _Zone(), False
             continue
         if inline:
@@ -302,6 +304,15 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         else:
             armed = armed and _continues_list(unit)
     return headed or hits
+
+
+def _opens_list(unit: Unit, following: Unit | None) -> bool:
+    """An att-clause that ends in a colon with list items under it is their intro."""
+    return (
+        unit.text.rstrip().endswith(":")
+        and following is not None
+        and (following.marked or _is_att(following.text))
+    )
 
 
 def _last_line(text: str) -> str:
