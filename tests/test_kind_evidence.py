@@ -121,3 +121,21 @@ def test_a_page_listing_interpellations_by_their_labels_is_other() -> None:
         "Om vägarna i norr\nStälld av: Arvid Ek (M)\nStälld till: kommunstyrelsens ordförande\n"
     )
     assert detect_kind(text)[0] == "other"
+
+
+def test_a_heading_reporting_in_the_perfect_tense_is_a_page_about_a_motion() -> None:
+    text = (
+        "Vi har lämnat in en motion om belysta spår\n\nPublicerad 3 mars 2025\n\n"
+        "I dag lämnade vi in en motion om belysning på motionsspåren.\n\n"
+        "I motionen yrkar vi\n\natt spåren belyses året om\n\nLinn Sjö\nGruppledare (C)\n"
+    )
+    assert detect_kind(text)[0] == "other"
+
+
+def test_a_heading_telling_the_reader_to_submit_a_proposal_is_a_guidance_page() -> None:
+    text = (
+        "Kommun och politik\n\nLämna ett medborgarförslag\n\n"
+        "Bor du i kommunen kan du lämna ett medborgarförslag till fullmäktige. Fyll i e-tjänsten "
+        "och beskriv vad du vill att kommunen ska göra.\n"
+    )
+    assert detect_kind(text)[0] == "other"
