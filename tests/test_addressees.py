@@ -340,3 +340,12 @@ def test_an_interpellation_that_also_lists_earlier_ones_keeps_its_addressee() ->
     page = radsdok.parse_text(text)
     assert page.kind == "interpellation"
     assert [a.name for a in page.addressees] == ["Eva Lund"]
+
+
+def test_a_role_in_the_to_line_and_its_definite_form_in_the_intro_are_one_addressee() -> None:
+    text = (
+        "Interpellation\n\nTill: Ordförande i kulturnämnden\nFrån: Ida Lund (V)\n\nOm biblioteket\n\n"
+        "Biblioteket stänger tidigt.\n\nJag vill därför fråga ordföranden i kulturnämnden:\n\n"
+        "1. Varför stänger biblioteket klockan fem?\n"
+    )
+    assert [(a.name, a.role) for a in parsed(text).addressees] == [(None, "Ordförande i kulturnämnden")]

@@ -313,7 +313,27 @@ def _genitive_stem(name: str) -> str:
 
 
 def _key(hit: Hit) -> str:
-    return _BROKEN_WORD.sub("", squash(hit.text or hit.attrs.get("role") or "")).casefold()
+    """Who an addressee is: the name, or the role with its role nouns in the base form
+    ('Ordförande i X' and 'ordföranden i X' are one role)."""
+    if hit.text:
+        return _BROKEN_WORD.sub("", squash(hit.text)).casefold()
+    role = _BROKEN_WORD.sub("", squash(hit.attrs.get("role") or "")).casefold()
+    return " ".join(_ROLE_BASE.get(word, word) for word in role.split())
+
+
+def _role_bases() -> dict[str, str]:
+    """Definite singular role nouns the data lists and their base forms ('ordföranden':
+    'ordförande', 'statsrådet': 'statsråd')."""
+    nouns = {w.casefold() for w in patterns()["role_nouns"] if " " not in w}
+    return {
+        noun: noun[: -len(ending)]
+        for noun in nouns
+        for ending in ("n", "et")
+        if noun.endswith(ending) and noun[: -len(ending)] in nouns
+    }
+
+
+_ROLE_BASE = _role_bases()
 
 
 def _dedupe(hits: list[Hit]) -> list[Hit]:
