@@ -349,3 +349,11 @@ def test_a_role_in_the_to_line_and_its_definite_form_in_the_intro_are_one_addres
         "1. Varför stänger biblioteket klockan fem?\n"
     )
     assert [(a.name, a.role) for a in parsed(text).addressees] == [(None, "Ordförande i kulturnämnden")]
+
+
+def test_a_to_cell_in_a_header_table_names_the_addressee() -> None:
+    text = (
+        "INTERPELLATION\n\n| Till: | Ordförande i fritidsnämnden Rut Ek (M) |\n"
+        "| Från: | Ali Berg (S) |\n\nOm badhuset\n\nBadhuset stänger.\n\nNär öppnar badhuset igen?\n"
+    )
+    assert addressees(text) == [("Rut Ek", "Ordförande i fritidsnämnden")]
