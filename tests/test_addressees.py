@@ -357,3 +357,14 @@ def test_a_to_cell_in_a_header_table_names_the_addressee() -> None:
         "| Från: | Ali Berg (S) |\n\nOm badhuset\n\nBadhuset stänger.\n\nNär öppnar badhuset igen?\n"
     )
     assert addressees(text) == [("Rut Ek", "Ordförande i fritidsnämnden")]
+
+
+def test_a_shared_word_ending_before_och_is_no_broken_word_and_the_to_line_role_stays() -> None:
+    text = (
+        "Interpellation\n\nTill: Ordförande i barn- och skolnämnden\nFrån: Ida Lund (V)\n\n"
+        "Om skolskjutsen\n\n"
+        "Bussen kommer sent.\n\nJag vill därför fråga ordföranden i barn- och skolnämnden:\n\n"
+        "1. När kommer bussen i tid?\n"
+    )
+    roles = [(a.name, a.role) for a in parsed(text).addressees]
+    assert roles == [(None, "Ordförande i barn- och skolnämnden")]

@@ -60,7 +60,8 @@ _BODY_ONLY = regex.compile(
     regex.IGNORECASE,
 )
 # A word broken at a line end: "Hälsoskydds- nämndens".
-_BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?=\p{Ll})")
+# "barn- och utbildningsnämnden" is a shared word ending, not a break.
+_BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?!(?:och|eller|samt)\b)(?=\p{Ll})")
 # A "Till" line with nothing after it: the addressees follow on the next lines.
 _BARE_TO = regex.compile(r"^[#*_> \t]*till\s*:?\s*$", regex.IGNORECASE)
 _BARE_TO_LINES = 4
