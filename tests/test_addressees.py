@@ -368,3 +368,11 @@ def test_a_shared_word_ending_before_och_is_no_broken_word_and_the_to_line_role_
     )
     roles = [(a.name, a.role) for a in parsed(text).addressees]
     assert roles == [(None, "Ordförande i barn- och skolnämnden")]
+
+
+def test_an_enkel_fraga_put_to_a_chair_named_in_commas_names_the_chair() -> None:
+    text = (
+        "Enkel fråga om badet\n\nJag vill ställa en enkel fråga till fritidsnämndens ordförande, "
+        "Rut Ek (M), om badets öppettider.\n\nBadet stänger tidigt.\n\nNär öppnar badet?\n"
+    )
+    assert addressees(text) == [("Rut Ek", "fritidsnämndens ordförande")]
