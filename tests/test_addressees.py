@@ -376,3 +376,14 @@ def test_an_enkel_fraga_put_to_a_chair_named_in_commas_names_the_chair() -> None
         "Rut Ek (M), om badets öppettider.\n\nBadet stänger tidigt.\n\nNär öppnar badet?\n"
     )
     assert addressees(text) == [("Rut Ek", "fritidsnämndens ordförande")]
+
+
+def test_an_answer_is_addressed_to_the_asker_of_its_fraga_fran_label() -> None:
+    text = (
+        "Svar på enkel fråga om gatljusen\n\nFråga från: Ola Berg (SD)\nBesvaras av: Mia Lund (M)\n\n"
+        "Gatljusen tänds igen i oktober.\n\nMia Lund (M)\nKommunstyrelsens ordförande\n"
+    )
+    page = parsed(text)
+    assert page.kind == "svar"
+    assert [a.name for a in page.addressees] == ["Ola Berg"]
+    assert [a.name for a in page.authors] == ["Mia Lund"]
