@@ -194,3 +194,11 @@ def test_a_page_listing_documents_has_none_of_their_motionarer_as_authors() -> N
     page = radsdok.parse_text(LIST_PAGE)
     assert page.kind == "other"
     assert page.authors == []
+
+
+def test_a_local_list_named_as_a_compound_is_the_signers_party() -> None:
+    text = (
+        "Motion om grönytor\n\nGrönytorna krymper.\n\natt kommunen tar fram en grönplan\n\n"
+        "Sara Ek och Bo Lind, Fjällbygdslistan\n"
+    )
+    assert authors(text, "motion") == [("Sara Ek", "Fjällbygdslistan"), ("Bo Lind", "Fjällbygdslistan")]

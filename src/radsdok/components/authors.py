@@ -210,7 +210,12 @@ def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int,
     """'Anna Ek (V), Bo Al (V) och Cia Ny (V)' -> three signers; every part must be a signer."""
     parts: list[tuple[int, int, str, str | None, bool]] = []
     pos = 0
-    for piece in _SEPARATORS.split(text):
+    pieces = _SEPARATORS.split(text)
+    # 'Anna Ek och Bo Al, Kommunlistan': a party after the last comma is everyone's
+    shared_party = _party_in_line(pieces[-1].strip()) if len(pieces) > 2 and "," in text else None
+    if shared_party is not None:
+        pieces = pieces[:-1]
+    for piece in pieces:
         at = text.index(piece, pos) if piece else pos
         pos = at + len(piece)
         if not piece:
@@ -224,7 +229,7 @@ def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int,
     if len(parts) < 2:
         return []
     # "Anna Ek, Bo Al (V)": a trailing mark covers the names before it.
-    last_party = parts[-1][3]
+    last_party = shared_party or parts[-1][3]
     return [(s, e, n, p or last_party, g) for s, e, n, p, g in parts]
 
 
