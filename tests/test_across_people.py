@@ -17,17 +17,19 @@ EV = Evidence(start=0, end=1, rule="test")
 
 def doc(
     source: str,
-    date: str,
+    date: str | None,
     authors: list[tuple[str | None, str | None]] = (),  # type: ignore[assignment]
     addressees: list[tuple[str | None, str | None, str | None]] = (),  # type: ignore[assignment]
     *,
     kind: str = "interpellation",
     municipality: str | None = None,
     text: str | None = None,
+    title: str | None = None,
 ) -> Document:
     return Document(
         source=source,
         kind=kind,  # type: ignore[arg-type]
+        title=title,
         date=date,
         municipality=municipality,
         body="kommunfullmäktige" if municipality else None,
