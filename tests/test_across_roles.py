@@ -7,8 +7,7 @@ from datetime import date
 import pytest
 
 import radsdok
-from radsdok.across.mentions import role_parts
-from radsdok.across.roles import session_span
+from radsdok.across.mentions import role_parts, session_span
 from radsdok.models import Document
 
 from .test_across_people import doc, person_of

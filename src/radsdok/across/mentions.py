@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import regex
@@ -48,6 +49,30 @@ class Mention:
     def assembly(self) -> str | None:
         """The municipality folded, for comparing; None where the document names none."""
         return fold(self.municipality) if self.municipality else None
+
+
+Span = tuple[date, date]
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def session_span(session: str | None) -> Span | None:
+    """The days of a parliamentary session: '2014/15' -> 2014-09-01 to 2015-08-31."""
+    if not session or not session[:4].isdigit():
+        return None
+    year, month = int(session[:4]), int(lexicon.words()["session_first_month"])
+    return date(year, month, 1), date(year + 1, month, 1) - timedelta(days=1)
+
+
+def when(mention: Mention) -> Span | None:
+    """The mention's date as a span of one day, or its session's span where it has no date."""
+    day = _day(mention.date)
+    return (day, day) if day else session_span(mention.session)
 
 
 def normal_party(party: str | None) -> str | None:

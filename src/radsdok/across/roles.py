@@ -21,38 +21,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date, timedelta
 
-from . import lexicon
-from .mentions import Mention, normal_role, role_parts, single_holder
+from .mentions import Mention, Span, normal_role, role_parts, single_holder, when
 from .names import parse_name
 from .resolve import Cluster
 
 WINDOW_DAYS = 540
 CLEAR_MARGIN_DAYS = 60
-
-Span = tuple[date, date]
-
-
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
-
-
-def session_span(session: str | None) -> Span | None:
-    """The days of a parliamentary session: '2014/15' -> 2014-09-01 to 2015-08-31."""
-    if not session or not session[:4].isdigit():
-        return None
-    year, month = int(session[:4]), int(lexicon.words()["session_first_month"])
-    return date(year, month, 1), date(year + 1, month, 1) - timedelta(days=1)
-
-
-def when(mention: Mention) -> Span | None:
-    """The mention's date as a span of one day, or its session's span where it has no date."""
-    day = _day(mention.date)
-    return (day, day) if day else session_span(mention.session)
 
 
 def _gap(a: Span, b: Span) -> int:
