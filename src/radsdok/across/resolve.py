@@ -25,13 +25,13 @@ Private persons (the signer of a medborgarförslag) are resolved among themselve
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
 from .mentions import Mention, Span, normal_role, when
-from .names import NameForm, compatible, parse_name, strongly_alike, surnames_alike
+from .names import NameForm, compatible, parse_name, sound, strongly_alike, surnames_alike
 
 # A party switch is seen within one term of office (four years) of the last mention of the old party.
 SWITCH_GAP_DAYS = 4 * 365 + 1
@@ -188,35 +188,45 @@ def _party_time(cluster: Cluster) -> Span | None:
     return min(s[0] for s in known), max(s[1] for s in known)
 
 
-def _switched(before: Cluster, after: Cluster) -> bool:
+def _switched(before: Cluster, after: Cluster, times: dict[int, Span | None]) -> bool:
     """Whether `after` can be `before` having changed party (see the module docstring)."""
-    if before is after or before.private or after.private:
+    if before is after or before.parties & after.parties:
         return False
-    if not (before.parties and after.parties) or before.parties & after.parties:
+    first, then = times[id(before)], times[id(after)]
+    if first is None or then is None or not 0 < (then[0] - first[1]).days <= SWITCH_GAP_DAYS:
         return False
-    if before.assembly != after.assembly or before.place != after.place:
-        return False
-    if not all(strongly_alike(a, b) for a in before.forms for b in after.forms):
-        return False
-    first, then = _party_time(before), _party_time(after)
-    return first is not None and then is not None and 0 < (then[0] - first[1]).days <= SWITCH_GAP_DAYS
+    return all(strongly_alike(a, b) for a in before.forms for b in after.forms)
+
+
+def _switch_key(cluster: Cluster) -> tuple[str | None, str | None, str]:
+    """Clusters that may be one person who changed party share the assembly, the place and the
+    sound of the first given name (the first part of a hyphenated one: 'Maj-Inger', 'Maj Inger')."""
+    first = cluster.forms[0].given[0].split("-")[0]
+    return cluster.assembly, cluster.place, sound(first)
 
 
 def _join_party_switches(clusters: list[Cluster]) -> None:
     """Join each pair of seeds that is one person who changed party, where the pair is the only
     one either could make."""
-    joined = True
-    while joined:
-        joined = False
-        for before in clusters:
-            after = [c for c in clusters if _switched(before, c)]
-            if len(after) != 1 or [c for c in clusters if _switched(c, after[0])] != [before]:
-                continue
-            for mention, form in zip(after[0].mentions, _forms_of(after[0]), strict=True):
+    groups: dict[tuple[str | None, str | None, str], list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        if cluster.parties and not cluster.private and cluster.forms and cluster.forms[0].given:
+            groups[_switch_key(cluster)].append(cluster)
+    for group in groups.values():
+        times = {id(c): _party_time(c) for c in group}
+        while len(group) > 1:
+            pairs = [(b, a) for b in group for a in group if _switched(b, a, times)]
+            afters = Counter(id(b) for b, _ in pairs)
+            befores = Counter(id(a) for _, a in pairs)
+            sure = [(b, a) for b, a in pairs if afters[id(b)] == 1 and befores[id(a)] == 1]
+            if not sure:
+                break
+            before, after = sure[0]  # one at a time: a chain of switches is joined link by link
+            for mention, form in zip(after.mentions, _forms_of(after), strict=True):
                 before.add(mention, form)
-            clusters.remove(after[0])
-            joined = True
-            break
+            group.remove(after)
+            clusters.remove(after)
+            times[id(before)] = _party_time(before)
 
 
 def _forms_of(cluster: Cluster) -> list[NameForm]:
