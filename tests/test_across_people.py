@@ -17,17 +17,19 @@ EV = Evidence(start=0, end=1, rule="test")
 
 def doc(
     source: str,
-    date: str,
+    date: str | None,
     authors: list[tuple[str | None, str | None]] = (),  # type: ignore[assignment]
     addressees: list[tuple[str | None, str | None, str | None]] = (),  # type: ignore[assignment]
     *,
     kind: str = "interpellation",
     municipality: str | None = None,
     text: str | None = None,
+    title: str | None = None,
 ) -> Document:
     return Document(
         source=source,
         kind=kind,  # type: ignore[arg-type]
+        title=title,
         date=date,
         municipality=municipality,
         body="kommunfullmäktige" if municipality else None,
@@ -126,6 +128,7 @@ def test_a_mention_without_party_joins_the_namesake_with_the_same_role() -> None
         doc("a.txt", "2008-01-01", [("Gunilla Carlsson", "S")]),
         doc("b.txt", "2011-01-01", [("Kent Ek", "SD")], [("Gunilla Carlsson", "M", "statsrådet")]),
         doc("c.txt", "2011-06-01", [("Bo Ek", "MP")], [("Gunilla Carlsson", None, "statsrådet")]),
+        doc("d.txt", "2011-09-01", [("Gunilla Carlsson", "S")]),  # both at once: namesakes
     ]
     records = radsdok.people(docs)
     assert person_of(records, "c.txt", "addressees") == person_of(records, "b.txt", "addressees")
@@ -170,7 +173,7 @@ def test_ids_are_the_same_on_a_rerun_and_in_another_input_order() -> None:
     docs = [
         doc("a.txt", "2015-01-01", [("Anna Berg", "S")], [("Bo Ek", "M", "kommunalråd")]),
         doc("b.txt", "2015-02-01", [("Anna Berg", "M")]),
-        doc("c.txt", "2015-03-01", [("Cecilia Ny", "C")]),
+        doc("c.txt", "2015-03-01", [("Cecilia Ny", "C"), ("Anna Berg", "S")]),  # namesakes at once
     ]
     first = {r.id for r in radsdok.people(docs)}
     again = {r.id for r in radsdok.people(list(reversed(docs)))}
@@ -250,3 +253,68 @@ def test_mask_personal_reaches_the_registry_and_the_export(tmp_path: Path, comma
     plain = tmp_path / "plain" / out.name
     plain_files = [plain] if plain.is_file() else sorted(plain.glob("*.json*"))
     assert "Lindqvist" in "\n".join(f.read_text(encoding="utf-8") for f in plain_files)
+
+
+def test_a_person_who_changed_party_is_one_person_with_both_parties() -> None:
+    docs = [
+        doc("a.txt", "2010-02-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2011-06-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("c.txt", "2012-03-01", [("Anna Berg", "S")], municipality="Umeå"),
+        doc("d.txt", "2013-01-10", [("Anna Berg", "S")], municipality="Umeå"),
+        doc("e.txt", "2013-05-01", [("A. Berg", None)], municipality="Umeå"),
+    ]
+    records = radsdok.people(docs)
+    assert len(records) == 1
+    assert [(p.value, p.first, p.last) for p in records[0].parties] == [
+        ("V", "2010-02-01", "2011-06-01"),
+        ("S", "2012-03-01", "2013-01-10"),
+    ]
+
+
+def test_namesakes_of_two_parties_at_the_same_time_stay_apart() -> None:
+    docs = [
+        doc("a.txt", "2007-03-05", [("Gunilla Ek", "S")]),
+        doc("b.txt", "2008-04-01", [("Gunilla Ek", "M")]),
+        doc("c.txt", "2009-01-20", [("Gunilla Ek", "S")]),
+        doc("d.txt", "2011-04-15", [("Gunilla Ek", "M")]),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "a.txt") == person_of(records, "c.txt")
+    assert person_of(records, "b.txt") == person_of(records, "d.txt") != person_of(records, "a.txt")
+
+
+def test_the_same_name_of_two_parties_one_after_the_other_in_two_municipalities_stays_apart() -> None:
+    docs = [
+        doc("a.txt", "2010-02-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2012-03-01", [("Anna Berg", "S")], municipality="Lund"),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "a.txt") != person_of(records, "b.txt")
+
+
+def test_a_place_qualifier_tells_parliament_namesakes_of_two_parties_apart_however_dated() -> None:
+    text = "Interpellation av Gunilla Carlsson i Hisings Backa (s) till statsrådet"
+    a = doc("a.txt", "2007-03-05", [("Gunilla Carlsson", "S")], text=text)
+    a.authors[0] = Person(name="Gunilla Carlsson", party="S", evidence=Evidence(start=18, end=34, rule="t"))
+    b = doc("b.txt", "2011-04-15", [("Bo Ek", "V")], [("Gunilla Carlsson", "M", "statsrådet")])
+    records = radsdok.people([a, b])
+    assert person_of(records, "a.txt") != person_of(records, "b.txt", "addressees")
+
+
+def test_a_party_switch_that_two_namesakes_could_make_joins_neither() -> None:
+    docs = [
+        doc("a.txt", "2010-02-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2012-03-01", [("Anna Berg", "S")], municipality="Umeå"),
+        doc("c.txt", "2012-04-01", [("Anna Berg", "MP")], municipality="Umeå"),
+    ]
+    records = radsdok.people(docs)
+    assert len({person_of(records, s) for s in ("a.txt", "b.txt", "c.txt")}) == 3
+
+
+def test_the_same_name_of_two_parties_a_decade_apart_stays_apart() -> None:
+    docs = [
+        doc("a.txt", "2001-02-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2014-03-01", [("Anna Berg", "S")], municipality="Umeå"),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "a.txt") != person_of(records, "b.txt")

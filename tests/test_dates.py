@@ -27,6 +27,13 @@ def test_session_number_dates_a_day_and_month_in_autumn() -> None:
     assert date_of(text) == "1998-11-10"
 
 
+def test_the_session_of_the_turn_of_the_century_is_written_with_four_digits() -> None:
+    text = "den 2 december\n\nInterpellation 1999/2000:129 av Per Ek (c) till statsministern\n\nVarför?"
+    assert date_of(text) == "1999-12-02"
+    text = "den 28 januari\n\nInterpellation 1999/2000:206 av Per Ek (m) till statsrådet\n\nVarför?"
+    assert date_of(text) == "2000-01-28"
+
+
 def test_no_date_when_only_prose_dates_and_no_session() -> None:
     assert date_of("Motion om parker\n\n" + PROSE) is None
 

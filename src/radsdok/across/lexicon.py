@@ -47,6 +47,16 @@ def place_qualifier() -> regex.Pattern[str]:
 
 
 @cache
+def session_number() -> regex.Pattern[str]:
+    return regex.compile(words()["session_number"], regex.IGNORECASE)
+
+
+@cache
+def title_joiners() -> frozenset[str]:
+    return frozenset(w.casefold() for w in words()["title_joiners"])
+
+
+@cache
 def thread_roles() -> dict[str, str]:
     return dict(words()["thread_roles"])
 

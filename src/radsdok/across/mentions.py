@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass
+from datetime import date, timedelta
 from typing import Any
 
 import regex
@@ -38,6 +39,8 @@ class Mention:
     municipality: str | None  # of a document of a municipal body; None for parliament or unsaid
     place: str | None  # "i Hisings Backa": the place a parliament gives namesakes
     private: bool  # the signer of a medborgarförslag: not an office holder
+    # the parliamentary session ('2014/15') a document without a date is numbered in
+    session: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,6 +49,30 @@ class Mention:
     def assembly(self) -> str | None:
         """The municipality folded, for comparing; None where the document names none."""
         return fold(self.municipality) if self.municipality else None
+
+
+Span = tuple[date, date]
+
+
+def _day(text: str | None) -> date | None:
+    try:
+        return date.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def session_span(session: str | None) -> Span | None:
+    """The days of a parliamentary session: '2014/15' -> 2014-09-01 to 2015-08-31."""
+    if not session or not session[:4].isdigit():
+        return None
+    year, month = int(session[:4]), int(lexicon.words()["session_first_month"])
+    return date(year, month, 1), date(year + 1, month, 1) - timedelta(days=1)
+
+
+def when(mention: Mention) -> Span | None:
+    """The mention's date as a span of one day, or its session's span where it has no date."""
+    day = _day(mention.date)
+    return (day, day) if day else session_span(mention.session)
 
 
 def normal_party(party: str | None) -> str | None:
@@ -71,11 +98,54 @@ def normal_role(role: str | None) -> str | None:
     return role
 
 
+def role_parts(role: str | None) -> tuple[str, ...]:
+    """The roles a joined role is made of: 'klimat- och miljöminister' -> ('klimatminister',
+    'miljöminister'); 'närings-, och innovationsminister' likewise. Nothing for a role that is
+    not joined (the last word must end in a title suffix: 'minister', 'råd', …)."""
+    if not role:
+        return ()
+    words = role.split(" ")
+    last = words[-1]
+    endings = [s for s in _base_suffixes() if last.endswith(s) and len(last) > len(s)]
+    suffix = max(endings, key=len, default=None)
+    if suffix is None or len(words) < 3:
+        return ()
+    heads: list[str] = []
+    joined = False
+    for word in words[:-1]:
+        if word in lexicon.title_joiners():
+            joined = True
+            continue
+        head = word.rstrip(",")
+        if not head.endswith("-") or len(head) < 2 or joined:
+            return ()  # 'vice statsminister', or a word after the joiner: not one joined role
+        heads.append(head[:-1])
+    if not (joined and heads):
+        return ()
+    return (*(head + suffix for head in heads), last)
+
+
+def _base_suffixes() -> tuple[str, ...]:
+    """The title suffixes in base form ('ministern' -> 'minister'), as normal_role leaves them."""
+    return tuple(dict.fromkeys(normal_role(s) or s for s in lexicon.title_suffixes()))
+
+
 def single_holder(role: str | None) -> bool:
     """Whether one person at a time holds the role (a minister, a board's chair)."""
     if not role or role in lexicon.shared_roles():
         return False
     return lexicon.single_holder_roles().search(role) is not None
+
+
+def _session(doc: Document) -> str | None:
+    """The session ('2014/15') a parliament document without a date is numbered in."""
+    if doc.date or doc.body:
+        return None
+    for text in (doc.title, doc.text[:600] if doc.text else None):
+        match = lexicon.session_number().search(text) if text else None
+        if match:
+            return match.group("session")
+    return None
 
 
 def _place(doc: Document, evidence: Evidence | None) -> str | None:
@@ -106,6 +176,7 @@ def document_mentions(doc: Document) -> list[Mention]:
     # a body): a parliament document that names a town is about the town, not from it.
     municipality = doc.municipality if doc.body else None
     private_kind = doc.kind in lexicon.words()["private_kinds"]
+    session = _session(doc)
     out: list[Mention] = []
 
     def add(field: str, index: int, person: Any, evidence: Evidence | None, private: bool = False) -> None:
@@ -132,6 +203,7 @@ def document_mentions(doc: Document) -> list[Mention]:
                 municipality=municipality,
                 place=_place(doc, evidence) if name else None,
                 private=private,
+                session=session,
             )
         )
 
@@ -161,6 +233,7 @@ def document_mentions(doc: Document) -> list[Mention]:
                 municipality=municipality,
                 place=None,
                 private=False,
+                session=session,
             )
         )
     return out

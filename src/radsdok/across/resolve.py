@@ -8,6 +8,11 @@ The rules, in order (each decides only where it is sure; where it is not, people
    names are alike, and party, assembly (municipality; parliament has none) and place
    qualifier ("Gunilla Carlsson i Hisings Backa") agree. A seed without a place joins the one
    seed with a place that it fits, if there is just one.
+   A person who changed party: two seeds of one name, assembly and place, of different
+   parties, are one person when all the mentions of the one party come before all those of
+   the other, less than `SWITCH_GAP_DAYS` apart, and neither has another such partner. Where
+   the two parties' times overlap, or a place qualifier tells one from the other, they are
+   namesakes and stay apart.
 3. The rest (no party, an initial, "Anna Berg" where two Anna Bergs exist) each join the one
    person they fit by name, party, assembly and place. Where several fit, the role they are
    named with, the field (asked or asking) and the time decide, if one candidate is clearly
@@ -20,20 +25,23 @@ Private persons (the signer of a medborgarförslag) are resolved among themselve
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from .mentions import Mention, normal_role
-from .names import NameForm, compatible, parse_name, strongly_alike, surnames_alike
+from .mentions import Mention, Span, normal_role, when
+from .names import NameForm, compatible, parse_name, sound, strongly_alike, surnames_alike
+
+# A party switch is seen within one term of office (four years) of the last mention of the old party.
+SWITCH_GAP_DAYS = 4 * 365 + 1
 
 
 @dataclass
 class Cluster:
     """One person being put together."""
 
-    party: str | None
+    party: str | None  # the first party it was seen with
     assembly: str | None
     place: str | None
     private: bool
@@ -44,6 +52,7 @@ class Cluster:
     first: str | None = None
     last: str | None = None
     joined_by_role: list[Mention] = field(default_factory=list)
+    parties: set[str] = field(default_factory=set)
 
     def add(self, mention: Mention, form: NameForm) -> None:
         self.mentions.append(mention)
@@ -57,6 +66,8 @@ class Cluster:
             self.place = mention.place
         if mention.party and self.party is None:
             self.party = mention.party
+        if mention.party:
+            self.parties.add(mention.party)
         if mention.assembly and self.assembly is None:
             self.assembly = mention.assembly
         if mention.date:
@@ -156,6 +167,7 @@ def _resolve_block(items: list[tuple[Mention, NameForm]]) -> list[Cluster]:
             for mention, form in zip(unplaced.mentions, _forms_of(unplaced), strict=True):
                 placed[0].add(mention, form)
             clusters.remove(unplaced)
+    _join_party_switches(clusters)
     # 3. the rest, one mention at a time
     for mention, form in rest:
         candidates = [c for c in clusters if _may_join(c, mention, form)]
@@ -165,6 +177,56 @@ def _resolve_block(items: list[tuple[Mention, NameForm]]) -> list[Cluster]:
             clusters.append(chosen)
         chosen.add(mention, form)
     return clusters
+
+
+def _party_time(cluster: Cluster) -> Span | None:
+    """From the first to the last mention (by date, or session), or None where one has neither."""
+    spans = [when(m) for m in cluster.mentions]
+    if not spans or any(s is None for s in spans):
+        return None
+    known = [s for s in spans if s is not None]
+    return min(s[0] for s in known), max(s[1] for s in known)
+
+
+def _switched(before: Cluster, after: Cluster, times: dict[int, Span | None]) -> bool:
+    """Whether `after` can be `before` having changed party (see the module docstring)."""
+    if before is after or before.parties & after.parties:
+        return False
+    first, then = times[id(before)], times[id(after)]
+    if first is None or then is None or not 0 < (then[0] - first[1]).days <= SWITCH_GAP_DAYS:
+        return False
+    return all(strongly_alike(a, b) for a in before.forms for b in after.forms)
+
+
+def _switch_key(cluster: Cluster) -> tuple[str | None, str | None, str]:
+    """Clusters that may be one person who changed party share the assembly, the place and the
+    sound of the first given name (the first part of a hyphenated one: 'Maj-Inger', 'Maj Inger')."""
+    first = cluster.forms[0].given[0].split("-")[0]
+    return cluster.assembly, cluster.place, sound(first)
+
+
+def _join_party_switches(clusters: list[Cluster]) -> None:
+    """Join each pair of seeds that is one person who changed party, where the pair is the only
+    one either could make."""
+    groups: dict[tuple[str | None, str | None, str], list[Cluster]] = defaultdict(list)
+    for cluster in clusters:
+        if cluster.parties and not cluster.private and cluster.forms and cluster.forms[0].given:
+            groups[_switch_key(cluster)].append(cluster)
+    for group in groups.values():
+        times = {id(c): _party_time(c) for c in group}
+        while len(group) > 1:
+            pairs = [(b, a) for b in group for a in group if _switched(b, a, times)]
+            afters = Counter(id(b) for b, _ in pairs)
+            befores = Counter(id(a) for _, a in pairs)
+            sure = [(b, a) for b, a in pairs if afters[id(b)] == 1 and befores[id(a)] == 1]
+            if not sure:
+                break
+            before, after = sure[0]  # one at a time: a chain of switches is joined link by link
+            for mention, form in zip(after.mentions, _forms_of(after), strict=True):
+                before.add(mention, form)
+            group.remove(after)
+            clusters.remove(after)
+            times[id(before)] = _party_time(before)
 
 
 def _forms_of(cluster: Cluster) -> list[NameForm]:
@@ -177,7 +239,7 @@ def _forms_of(cluster: Cluster) -> list[NameForm]:
 
 
 def _may_join(cluster: Cluster, mention: Mention, form: NameForm) -> bool:
-    if mention.party and cluster.party and mention.party != cluster.party:
+    if mention.party and cluster.parties and mention.party not in cluster.parties:
         return False
     if mention.assembly != cluster.assembly and mention.assembly and cluster.assembly:
         return False
@@ -195,7 +257,7 @@ def _score(cluster: Cluster, mention: Mention, form: NameForm) -> float:
         score += 1
     if any(f.key == form.key for f in cluster.forms):
         score += 0.5
-    if mention.party and mention.party == cluster.party:
+    if mention.party and mention.party in cluster.parties:
         score += 2
     if mention.date and cluster.first and cluster.last:
         if cluster.first <= mention.date <= cluster.last:

@@ -4,17 +4,25 @@
 assembly name "jordbruksminister Annika Åhnberg" around that date, the mention is hers. Only
 roles one person holds at a time are joined (`mentions.single_holder`: a minister, a board's
 chair; not "statsrådet" or "kommunalrådet"). A mention dated within the span a person is seen
-in the role joins that person; otherwise the nearest dated sighting within `window_days`
-decides, unless another holder is seen nearly as close.
+in the role joins that person; otherwise the nearest sighting within `WINDOW_DAYS` decides,
+unless another holder is seen nearly as close (`CLEAR_MARGIN_DAYS`). Two holders seen around
+the mention's date leave it a role.
+
+Every named mention with a role is a sighting: the role said beside the name or the title
+before it ("Till statsrådet", "Finansminister Anna Berg"). A joined role ("klimat- och
+miljöminister") is also a sighting of each of its parts, so "till miljöministern" finds the
+holder of "klimat- och miljöminister"; a joined role-only mention is decided by the whole role
+where it is seen, else by its parts, which must name one holder. A document without a date of
+its own is dated by its parliamentary session (a year from September), which then counts as a
+span: it may show a holder, or that two held a role that year.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from datetime import date
 
-from .mentions import Mention, normal_role, single_holder
+from .mentions import Mention, Span, normal_role, role_parts, single_holder, when
 from .names import parse_name
 from .resolve import Cluster
 
@@ -22,43 +30,80 @@ WINDOW_DAYS = 540
 CLEAR_MARGIN_DAYS = 60
 
 
-def _day(text: str | None) -> date | None:
-    try:
-        return date.fromisoformat(text) if text else None
-    except ValueError:
-        return None
+def _gap(a: Span, b: Span) -> int:
+    """Days between two spans; 0 where they overlap."""
+    return max((a[0] - b[1]).days, (b[0] - a[1]).days, 0)
+
+
+def _hull(spans: Sequence[Span]) -> Span:
+    return min(s[0] for s in spans), max(s[1] for s in spans)
+
+
+def _surely(spans: Sequence[Span]) -> Span | None:
+    """Where a holder seen at these (dated or session-long) spans surely held the role: from
+    the earliest a sighting must have been made by to the latest one must have been made from."""
+    first, last = min(s[1] for s in spans), max(s[0] for s in spans)
+    return (first, last) if first <= last else None
+
+
+def _inside(span: Span, outer: Span | None) -> bool:
+    return outer is not None and outer[0] <= span[0] and span[1] <= outer[1]
+
+
+class _Unseen:
+    """No one is seen in the role at all (as against: seen, but no telling who)."""
+
+
+UNSEEN = _Unseen()
 
 
 class RoleTimeline:
-    """(assembly, role) -> the dates each person is named with that role."""
+    """(assembly, role) -> the spans each person (a cluster's index) is named with that role."""
 
     def __init__(self, clusters: Sequence[Cluster]) -> None:
-        self.seen: dict[tuple[str | None, str], dict[int, list[date]]] = defaultdict(
+        self.seen: dict[tuple[str | None, str], dict[int, list[Span]]] = defaultdict(
             lambda: defaultdict(list)
         )
         for i, cluster in enumerate(clusters):
             for mention in cluster.mentions:
                 form = parse_name(mention.name)
                 role = normal_role(mention.role) or normal_role(form.title if form else None)
-                day = _day(mention.date)
-                if role and day and single_holder(role):
-                    self.seen[(mention.assembly, role)][i].append(day)
+                span = when(mention)
+                if not role or span is None:
+                    continue
+                for key in (role, *role_parts(role)):
+                    if single_holder(key):
+                        self.seen[(mention.assembly, key)][i].append(span)
 
     def holder(self, mention: Mention) -> int | None:
         """The index of the cluster that held the mention's role at its date, or None."""
         role = normal_role(mention.role)
-        day = _day(mention.date)
-        if not role or day is None or not single_holder(role):
+        span = when(mention)
+        if not role or span is None:
             return None
-        holders = self.seen.get((mention.assembly, role))
+        whole = self._decide(mention.assembly, role, span)
+        if not isinstance(whole, _Unseen):
+            return whole
+        decided = (self._decide(mention.assembly, part, span) for part in role_parts(role))
+        found = {d for d in decided if not isinstance(d, _Unseen)}
+        # one holder for every part seen; parts naming different holders, or none seen: a role
+        return found.pop() if len(found) == 1 else None
+
+    def _decide(self, assembly: str | None, role: str, span: Span) -> int | _Unseen | None:
+        if not single_holder(role):
+            return None
+        holders = self.seen.get((assembly, role))
         if not holders:
-            return None
-        within = [i for i, days in holders.items() if min(days) <= day <= max(days)]
-        if len(within) == 1:
-            return within[0]
-        if within:
+            return UNSEEN
+        # within: the mention's span lies where the holder surely held the role (between their
+        # sightings); near: the holder may have been seen at a time the mention's span shares
+        within = [i for i, spans in holders.items() if _inside(span, _surely(spans))]
+        near = [i for i, spans in holders.items() if _gap(_hull(spans), span) == 0]
+        if len(near) > 1:
             return None  # two holders seen around that date: no telling
-        nearest = sorted((min(abs((d - day).days) for d in days), i) for i, days in holders.items())
+        if len(within) == 1 and near == within:
+            return within[0]
+        nearest = sorted((min(_gap(s, span) for s in spans), i) for i, spans in holders.items())
         distance, best = nearest[0]
         if distance > WINDOW_DAYS:
             return None

@@ -620,7 +620,8 @@ def reads_as_foreign(text: str, sample: int = 1500) -> tuple[bool, float]:
 
 # A parliamentary session opens in September: July and August close the session before it.
 _SESSION_FIRST_MONTH = 9
-_SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}):\d+")
+# "1998/99:356", and the session that spans the turn of the century "1999/2000:129"
+_SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}|\d{4}):\d+")
 _DAY_MONTH = regex.compile(r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})")
 
 

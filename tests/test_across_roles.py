@@ -1,0 +1,120 @@
+"""Role-only mentions and the timeline of role holders: joined roles, sessions, ambiguity."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import radsdok
+from radsdok.across.mentions import role_parts, session_span
+from radsdok.models import Document
+
+from .test_across_people import doc, person_of
+
+
+def role_records(records: list) -> list[list[str]]:
+    return [[m.source for m in r.mentions] for r in records if r.type == "role"]
+
+
+@pytest.mark.parametrize(
+    ("role", "parts"),
+    [
+        ("klimat- och miljöminister", ("klimatminister", "miljöminister")),
+        ("närings-, och innovationsminister", ("näringsminister", "innovationsminister")),
+        (
+            "kultur-, demokrati- och idrottsminister",
+            ("kulturminister", "demokratiminister", "idrottsminister"),
+        ),
+        ("arbetsmarknads- och jämställdhetsminister", ("arbetsmarknadsminister", "jämställdhetsminister")),
+        ("miljöminister", ()),
+        ("vice statsminister", ()),
+        ("bygg- och miljönämndens ordförande", ()),
+    ],
+)
+def test_a_joined_role_is_made_of_its_parts(role: str, parts: tuple[str, ...]) -> None:
+    assert role_parts(role) == parts
+
+
+def test_a_session_runs_from_september_to_august() -> None:
+    assert session_span("2014/15") == (date(2014, 9, 1), date(2015, 8, 31))
+    assert session_span("1999/2000") == (date(1999, 9, 1), date(2000, 8, 31))
+    assert session_span(None) is None
+
+
+def test_a_minister_named_in_two_documents_is_the_holder_in_a_third_that_names_only_the_role() -> None:
+    docs = [
+        doc("a.txt", "2003-02-10", [("Bo Ek", "V")], [("Karin Holm", "S", "utbildningsministern")]),
+        doc("b.txt", "2003-09-01", [("Eva Ström", "M")], [("Utbildningsminister Karin Holm", "S", None)]),
+        doc("c.txt", "2003-05-20", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "c.txt", "addressees") == person_of(records, "a.txt", "addressees")
+    karin = next(r for r in records if r.name == "Karin Holm")
+    assert [m.joined_by for m in karin.mentions] == ["name", "role", "name"]
+    assert role_records(records) == []
+
+
+def test_the_holder_of_a_joined_role_holds_each_of_its_parts() -> None:
+    docs = [
+        doc("a.txt", "2015-10-01", [("Bo Ek", "V")], [("Klimat- och miljöminister Åsa Lund", "MP", None)]),
+        doc("b.txt", "2016-01-15", [("Bo Ek", "V")], [(None, None, "miljöministern")]),
+        doc("c.txt", "2016-02-01", [("Bo Ek", "V")], [(None, None, "klimat- och miljöministern")]),
+    ]
+    records = radsdok.people(docs)
+    lund = person_of(records, "a.txt", "addressees")
+    assert person_of(records, "b.txt", "addressees") == lund
+    assert person_of(records, "c.txt", "addressees") == lund
+
+
+def test_a_joined_role_only_mention_whose_parts_had_two_holders_stays_a_role() -> None:
+    docs = [
+        doc("a.txt", "2015-10-01", [("Bo Ek", "V")], [("Anna Berg", "S", "justitieminister")]),
+        doc("b.txt", "2015-11-01", [("Bo Ek", "V")], [("Olle Dahl", "S", "inrikesminister")]),
+        doc("c.txt", "2015-12-01", [("Bo Ek", "V")], [(None, None, "justitie- och inrikesministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert role_records(records) == [["c.txt"]]
+
+
+def undated(source: str, number: str, minister: str, role: str) -> Document:
+    title = f"Interpellation {number} Om skolan av Bo Ek (V) till {role} {minister} (S)"
+    return doc(source, None, [("Bo Ek", "V")], [(minister, "S", role)], title=title, text=title)
+
+
+def test_a_document_without_a_date_shows_the_holder_in_its_session() -> None:
+    docs = [
+        undated("a.txt", "2015/16:101", "Karin Holm", "Utbildningsminister"),
+        doc("b.txt", "2016-03-01", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "b.txt", "addressees") == person_of(records, "a.txt", "addressees")
+
+
+def test_two_holders_seen_in_the_session_leave_the_role_only_mention_a_role() -> None:
+    docs = [
+        doc("a.txt", "2016-01-20", [("Bo Ek", "V")], [("Karin Holm", "S", "utbildningsminister")]),
+        undated("b.txt", "2015/16:240", "Lars Viklund", "Utbildningsminister"),
+        doc("c.txt", "2016-03-01", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert role_records(records) == [["c.txt"]]
+
+
+def test_two_holders_equally_near_leave_the_role_only_mention_a_role() -> None:
+    docs = [
+        doc("a.txt", "2010-01-01", [("Bo Ek", "V")], [("Karin Holm", "S", "finansminister")]),
+        doc("b.txt", "2010-09-01", [("Bo Ek", "V")], [("Lars Viklund", "M", "finansminister")]),
+        doc("c.txt", "2010-05-01", [("Per Lind", "C")], [(None, None, "finansministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert role_records(records) == [["c.txt"]]
+
+
+def test_a_holder_named_only_years_away_is_not_joined() -> None:
+    docs = [
+        doc("a.txt", "1999-12-02", [("Bo Ek", "V")], [("Göte Lind", "S", "statsminister")]),
+        doc("b.txt", "1997-03-07", [("Per Lind", "C")], [(None, None, "statsministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert role_records(records) == [["b.txt"]]
