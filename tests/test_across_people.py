@@ -263,12 +263,21 @@ def test_a_person_who_changed_party_is_one_person_with_both_parties() -> None:
         doc("d.txt", "2013-01-10", [("Anna Berg", "S")], municipality="Umeå"),
         doc("e.txt", "2013-05-01", [("A. Berg", None)], municipality="Umeå"),
     ]
-    records = radsdok.people(docs)
+    records = radsdok.people(docs, join_party_switches=True)
     assert len(records) == 1
     assert [(p.value, p.first, p.last) for p in records[0].parties] == [
         ("V", "2010-02-01", "2011-06-01"),
         ("S", "2012-03-01", "2013-01-10"),
     ]
+
+
+def test_by_default_a_name_of_two_parties_one_after_the_other_is_two_namesakes() -> None:
+    docs = [
+        doc("a.txt", "2010-02-01", [("Anna Berg", "V")], municipality="Umeå"),
+        doc("b.txt", "2012-03-01", [("Anna Berg", "S")], municipality="Umeå"),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "a.txt") != person_of(records, "b.txt")
 
 
 def test_namesakes_of_two_parties_at_the_same_time_stay_apart() -> None:
@@ -288,7 +297,7 @@ def test_the_same_name_of_two_parties_one_after_the_other_in_two_municipalities_
         doc("a.txt", "2010-02-01", [("Anna Berg", "V")], municipality="Umeå"),
         doc("b.txt", "2012-03-01", [("Anna Berg", "S")], municipality="Lund"),
     ]
-    records = radsdok.people(docs)
+    records = radsdok.people(docs, join_party_switches=True)
     assert person_of(records, "a.txt") != person_of(records, "b.txt")
 
 
@@ -307,7 +316,7 @@ def test_a_party_switch_that_two_namesakes_could_make_joins_neither() -> None:
         doc("b.txt", "2012-03-01", [("Anna Berg", "S")], municipality="Umeå"),
         doc("c.txt", "2012-04-01", [("Anna Berg", "MP")], municipality="Umeå"),
     ]
-    records = radsdok.people(docs)
+    records = radsdok.people(docs, join_party_switches=True)
     assert len({person_of(records, s) for s in ("a.txt", "b.txt", "c.txt")}) == 3
 
 
@@ -316,5 +325,5 @@ def test_the_same_name_of_two_parties_a_decade_apart_stays_apart() -> None:
         doc("a.txt", "2001-02-01", [("Anna Berg", "V")], municipality="Umeå"),
         doc("b.txt", "2014-03-01", [("Anna Berg", "S")], municipality="Umeå"),
     ]
-    records = radsdok.people(docs)
+    records = radsdok.people(docs, join_party_switches=True)
     assert person_of(records, "a.txt") != person_of(records, "b.txt")

@@ -32,17 +32,31 @@ def mentions_of(documents: Iterable[object]) -> Iterator[Mention]:
 
 
 def people(
-    documents: Iterable[object], *, only_officials: bool = False, private: PrivateHook | None = None
+    documents: Iterable[object],
+    *,
+    only_officials: bool = False,
+    private: PrivateHook | None = None,
+    join_party_switches: bool = False,
 ) -> list[PersonRecord]:
     """One record per person named in `documents` (see the module docstring)."""
-    return people_from_mentions(mentions_of(documents), only_officials=only_officials, private=private)
+    return people_from_mentions(
+        mentions_of(documents),
+        only_officials=only_officials,
+        private=private,
+        join_party_switches=join_party_switches,
+    )
 
 
 def people_from_mentions(
-    mentions: Iterable[Mention], *, only_officials: bool = False, private: PrivateHook | None = None
+    mentions: Iterable[Mention],
+    *,
+    only_officials: bool = False,
+    private: PrivateHook | None = None,
+    join_party_switches: bool = False,
 ) -> list[PersonRecord]:
-    """Resolve mentions into person records, ordered by name and id."""
-    clusters, roles_only = cluster_mentions(mentions)
+    """Resolve mentions into person records, ordered by name and id; `join_party_switches`
+    makes one person of a name whose parties follow each other in time."""
+    clusters, roles_only = cluster_mentions(mentions, join_party_switches=join_party_switches)
     timeline = RoleTimeline(clusters)
     unjoined: dict[tuple[str | None, str], list[Mention]] = defaultdict(list)
     for mention in roles_only:

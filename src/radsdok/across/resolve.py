@@ -119,7 +119,7 @@ def _order(item: tuple[Mention, NameForm]) -> tuple:
     return (m.source, m.field, m.index, form.key)
 
 
-def _resolve_block(items: list[tuple[Mention, NameForm]]) -> list[Cluster]:
+def _resolve_block(items: list[tuple[Mention, NameForm]], *, join_party_switches: bool) -> list[Cluster]:
     clusters: list[Cluster] = []
     seeds = sorted((i for i in items if i[0].party and len(i[1].given[0]) > 1), key=_order)
     rest = sorted((i for i in items if not (i[0].party and len(i[1].given[0]) > 1)), key=_order)
@@ -167,7 +167,8 @@ def _resolve_block(items: list[tuple[Mention, NameForm]]) -> list[Cluster]:
             for mention, form in zip(unplaced.mentions, _forms_of(unplaced), strict=True):
                 placed[0].add(mention, form)
             clusters.remove(unplaced)
-    _join_party_switches(clusters)
+    if join_party_switches:
+        _join_party_switches(clusters)
     # 3. the rest, one mention at a time
     for mention, form in rest:
         candidates = [c for c in clusters if _may_join(c, mention, form)]
@@ -276,8 +277,12 @@ def _choose(candidates: list[Cluster], mention: Mention, form: NameForm) -> Clus
     return candidates[i] if best - second >= 1 else None
 
 
-def cluster_mentions(mentions: Iterable[Mention]) -> tuple[list[Cluster], list[Mention]]:
-    """The persons the named mentions make, and the role-only mentions (not yet joined)."""
+def cluster_mentions(
+    mentions: Iterable[Mention], *, join_party_switches: bool = False
+) -> tuple[list[Cluster], list[Mention]]:
+    """The persons the named mentions make, and the role-only mentions (not yet joined);
+    `join_party_switches` joins a name whose parties follow each other in time (off by
+    default: two namesakes of two parties seen one after the other would be joined too)."""
     named: list[tuple[Mention, NameForm]] = []
     roles_only: list[Mention] = []
     for mention in mentions:
@@ -294,7 +299,7 @@ def cluster_mentions(mentions: Iterable[Mention]) -> tuple[list[Cluster], list[M
         part = [(m, f) for m, f in named if m.private is private]
         lone = [(m, f) for m, f in part if not f.given]
         for block in _blocks([(m, f) for m, f in part if f.given]):
-            clusters.extend(_resolve_block(block))
+            clusters.extend(_resolve_block(block, join_party_switches=join_party_switches))
         for mention, form in lone:
             cluster = Cluster(mention.party, mention.assembly, mention.place, private)
             cluster.add(mention, form)
