@@ -147,3 +147,25 @@ def test_a_question_announced_with_min_fraga_ar_darfor_leaves_the_background_out
         "Min fråga är därför:\n\nHur stor blir besparingen?"
     )
     assert kind_questions(text, "fraga") == ["Hur stor blir besparingen?"]
+
+
+def test_a_request_among_numbered_questions_after_an_intro_is_asked_too() -> None:
+    text = (
+        "Interpellation om förskolan\n\nKöerna växer.\n\nJag vill därför fråga ordföranden:\n\n"
+        "1. Hur många barn står i kö?\n2. En redovisning av hur platsbehovet har beräknats.\n"
+        "3. När öppnar den nya förskolan?\n\nKalmar den 3 mars 2021\n\nJonas Ek (L)\n"
+    )
+    assert kind_questions(text, "interpellation") == [
+        "Hur många barn står i kö?",
+        "En redovisning av hur platsbehovet har beräknats",
+        "När öppnar den nya förskolan?",
+    ]
+
+
+def test_a_numbered_list_of_statements_after_the_questions_is_not_asked() -> None:
+    text = (
+        "Interpellation om förskolan\n\nJag vill därför fråga ordföranden:\n\n"
+        "1. Hur många barn står i kö?\n\nBakgrund i siffror:\n\n"
+        "1. Kön var 40 barn i fjol.\n2. Den är 60 nu.\n"
+    )
+    assert kind_questions(text, "interpellation") == ["Hur många barn står i kö?"]

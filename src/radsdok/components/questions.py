@@ -140,10 +140,10 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
     title = find_title(text)
     hits: list[Hit] = []
     quotes = _Quotes(quote_marks)
-    after_intro = False
+    after_intro = listed_questions = False
     first_intro: int | None = None
     previous: Item | None = None
-    for item in items:
+    for index, item in enumerate(items):
         spans = _questions_in(item, quotes)
         if (item.start, item.end) in headings and not (
             previous is not None and _FRAGA_TILL.search(previous.text)
@@ -161,7 +161,16 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
             spans = [(start, end) for start, end in spans if start >= cut]
         for start, end in spans:
             hits.append(Hit(start, end, "questions:question-mark", squash(text[start:end])))
-        if not spans and item.marked and after_intro and _STARTERS.match(item.text):
+        # in a list of questions after an intro, an item asked as a request counts too
+        # ("3. En redovisning av hur platsbehovet har beräknats.")
+        if spans and item.marked and after_intro:
+            listed_questions = True
+        if (
+            not spans
+            and item.marked
+            and after_intro
+            and (_STARTERS.match(item.text) or (listed_questions and _next_is_question(items, index)))
+        ):
             end = item.end - (1 if item.text.endswith((".", ";")) else 0)
             hits.append(Hit(item.start, end, "questions:listed-after-intro", squash(text[item.start : end])))
         if _introduces_questions(item.text):
@@ -169,13 +178,19 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
                 first_intro = item.start
             after_intro = True
         elif not item.marked:
-            after_intro = False
+            after_intro = listed_questions = False
         previous = item
     if first_intro is not None:
         # the question zone: where a document announces its questions, the ones before
         # the announcement are background (rhetorical or reported)
         hits = [h for h in hits if h.start >= first_intro]
     return hits
+
+
+def _next_is_question(items: list[Item], index: int) -> bool:
+    """Whether the list goes on with a question after item `index` (or the item ends it)."""
+    following = items[index + 1] if index + 1 < len(items) else None
+    return following is None or not following.marked or following.text.rstrip().endswith("?")
 
 
 class QuestionFinder:
