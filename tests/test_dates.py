@@ -143,3 +143,10 @@ def test_a_prose_sentence_naming_a_deadline_is_no_publishing_date() -> None:
         "den 30 september 2018 och att arbetet inleds snarast.\n"
     )
     assert date_of(text) is None
+
+
+def test_an_iso_date_written_with_dots_dates_the_signature() -> None:
+    text = "Motion om cykelvägar\n\nFler behövs.\n\natt bygga dem\n\nEskilstuna 2023.01.09\n\nAnna Ek (L)\n"
+    found = find_date(text)
+    assert found is not None and found.text == "2023-01-09"
+    assert text[found.start : found.end] == "2023.01.09"

@@ -13,7 +13,7 @@ from .titles import find_title, top_headings
 
 _MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
 _ISO_DATE = regex.compile(  # any hyphen, the same both times ('2015‐06‐29' from a PDF)
-    r"\b(?<![/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-\u2010\u2011])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
+    r"\b(?<![/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-.\u2010\u2011])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
 )
 _SPACED_DATE = regex.compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
 _WORD_DATE = regex.compile(
