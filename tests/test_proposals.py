@@ -199,3 +199,16 @@ def test_an_att_clause_ending_in_a_colon_introduces_the_dash_items_under_it() ->
 def test_an_att_clause_ending_in_a_colon_without_items_under_it_stays_a_proposal() -> None:
     text = "Motion om bad\n\nVi yrkar därför att kommunen bygger ett bad: ett nytt, stort bad.\n"
     assert proposals(text) == ["att kommunen bygger ett bad: ett nytt, stort bad."]
+
+
+def test_an_att_clause_under_a_form_heading_forslag_is_the_proposal() -> None:
+    text = (
+        "E-förslag\n\nLekplats i parken\n\nBeskrivning\nBarnen saknar en lekplats.\n\n"
+        "Förslag\nAtt kommunen bygger en lekplats i parken.\n\nKommentarer (2)\n"
+    )
+    assert proposals(text) == ["Att kommunen bygger en lekplats i parken."]
+
+
+def test_prose_under_a_form_heading_forslag_is_no_proposal() -> None:
+    text = "E-förslag\n\nLekplats i parken\n\nFörslag\nEn lekplats skulle glädja alla barn här.\n"
+    assert proposals(text) == []

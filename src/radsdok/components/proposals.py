@@ -54,6 +54,8 @@ _DECISION_HEADING = _full_line("decision_headings")
 _WEAK_HEADING = _full_line("decision_headings_weak")
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
+# "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
+_ATT_ONLY_HEADING = _full_line("proposal_headings_att_only")
 # "att besluta:", "att kommunfullmäktige beslutar enligt nedan": an intro, not a proposal.
 _INTRO_ONLY = regex.compile(patterns()["proposal_intro_only"], _FLAGS)
 # An intro that ends its line opens a list: "yrkar:", "föreslår … besluta", "yrkar i motionen att".
@@ -76,7 +78,9 @@ def _heading(text: str, protocol: bool) -> bool:
     """A decision heading, or (outside a protocol) a heading over a motion's claims."""
     if _DECISION_HEADING.match(text) or _WEAK_HEADING.match(text):
         return True
-    return not protocol and _CLAIM_HEADING.match(text) is not None
+    if protocol:
+        return False
+    return _CLAIM_HEADING.match(text) is not None or _ATT_ONLY_HEADING.match(text) is not None
 
 
 # A paragraph, a list item or an att-line, without its marker: `text` is `[start, end)`.
@@ -223,12 +227,15 @@ class _Zone:
     strict: bool = False  # items must start with "att" or name the deciding body
     taken: int = 0
     listed: bool = False  # list items were taken: a paragraph after them ends the zone
+    att_only: bool = False  # only att-clauses are proposals here ('Förslag' over a form's)
 
 
 def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> list[Hit] | None:
     """The proposals a unit inside a zone holds ([] for an intro line), None where the zone ends."""
     if _intro_line(unit):
         return []
+    if zone.att_only and not _is_att(unit.text):
+        return None
     if _is_att(unit.text) or (unit.marked and (not zone.strict or _SUBJECT.match(unit.text))):
         zone.listed = True
         return [_proposal(text, unit.start, _item_end(text, unit, following), "proposals:zone-item")]
@@ -262,7 +269,9 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
         if _heading(unit.text, protocol):
-            zone, zone_headed, armed = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None), True, True
+            att_only = _ATT_ONLY_HEADING.match(unit.text) is not None
+            zone = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None, att_only=att_only)
+            zone_headed, armed = True, True
             continue
         if zone is not None:
             found = _zone_item(text, unit, following, zone)
