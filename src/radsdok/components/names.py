@@ -12,7 +12,10 @@ from .lexicon import alternation, first_names, municipalities, parties, patterns
 NAME_TOKEN = r"\p{Lu}[\p{Ll}'´]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
 PARTICLE = r"(?:von|af|de|van|der|del|da|di|el|al|bin)"
 INITIAL = r"\p{Lu}\.?"
-NAME = rf"{NAME_TOKEN}(?:\s{INITIAL})?(?:\s(?:{PARTICLE}\s)?{NAME_TOKEN}){{1,3}}"
+# Words of a name are on one line: a name broken over a line end is rarer than a name
+# followed by a form label or a heading on the next line ("Anna Berg\nOrt: Gävle").
+_GAP = r"[^\S\n]"
+NAME = rf"{NAME_TOKEN}(?:{_GAP}{INITIAL})?(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_TOKEN}){{1,3}}"
 _INITIAL_RE = regex.compile(INITIAL)
 NAME_RE = regex.compile(rf"\b(?<!-){NAME}(?![\p{{L}}-])")
 # "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
