@@ -268,11 +268,14 @@ def show(
     pdf_reader: PdfReaderOption = None,
     model: ModelOption = "default",
     ocr: OcrOption = Ocr.auto,
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """Write an HTML view: the text with every extracted value highlighted, one page per file."""
     from .html import write_view
     from .parser import Failure
 
+    masking = _masking(mask, mask_key)
     parser = _build(model, _pdf_reader(fast, pdf_reader), ocr=ocr)
     failures = 0
     total = 0
@@ -285,7 +288,7 @@ def show(
             typer.echo(f"radsdok: {result.error}", err=True)
 
     try:
-        written = write_view(inputs, output, parser, on_result=report)
+        written = write_view(inputs, output, parser, on_result=report, masking=masking)
     except ValueError as exc:
         raise _fail(str(exc)) from None
     except RadsdokError:  # the only file given failed; report() has printed why
