@@ -195,6 +195,7 @@ def _write(
 ) -> None:
     people = people_from_mentions(collected.mentions, only_officials=only_officials, private=private)
     case_threads = threads(collected.units)
+    collected.units = []  # the threads hold what is needed of them: free the units before writing
     out = summary.output
     if summary.output_format == "parquet":
         for name, rows in tables.all_tables(people, case_threads).items():
