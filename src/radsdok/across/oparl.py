@@ -451,6 +451,7 @@ class OParl:
         self._item_consultation: dict[tuple[str, str | None], str] = {}
         self._related: dict[str, set[str]] = defaultdict(set)
         self._answers: dict[str, set[str]] = defaultdict(set)  # answer source -> question sources
+        self._answered_by: dict[str, set[str]] = defaultdict(set)  # question source -> answer sources
         roles = self.words["consultation_roles"]
         for thread in self.threads:
             papers = [d for d in thread.documents if d.item is None and not self._is_meeting(d.kind)]
@@ -463,6 +464,7 @@ class OParl:
                     question, answer = (thread.documents[i] for i in link.documents)
                     if not self._is_meeting(question.kind) and not self._is_meeting(answer.kind):
                         self._answers[answer.source].add(question.source)
+                        self._answered_by[question.source].add(answer.source)
             for sitting in sittings:
                 meeting = self.ids.meeting(sitting.source)
                 item = self.ids.agenda_item(sitting.source, sitting.item) if sitting.item else None
@@ -534,7 +536,7 @@ class OParl:
             if doc.department:
                 obj["underDirectionOf"] = [self._department(body, doc.department)]
             above = sorted(self.ids.paper(s) for s in self._answers.get(doc.source, ()))
-            below = sorted(self.ids.paper(a) for a, qs in self._answers.items() if doc.source in qs)
+            below = sorted(self.ids.paper(a) for a in self._answered_by.get(doc.source, ()))
             if above:
                 obj["superordinatedPaper"] = above
             if below:
