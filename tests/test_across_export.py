@@ -10,7 +10,8 @@ import jsonschema
 import pytest
 
 import radsdok
-from radsdok.across.oparl import Ids, role_body, split_name
+from radsdok.across.oparl import Ids, OParl, party_end, role_body, split_name
+from radsdok.across.records import PersonRecord, Span
 from radsdok.models import Addressee, CaseNumber, Document, Evidence, Person
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -110,14 +111,19 @@ def test_the_protocol_item_is_an_agenda_item_with_a_consultation_of_the_paper(
     assert meeting["organization"] == [council["id"]] == consultation["organization"]
 
 
-def test_memberships_carry_the_first_and_last_date_seen(exported: dict[str, list[dict]]) -> None:
+def test_memberships_carry_the_dates_seen_and_no_end_the_input_does_not_show(
+    exported: dict[str, list[dict]],
+) -> None:
     lindqvist = by_name(exported["persons"], "Karin Lindqvist")
     orgs = {o["id"]: o for o in exported["organizations"]}
     held = {(orgs[m["organization"]]["name"], m.get("role")): m for m in lindqvist["membership"]}
     party = held[("Moderaterna", None)]
-    assert (party["startDate"], party["endDate"]) == ("2024-02-12", "2024-03-14")
+    assert party["startDate"] == "2024-02-12"
+    assert "endDate" not in party  # last seen in March 2024 is no end of the membership
+    assert (party["radsdok:firstSeen"], party["radsdok:lastSeen"]) == ("2024-02-12", "2024-03-14")
     chair = held[("Kommunstyrelsen", "ordförande")]
     assert chair["startDate"] == "2024-02-12"
+    assert "endDate" not in chair and chair["radsdok:lastSeen"] == "2024-03-14"
     assert orgs[party["organization"]]["organizationType"] == "Fraktion"
     assert orgs[party["organization"]]["shortName"] == "M"
     flat = [m for m in exported["memberships"] if m["person"] == lindqvist["id"]]
@@ -301,6 +307,59 @@ def test_dask_builds_the_same_tables_as_the_direct_path(thread_docs: list[Any], 
 
 
 # ---------------------------------------------------------------- mapping rules on small Documents
+
+
+def _switcher(parties: list[Span]) -> PersonRecord:
+    return PersonRecord(
+        id="p-switch",
+        type="official",
+        name="Eva Ek",
+        parties=parties,
+        roles=[Span(value="kommunstyrelsens ordförande", first="2018-01-10", last="2019-05-02", mentions=2)],
+        municipality="Lerum",
+    )
+
+
+def _memberships(person: PersonRecord) -> dict[tuple[str, str | None], dict[str, Any]]:
+    objects = OParl([], [person], [])
+    orgs = {o["id"]: o for o in objects.organizations()}
+    [exported] = objects.persons()
+    assert not list(validator("Person").iter_errors(exported))
+    return {(orgs[m["organization"]]["name"], m.get("role")): m for m in objects.memberships()}
+
+
+def test_a_party_membership_ends_at_the_last_date_seen_before_a_switch() -> None:
+    held = _memberships(
+        _switcher(
+            [
+                Span(value="M", first="2018-01-10", last="2019-05-02", mentions=3),
+                Span(value="L", first="2019-09-01", last="2021-03-01", mentions=2),
+            ]
+        )
+    )
+    moderates, liberals = held[("Moderaterna", None)], held[("Liberalerna", None)]
+    assert (moderates["startDate"], moderates["endDate"]) == ("2018-01-10", "2019-05-02")
+    assert liberals["startDate"] == "2019-09-01" and "endDate" not in liberals
+    assert liberals["radsdok:lastSeen"] == "2021-03-01"
+    assert "endDate" not in held[("Kommunstyrelsen", "ordförande")]  # a role: no end shown
+
+
+def test_a_party_seen_again_after_another_has_no_end() -> None:
+    held = _memberships(
+        _switcher(
+            [
+                Span(value="M", first="2018-01-10", last="2022-06-01", mentions=3),
+                Span(value="L", first="2019-09-01", last="2020-03-01", mentions=1),
+            ]
+        )
+    )
+    assert "endDate" not in held[("Moderaterna", None)]
+    assert held[("Liberalerna", None)]["endDate"] == "2020-03-01"
+    # a sighting on the same day or without a date shows no switch
+    assert (
+        party_end(Span(value="M", last="2020-01-01"), [Span(value="L", last="2020-01-01"), Span(value="S")])
+        is None
+    )
 
 
 def test_a_party_signing_alone_is_the_papers_originator_organization(tmp_path: Path) -> None:

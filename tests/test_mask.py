@@ -464,3 +464,57 @@ def test_a_private_name_is_masked_as_a_whole_word_only() -> None:
     masked = radsdok.mask(doc, key=KEY)
     assert masked.title is not None and masked.title.startswith("Om Anna Bergström och NN-")
     assert masked.text == "Förslag om parken\n\n" + masked.title[-9:] + "\n"
+
+
+def test_show_with_mask_highlights_the_masked_values_in_place(tmp_path: Path, parser: radsdok.Parser) -> None:
+    from .test_html import Tree, _items
+
+    page = tmp_path / "view.html"
+    args = [
+        "show",
+        str(PROPOSAL),
+        "-o",
+        str(page),
+        "--model",
+        "blank",
+        "--mask",
+        "personal",
+        "--mask-key",
+        KEY,
+    ]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    html = page.read_text(encoding="utf-8")
+    assert not [value for value in PERSONAL if value in html]
+    masked = radsdok.mask(parser.parse(PROPOSAL), key=KEY)
+    assert masked.text is not None
+    tree = Tree(html)
+    (column,) = tree.with_id("doc-text")
+    assert column.text == masked.text  # the page shows the masked text, all of it
+    items = _items(masked)
+    assert any(ident == "author-0" for ident, _ in items)
+    for ident, ev in items:  # every highlight still holds exactly its (masked) value
+        (mark,) = tree.with_id(ident)
+        assert mark.text == masked.text[ev.start : ev.end], ident
+    (author,) = tree.with_id("author-0")
+    assert author.text.startswith("NN-")
+
+
+def test_show_of_a_folder_with_mask_masks_every_page_and_the_index(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for path in (PROPOSAL, INTERPELLATION):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "view"
+    args = ["show", str(folder), "-o", str(out), "--model", "blank", "--mask", "personal", "--mask-key", KEY]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    pages = sorted(out.glob("*.html"))
+    assert [p.name for p in pages] == [
+        "index.html",
+        "interpellation_boende_kontakt.html",
+        "medborgarforslag_kontaktuppgifter.html",
+    ]
+    written = "\n".join(p.read_text(encoding="utf-8") for p in pages)
+    assert not [value for value in PERSONAL if value in written]
+    assert "Bengt Åström" in written  # an office holder keeps his name

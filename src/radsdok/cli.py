@@ -268,11 +268,14 @@ def show(
     pdf_reader: PdfReaderOption = None,
     model: ModelOption = "default",
     ocr: OcrOption = Ocr.auto,
+    mask: MaskOption = None,
+    mask_key: MaskKeyOption = None,
 ) -> None:
     """Write an HTML view: the text with every extracted value highlighted, one page per file."""
     from .html import write_view
     from .parser import Failure
 
+    masking = _masking(mask, mask_key)
     parser = _build(model, _pdf_reader(fast, pdf_reader), ocr=ocr)
     failures = 0
     total = 0
@@ -285,7 +288,7 @@ def show(
             typer.echo(f"radsdok: {result.error}", err=True)
 
     try:
-        written = write_view(inputs, output, parser, on_result=report)
+        written = write_view(inputs, output, parser, on_result=report, masking=masking)
     except ValueError as exc:
         raise _fail(str(exc)) from None
     except RadsdokError:  # the only file given failed; report() has printed why
@@ -484,6 +487,8 @@ def people(
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
     fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
+    ocr: OcrOption = Ocr.auto,
     model: ModelOption = "default",
     mask: MaskOption = None,
     mask_key: MaskKeyOption = None,
@@ -498,7 +503,8 @@ def people(
         only_officials=only_officials,
         workers=workers,
         model=model,
-        fast_pdf=fast,
+        pdf_reader=_pdf_reader(fast, pdf_reader),
+        ocr=ocr.value,
         progress=not quiet,
         masking=_masking(mask, mask_key),
     )
@@ -511,6 +517,8 @@ def cases(
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
     fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
+    ocr: OcrOption = Ocr.auto,
     model: ModelOption = "default",
     mask: MaskOption = None,
     mask_key: MaskKeyOption = None,
@@ -524,7 +532,8 @@ def cases(
         output,
         workers=workers,
         model=model,
-        fast_pdf=fast,
+        pdf_reader=_pdf_reader(fast, pdf_reader),
+        ocr=ocr.value,
         progress=not quiet,
         masking=_masking(mask, mask_key),
     )
@@ -546,6 +555,8 @@ def export_command(
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
     fast: FastOption = False,
+    pdf_reader: PdfReaderOption = None,
+    ocr: OcrOption = Ocr.auto,
     model: ModelOption = "default",
     mask: MaskOption = None,
     mask_key: MaskKeyOption = None,
@@ -563,7 +574,8 @@ def export_command(
         only_officials=only_officials,
         workers=workers,
         model=model,
-        fast_pdf=fast,
+        pdf_reader=_pdf_reader(fast, pdf_reader),
+        ocr=ocr.value,
         progress=not quiet,
         masking=_masking(mask, mask_key),
     )

@@ -12,6 +12,7 @@ by the workers at the same paths.
     bag.filter(lambda d: d.kind == "motion").count().compute()
     frame = radsdok.dask.questions_frame("council/")           # the `radsdok dataset` columns
     frame.groupby("municipality").size().compute()
+    masked = radsdok.dask.read_documents("council/", mask="personal", mask_key=secret)   # --mask
 
 The people registry and the case threads need every document, so they are built in this
 process from the compact records the workers make of each document (its mentions and case
@@ -42,6 +43,8 @@ from .dataset import MissingDependency, RowKind, arrow_schema, collect_paths, co
 from .models import Document
 from .parser import Failure, load
 from .pipeline import DEFAULT
+from .privacy import Masking, masking
+from .privacy import mask as mask_document
 from .reading.ocr_modes import DEFAULT_OCR, check_mode
 
 if TYPE_CHECKING:
@@ -50,6 +53,7 @@ if TYPE_CHECKING:
     import pandas
 
 OnError = Literal["skip", "keep", "raise"]
+MaskOption = str | Iterable[str] | Masking | None
 FILES_PER_PARTITION = 16
 
 
@@ -76,6 +80,15 @@ def _require(module: str) -> Any:
         raise MissingDependency(f"{module} is needed here: pip install 'radsdok[dask]'") from exc
 
 
+def _masking(mask: MaskOption, mask_key: str | bytes | None) -> Masking | None:
+    """The Masking of a `mask` option (as `--mask`: "personal" or categories, or a Masking),
+    made in the calling process: the key is resolved here (from `mask_key`, else this process's
+    $RADSDOK_MASK_KEY), so the workers need not share its environment."""
+    if mask is None or isinstance(mask, Masking):
+        return mask
+    return masking(mask, mask_key)
+
+
 def _paths(paths_or_glob: str | Path | Iterable[str | Path]) -> list[str]:
     paths = [str(p) for p in collect_paths(paths_or_glob)]
     if not paths:
@@ -90,12 +103,19 @@ def _parse_partition(
     include_text: bool,
     on_error: OnError,
     ocr: str = DEFAULT_OCR,
+    settings: Masking | None = None,
 ) -> list[Any]:
-    """Runs on a worker: one batch of files through this process's pipeline."""
+    """Runs on a worker: one batch of files through this process's pipeline (masked with
+    `settings`: the text is read for that and left out afterwards unless `include_text`)."""
     parser = load(model, pdf_reader=pdf_reader, ocr=ocr)
     out: list[Any] = []
-    for path, result in zip(paths, parser.pipe(paths, include_text=include_text), strict=True):
+    with_text = include_text or settings is not None
+    for path, result in zip(paths, parser.pipe(paths, include_text=with_text), strict=True):
         if not isinstance(result, Failure):
+            if settings is not None:
+                result = mask_document(result, settings)
+                if not include_text:
+                    result = result.model_copy(update={"text": None})
             out.append(result)
         elif on_error == "raise":
             raise ParseError(str(result.error))
@@ -114,13 +134,17 @@ def read_documents(
     files_per_partition: int = FILES_PER_PARTITION,
     pdf_reader: str | None = None,
     ocr: str = DEFAULT_OCR,
+    mask: MaskOption = None,
+    mask_key: str | bytes | None = None,
 ) -> dask.bag.Bag:
     """A Bag of `radsdok.Document`, one per file (files, folders or a glob such as "dir/**/*.pdf").
 
     on_error: "skip" leaves failed files out; "keep" puts a `FailedFile` in their place; "raise"
     fails the computation with a `ParseError`. `pdf_reader` names the PDF reader
     (`reading.pdf.PDF_READERS`; `fast_pdf` is the old spelling of "fast"). `ocr`: which PDF
-    pages OCR reads (see `Parser`).
+    pages OCR reads (see `Parser`). `mask` ("personal", categories such as "phone,email", or
+    a `radsdok.privacy.Masking`) and `mask_key` are `--mask` and `--mask-key`: each Document is
+    masked by the worker that parsed it (`radsdok.mask`).
     """
     from .reading.pdf import pdf_reader_name
 
@@ -130,7 +154,10 @@ def read_documents(
     paths = _paths(paths_or_glob)
     bag = db.from_sequence(paths, partition_size=max(1, files_per_partition))
     reader = pdf_reader_name(pdf_reader, fast_pdf)
-    return bag.map_partitions(_parse_partition, str(model), reader, include_text, on_error, check_mode(ocr))
+    settings = _masking(mask, mask_key)
+    return bag.map_partitions(
+        _parse_partition, str(model), reader, include_text, on_error, check_mode(ocr), settings
+    )
 
 
 def _empty_frame(rows: RowKind) -> pandas.DataFrame:
@@ -139,7 +166,12 @@ def _empty_frame(rows: RowKind) -> pandas.DataFrame:
 
 
 def _frame_partition(
-    paths: list[str], model: str, pdf_reader: str, rows: RowKind, ocr: str = DEFAULT_OCR
+    paths: list[str],
+    model: str,
+    pdf_reader: str,
+    rows: RowKind,
+    ocr: str = DEFAULT_OCR,
+    settings: Masking | None = None,
 ) -> pandas.DataFrame:
     """Runs on a worker: one batch of files -> a pandas frame with the dataset's columns."""
     import pandas as pd
@@ -148,7 +180,8 @@ def _frame_partition(
     from .dataset import parse_chunk
 
     names = [c.name for c in columns(rows)]
-    table_rows = [row for result in parse_chunk(paths, model, pdf_reader, rows, ocr) for row in result.rows]
+    chunk = parse_chunk(paths, model, pdf_reader, rows, ocr, settings)
+    table_rows = [row for result in chunk for row in result.rows]
     data = {name: [row[i] for row in table_rows] for i, name in enumerate(names)}
     table = pa.Table.from_pydict(data, schema=arrow_schema(rows))
     return table.to_pandas(types_mapper=pd.ArrowDtype)
@@ -163,15 +196,18 @@ def questions_frame(
     files_per_partition: int = FILES_PER_PARTITION,
     pdf_reader: str | None = None,
     ocr: str = DEFAULT_OCR,
+    mask: MaskOption = None,
+    mask_key: str | bytes | None = None,
 ) -> dask.dataframe.DataFrame:
     """A DataFrame with the columns of `radsdok dataset` (`radsdok.dataset.COLUMNS`), a row per
     question (or per document with rows="documents"), pyarrow-backed dtypes. Failed files give
-    no rows (`write_dataset` records them in its errors file). `pdf_reader` as for
-    `read_documents`."""
+    no rows (`write_dataset` records them in its errors file). `pdf_reader`, `mask` and
+    `mask_key` as for `read_documents` (`radsdok dataset --mask`)."""
     from .reading.pdf import pdf_reader_name
 
     columns(rows)  # validates `rows`
     reader = pdf_reader_name(pdf_reader, fast_pdf)
+    settings = _masking(mask, mask_key)
     dd = _require("dask.dataframe")
     paths = _paths(paths_or_glob)
     size = max(1, files_per_partition)
@@ -179,25 +215,40 @@ def questions_frame(
     return dd.from_map(
         _frame_partition,
         chunks,
-        args=(str(model), reader, rows, check_mode(ocr)),
+        args=(str(model), reader, rows, check_mode(ocr), settings),
         meta=_empty_frame(rows),
         label="radsdok-rows",
         enforce_metadata=False,
     )
 
 
-def _compact(documents: Iterable[Any]) -> list[tuple[list[Any], list[Any]]]:
-    """Runs on a worker: each Document's mentions of people and case units (no text)."""
-    return [(document_mentions(d), document_units(d)) for d in documents if isinstance(d, Document)]
+def _compact(documents: Iterable[Any], settings: Masking | None = None) -> list[tuple[list[Any], list[Any]]]:
+    """Runs on a worker: each Document's mentions of people and case units (no text), taken
+    from the Document masked with `settings` if given."""
+    out = []
+    for doc in documents:
+        if isinstance(doc, Document):
+            if settings is not None:
+                doc = mask_document(doc, settings)
+            out.append((document_mentions(doc), document_units(doc)))
+    return out
 
 
 def across_tables(
-    bag: dask.bag.Bag, *, only_officials: bool = False, private: PrivateHook | None = None
+    bag: dask.bag.Bag,
+    *,
+    only_officials: bool = False,
+    private: PrivateHook | None = None,
+    mask: MaskOption = None,
+    mask_key: str | bytes | None = None,
 ) -> dict[str, pandas.DataFrame]:
     """The people, mentions, memberships and cases tables (`radsdok.across.tables`) of a bag of
-    Documents, as pandas frames with pyarrow-backed dtypes; FailedFiles in the bag are skipped."""
+    Documents, as pandas frames with pyarrow-backed dtypes; FailedFiles in the bag are skipped.
+    `mask` and `mask_key` (as for `read_documents`; `radsdok export --mask`) mask each Document
+    on the worker before its records are taken: give them here or to `read_documents`, not both
+    (a masked Document masked again gets other pseudonyms)."""
     _require("pandas")
-    pairs = bag.map_partitions(_compact).compute()
+    pairs = bag.map_partitions(_compact, _masking(mask, mask_key)).compute()
     mentions = [m for ms, _ in pairs for m in ms]
     units = [u for _, us in pairs for u in us]
     people = people_from_mentions(mentions, only_officials=only_officials, private=private)

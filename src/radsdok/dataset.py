@@ -1049,31 +1049,35 @@ def map_files(
     chunk_size: int = 8,
     summary: DatasetSummary | None = None,
     masking: Masking | None = None,
+    ocr: str = DEFAULT_OCR,
 ) -> Iterator[FileResult]:
     """Parse every file under `inputs` and yield each file's records from `maker`
     ('module:function', Document -> list), in input order, with the dataset's machinery: one
     pipeline per worker process, a progress bar, and a line in `errors_file` per failed file
     (the run goes on). `summary` (if given) counts files, documents and failures. With
-    `masking`, each document's personal data is masked before `maker` sees it."""
+    `masking`, each document's personal data is masked before `maker` sees it. `pdf_reader`
+    and `ocr` as for `write_dataset`."""
+    from .reading.ocr_modes import check_mode
     from .reading.pdf import pdf_reader_name
 
     model = str(model)
     reader = pdf_reader_name(pdf_reader, fast_pdf)
+    ocr = check_mode(ocr)
     summary = summary or DatasetSummary(output=Path(errors_file), errors_file=Path(errors_file))
     summary.errors_file = Path(errors_file)
-    load(model, pdf_reader=reader)
+    load(model, pdf_reader=reader, ocr=ocr)
     inputs = [inputs] if isinstance(inputs, (str, Path)) else list(inputs)
     paths = list(dict.fromkeys(str(p) for p in collect_paths(inputs)))
     summary.files = len(paths)
     with contextlib.ExitStack() as stack:
         errors = stack.enter_context(contextlib.closing(_SideLog(Path(errors_file), False, summary.notes)))
-        executor = _executor(workers, None, model, reader)
+        executor = _executor(workers, None, model, reader, ocr)
         stack.callback(lambda: executor.shutdown(wait=True, cancel_futures=True))
         bar = _Bar(summary.files, progress, label)
         stack.callback(bar.close)
         ordered = _InOrder(
             executor,
-            (model, reader, maker, DEFAULT_OCR, masking),
+            (model, reader, maker, ocr, masking),
             1 if isinstance(executor, _Inline) else 4 * workers,
         )
         for results in ordered.results(_chunks(iter(paths), chunk_size)):

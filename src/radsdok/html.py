@@ -51,6 +51,7 @@ from .models import Document, Evidence
 
 if TYPE_CHECKING:
     from .parser import Failure, Parser
+    from .privacy import Masking
 
 __all__ = ["FIELDS", "render_html", "render_iframe", "render_index", "write_view"]
 
@@ -706,6 +707,7 @@ def write_view(
     parser: Parser | None = None,
     *,
     on_result: Callable[[Document | Failure], None] | None = None,
+    masking: Masking | None = None,
 ) -> list[Path]:
     """Parse files and write their HTML views; return the pages written (index last).
 
@@ -715,7 +717,10 @@ def write_view(
     that gets `<stem>.html` per parsed file (`<stem>-2.html` on a clash) and, when several
     files or a directory were given, `index.html` listing them all, failures with their error.
     `parser`: defaults to `radsdok.load()`. `on_result` is called with each Document or
-    Failure as it is parsed (the CLI reports failures through it).
+    Failure as it is parsed (the CLI reports failures through it). `masking`
+    (`radsdok.privacy.masking("personal")`, `radsdok show --mask`): each Document is masked as
+    it is parsed, so the pages, the index and `on_result` see only masked text and values (the
+    pseudonyms have the lengths of what they replace: every highlight stays on its value).
 
     Raises ValueError when no files are found or a .html target gets several files, and the
     file's RadsdokError when the only file given cannot be parsed.
@@ -732,8 +737,12 @@ def write_view(
     if single_page and len(files_) != 1:
         raise ValueError(f"{out}: a .html target takes one file, got {len(files_)}; give a directory")
     parser = parser or load()
+    if masking is not None:
+        from .privacy import mask
     results: list[Document | Failure] = []
     for result in parser.pipe(files_, include_text=True):
+        if masking is not None and isinstance(result, Document):
+            result = mask(result, masking)
         if on_result is not None:
             on_result(result)
         results.append(result)

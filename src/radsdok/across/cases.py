@@ -201,11 +201,38 @@ def _core(title: str | None) -> str:
     return " ".join(lexicon.title_kind_words().sub(" ", fold(title)).replace("-", " ").split())
 
 
-def _titles_alike(a: str | None, b: str | None) -> bool:
-    core_a, core_b = _core(a), _core(b)
+def _cores_alike(core_a: str, core_b: str) -> bool:
+    """Whether two titles' cores (`_core`) are about one matter."""
     if len(core_a.split()) < 3 or len(core_b.split()) < 3:
         return False
     return fuzz.token_set_ratio(core_a, core_b) >= TITLE_SIMILARITY
+
+
+@dataclass(slots=True)
+class _Index:
+    """What the joins compare of each unit, worked out once: each answer and each § item is
+    compared with every unit, and folding titles and places for every pair made `threads`
+    take minutes on a few thousand documents."""
+
+    cores: list[str]  # _core(title)
+    places: list[str | None]  # the municipality folded; None where the unit names none
+    by_key: dict[CaseKey, list[int]]  # the units citing each case key, in order
+
+    @classmethod
+    def of(cls, units: list[Unit]) -> _Index:
+        by_key: dict[CaseKey, list[int]] = defaultdict(list)
+        for j, unit in enumerate(units):
+            for key in dict.fromkeys(r.key for r in unit.refs):
+                by_key[key].append(j)
+        return cls(
+            cores=[_core(u.title) for u in units],
+            places=[None if u.municipality is None else fold(u.municipality) for u in units],
+            by_key=by_key,
+        )
+
+    def same_place(self, i: int, j: int) -> bool:
+        a, b = self.places[i], self.places[j]
+        return a is None or b is None or a == b
 
 
 def _names_fit(
@@ -217,10 +244,6 @@ def _names_fit(
     if not forms_a or not forms_b:
         return None
     return any(compatible(a, b) for a in forms_a for b in forms_b)
-
-
-def _same_place(a: Unit, b: Unit) -> bool:
-    return a.municipality is None or b.municipality is None or fold(a.municipality) == fold(b.municipality)
 
 
 def _evidence(
@@ -261,57 +284,61 @@ def threads(units: Iterable[Unit]) -> list[CaseThread]:
                 for i, r in sorted(held, key=lambda h: (h[0], h[1].start or 0))
             ]
             links.append(("case_number", members, str(place[1]), evidence))
+    index = _Index.of(units)
     # by answers
     for i, unit in enumerate(units):
         if unit.kind != "svar" or unit.answers_evidence is None:
             continue
-        for j in _answered(unit, units):
+        for j in _answered(i, units, index):
             uf.union(i, j)
             rule = "answers:case_number" if unit.answers_key else "answers:title"
             links.append(("answers", [j, i], None, [_from(unit, unit.answers_evidence, rule)]))
     # by protocol items that deal with a motion or question of the same title
+    titled = [
+        j
+        for j, other in enumerate(units)
+        if other.item is None and other.kind in (*INITIATIVES, "svar") and len(index.cores[j].split()) >= 3
+    ]
     for i, unit in enumerate(units):
         if unit.item is None:
             continue
-        for j, other in enumerate(units):
-            if (
-                other.item is None
-                and other.kind in (*INITIATIVES, "svar")
-                and _same_place(unit, other)
-                and _titles_alike(unit.title, other.title)
-            ):
+        for j in titled:
+            if index.same_place(i, j) and _cores_alike(index.cores[i], index.cores[j]):
                 uf.union(i, j)
                 links.append(("item", [j, i], None, [_from(unit, unit.item_evidence, "items:title")]))
+    linked = {i for link in links for i in link[1]}
     groups: dict[object, list[int]] = defaultdict(list)
     for i, unit in enumerate(units):
-        if unit.refs or uf.find(i) != i or any(i in link[1] for link in links):
+        if unit.refs or uf.find(i) != i or i in linked:
             groups[uf.find(i)].append(i)
     canon = {i: sorted({str(canonical[p][1]) for p in ps}) for i, ps in places.items()}
     out = [_thread(units, members, links, canon) for members in groups.values()]
     return sorted(out, key=lambda t: (t.first_date or "9999", t.id))
 
 
-def _answered(answer: Unit, units: list[Unit]) -> list[int]:
-    """The units an answer answers: by its case number, else by title with the people swapped."""
+def _answered(i: int, units: list[Unit], index: _Index) -> list[int]:
+    """The units the answer `units[i]` answers: by its case number, else by title with the
+    people swapped."""
+    answer = units[i]
     if answer.answers_key is not None:
         found = [
             j
-            for j, u in enumerate(units)
-            if u is not answer
-            and u.item is None
-            and u.kind in ((answer.answers_kind,) if answer.answers_kind else INITIATIVES)
-            and _same_place(u, answer)
-            and any(r.key == answer.answers_key for r in u.refs)
+            for j in index.by_key.get(answer.answers_key, ())
+            if j != i
+            and units[j].item is None
+            and units[j].kind in ((answer.answers_kind,) if answer.answers_kind else INITIATIVES)
+            and index.same_place(j, i)
         ]
         if found:
             return found
+    answered = _core(answer.answers_title or answer.title)
     candidates = []
     for j, u in enumerate(units):
-        if u is answer or u.item is not None or u.kind not in INITIATIVES or not _same_place(u, answer):
+        if j == i or u.item is not None or u.kind not in INITIATIVES or not index.same_place(j, i):
             continue
         if answer.answers_kind and answer.answers_kind != u.kind:
             continue
-        if not _titles_alike(answer.answers_title or answer.title, u.title):
+        if not _cores_alike(answered, index.cores[j]):
             continue
         # asker and addressee swap places: the answer's author was asked, its addressee asked
         if (

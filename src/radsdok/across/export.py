@@ -26,11 +26,13 @@ from typing import Any, Literal
 
 from ..dataset import DatasetSummary, map_files
 from ..privacy import Masking
+from ..reading.ocr_modes import DEFAULT_OCR
 from . import tables
 from .cases import Unit, threads
 from .mentions import Mention
 from .oparl import DEFAULT_BASE_URL, DocumentRecord, ExportRecord, OParl, document_records
 from .people import PrivateHook, people_from_mentions
+from .run import parsing_options
 
 ExportFormat = Literal["oparl", "parquet"]
 FORMATS = ("oparl", "parquet")
@@ -142,6 +144,8 @@ def write_export(
     workers: int = 1,
     model: str | Path = "default",
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
+    ocr: str = DEFAULT_OCR,
     progress: bool = False,
     masking: Masking | None = None,
 ) -> ExportSummary:
@@ -159,16 +163,18 @@ def write_export(
     counts = DatasetSummary(output=out, errors_file=summary.errors_file)
     collected = _Collected()
     try:
-        options: dict[str, Any] = {
-            "workers": workers,
-            "model": model,
-            "fast_pdf": fast_pdf,
-            "progress": progress,
-            "label": "radsdok export",
-            "summary": counts,
-            "masking": masking,
-        }
-        for result in map_files(inputs, RECORDS, summary.errors_file, **options):
+        parsing = parsing_options(
+            workers=workers,
+            model=model,
+            fast_pdf=fast_pdf,
+            pdf_reader=pdf_reader,
+            ocr=ocr,
+            progress=progress,
+            masking=masking,
+        )
+        for result in map_files(
+            inputs, RECORDS, summary.errors_file, label="radsdok export", summary=counts, **parsing
+        ):
             for record in result.rows:
                 collected.add(record)
     finally:
@@ -189,6 +195,7 @@ def _write(
 ) -> None:
     people = people_from_mentions(collected.mentions, only_officials=only_officials, private=private)
     case_threads = threads(collected.units)
+    collected.units = []  # the threads hold what is needed of them: free the units before writing
     out = summary.output
     if summary.output_format == "parquet":
         for name, rows in tables.all_tables(people, case_threads).items():

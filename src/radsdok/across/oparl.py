@@ -19,8 +19,11 @@ What becomes what (the tables are `data/oparl.json`):
   records are no persons and are left out;
 * an `Organization` per party in a body, per board or assembly (a meeting's, or one a role
   names: 'kommunstyrelsens ordförande'), per department, and the government for ministers;
-* a `Membership` per party and per role that names its organization, with the first and last
-  date the input shows it as `startDate`/`endDate`.
+* a `Membership` per party and per role that names its organization: `startDate` the first
+  date the input shows it; `endDate` only where the input shows that it ended (OParl 1.1:
+  "Datum, an dem die Mitgliedschaft endet"): for a party, when a later document shows the
+  person in another party, the last date seen in this one; never for a role (a later holder
+  may share it). The first and last date seen are `radsdok:firstSeen`/`radsdok:lastSeen`.
 
 Ids are URLs under `base_url`, made from the registry's person ids, the documents' sources and
 the names of bodies and parties: the same input gives the same ids.
@@ -43,7 +46,7 @@ from . import lexicon
 from .cases import Unit, document_units
 from .mentions import Mention, document_mentions
 from .names import fold, parse_name
-from .records import CaseThread, PersonRecord
+from .records import CaseThread, PersonRecord, Span
 
 OPARL = "https://schema.oparl.org/1.1/"
 DEFAULT_BASE_URL = "https://example.invalid/oparl/"
@@ -155,6 +158,16 @@ def role_body(role: str) -> tuple[str, str] | None:
     if any(regex.search(p, role, regex.IGNORECASE) for p in lexicon.oparl()["parliament_roles"]):
         return lexicon.oparl()["government"], role
     return None
+
+
+def party_end(span: Span, parties: Iterable[Span]) -> str | None:
+    """The `endDate` of a party membership: the last date the person is seen in this party when
+    a later document shows them in another (the membership ended after that date, the switch
+    lies between); else None, since a last sighting does not show that a membership ended."""
+    if span.last is None:
+        return None
+    switched = any(other.value != span.value and (other.last or "") > span.last for other in parties)
+    return span.last if switched else None
 
 
 def _is_parliament_role(role: str | None) -> bool:
@@ -358,7 +371,8 @@ class OParl:
             body = self._person_body(person)
             memberships: list[Obj] = []
             for span in person.parties:
-                memberships.append(self._membership(person, self._party(body, span.value), None, span))
+                end = party_end(span, person.parties)
+                memberships.append(self._membership(person, self._party(body, span.value), None, span, end))
             for span in person.roles:
                 found = role_body(span.value)
                 if found is None:
@@ -368,11 +382,13 @@ class OParl:
                 if name == self.words["government"]:
                     parliament = self.words["parliament"]
                     org_body = self._body(parliament["key"], parliament["name"], parliament["classification"])
-                memberships.append(self._membership(person, self._board(org_body, name), role, span))
+                memberships.append(self._membership(person, self._board(org_body, name), role, span, None))
             out[person.id] = memberships
         return out
 
-    def _membership(self, person: PersonRecord, org: str, role: str | None, span: Any) -> Obj:
+    def _membership(
+        self, person: PersonRecord, org: str, role: str | None, span: Span, end: str | None
+    ) -> Obj:
         obj: Obj = {
             "id": self.ids.membership(person.id, org, role),
             "type": OPARL + "Membership",
@@ -383,8 +399,12 @@ class OParl:
             obj["role"] = role
         if span.first:
             obj["startDate"] = span.first
+        if end:
+            obj["endDate"] = end
+        if span.first:
+            obj["radsdok:firstSeen"] = span.first
         if span.last:
-            obj["endDate"] = span.last
+            obj["radsdok:lastSeen"] = span.last
         obj["radsdok:mentions"] = span.mentions
         self._orgs[org]["membership"].append(obj["id"])
         return obj
@@ -431,6 +451,7 @@ class OParl:
         self._item_consultation: dict[tuple[str, str | None], str] = {}
         self._related: dict[str, set[str]] = defaultdict(set)
         self._answers: dict[str, set[str]] = defaultdict(set)  # answer source -> question sources
+        self._answered_by: dict[str, set[str]] = defaultdict(set)  # question source -> answer sources
         roles = self.words["consultation_roles"]
         for thread in self.threads:
             papers = [d for d in thread.documents if d.item is None and not self._is_meeting(d.kind)]
@@ -443,6 +464,7 @@ class OParl:
                     question, answer = (thread.documents[i] for i in link.documents)
                     if not self._is_meeting(question.kind) and not self._is_meeting(answer.kind):
                         self._answers[answer.source].add(question.source)
+                        self._answered_by[question.source].add(answer.source)
             for sitting in sittings:
                 meeting = self.ids.meeting(sitting.source)
                 item = self.ids.agenda_item(sitting.source, sitting.item) if sitting.item else None
@@ -514,7 +536,7 @@ class OParl:
             if doc.department:
                 obj["underDirectionOf"] = [self._department(body, doc.department)]
             above = sorted(self.ids.paper(s) for s in self._answers.get(doc.source, ()))
-            below = sorted(self.ids.paper(a) for a, qs in self._answers.items() if doc.source in qs)
+            below = sorted(self.ids.paper(a) for a in self._answered_by.get(doc.source, ()))
             if above:
                 obj["superordinatedPaper"] = above
             if below:

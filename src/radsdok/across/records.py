@@ -1,7 +1,7 @@
 """The records the across-documents layer writes: people (with their mentions) and case threads.
 
 Named so that an OParl export maps onto them: a `PersonRecord` is an oparl:Person, each of
-its `parties` an oparl:Membership (with start and end dates) in an oparl:Organization of the
+its `parties` an oparl:Membership (with the dates seen) in an oparl:Organization of the
 party, each of its `roles` a Membership in the body the role belongs to; a `CaseThread` is
 an oparl:Paper's `reference` (its case numbers) with the papers and the agenda items
 (consultations) that dealt with it.

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from ..dataset import DatasetSummary, detect_format, errors_path, map_files
 from ..privacy import Masking
+from ..reading.ocr_modes import DEFAULT_OCR
 from .cases import Unit, threads
 from .mentions import Mention
 from .people import PrivateHook, people_from_mentions
@@ -51,6 +52,30 @@ class AcrossSummary:
         )
 
 
+def parsing_options(
+    *,
+    workers: int = 1,
+    model: str | Path = "default",
+    fast_pdf: bool = False,
+    pdf_reader: str | None = None,
+    ocr: str = DEFAULT_OCR,
+    progress: bool = False,
+    masking: Masking | None = None,
+) -> dict[str, Any]:
+    """How `people`, `cases` and `export` parse their files: the keyword arguments of
+    `dataset.map_files` (`pdf_reader` and `ocr` as for `radsdok dataset`; `fast_pdf` is the
+    old spelling of pdf_reader="fast")."""
+    return {
+        "workers": workers,
+        "model": model,
+        "fast_pdf": fast_pdf,
+        "pdf_reader": pdf_reader,
+        "ocr": ocr,
+        "progress": progress,
+        "masking": masking,
+    }
+
+
 def _records(inputs: Any, maker: str, output: Path, summary: AcrossSummary, **options: Any) -> Iterator[Any]:
     counts = DatasetSummary(output=output, errors_file=summary.errors_file)
     try:
@@ -71,6 +96,8 @@ def write_people(
     workers: int = 1,
     model: str | Path = "default",
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
+    ocr: str = DEFAULT_OCR,
     progress: bool = False,
     masking: Masking | None = None,
 ) -> AcrossSummary:
@@ -80,9 +107,17 @@ def write_people(
     fmt = detect_format(output, output_format)
     output = Path(output)
     summary = AcrossSummary(output, errors_path(output), "people")
-    parsing = {"workers": workers, "model": model, "fast_pdf": fast_pdf, "progress": progress}
+    parsing = parsing_options(
+        workers=workers,
+        model=model,
+        fast_pdf=fast_pdf,
+        pdf_reader=pdf_reader,
+        ocr=ocr,
+        progress=progress,
+        masking=masking,
+    )
     mentions: list[Mention] = list(
-        _records(inputs, MENTIONS, output, summary, label="radsdok people", masking=masking, **parsing)
+        _records(inputs, MENTIONS, output, summary, label="radsdok people", **parsing)
     )
     records = people_from_mentions(mentions, only_officials=only_officials, private=private)
     summary.records = write_records(records, output, fmt)
@@ -98,6 +133,8 @@ def write_cases(
     workers: int = 1,
     model: str | Path = "default",
     fast_pdf: bool = False,
+    pdf_reader: str | None = None,
+    ocr: str = DEFAULT_OCR,
     progress: bool = False,
     masking: Masking | None = None,
 ) -> AcrossSummary:
@@ -106,10 +143,16 @@ def write_cases(
     fmt = detect_format(output, output_format)
     output = Path(output)
     summary = AcrossSummary(output, errors_path(output), "threads")
-    parsing = {"workers": workers, "model": model, "fast_pdf": fast_pdf, "progress": progress}
-    units: list[Unit] = list(
-        _records(inputs, UNITS, output, summary, label="radsdok cases", masking=masking, **parsing)
+    parsing = parsing_options(
+        workers=workers,
+        model=model,
+        fast_pdf=fast_pdf,
+        pdf_reader=pdf_reader,
+        ocr=ocr,
+        progress=progress,
+        masking=masking,
     )
+    units: list[Unit] = list(_records(inputs, UNITS, output, summary, label="radsdok cases", **parsing))
     summary.records = write_records(threads(units), output, fmt)
     summary.seconds = time.perf_counter() - started
     return summary
