@@ -202,3 +202,11 @@ def test_a_local_list_named_as_a_compound_is_the_signers_party() -> None:
         "Sara Ek och Bo Lind, Fjällbygdslistan\n"
     )
     assert authors(text, "motion") == [("Sara Ek", "Fjällbygdslistan"), ("Bo Lind", "Fjällbygdslistan")]
+
+
+def test_a_form_names_its_signer_under_a_label_and_the_next_field_is_not_in_the_name() -> None:
+    text = (
+        "Medborgarförslag\n\nVad vill du att kommunen ska göra?\nJag föreslår att kommunen "
+        "sätter ut bänkar vid ån.\n\nFörslagsställare\nNamn: Greta Holm\nOrt: Gävle\n"
+    )
+    assert authors(text, "medborgarforslag") == [("Greta Holm", None)]
