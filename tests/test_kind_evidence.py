@@ -139,3 +139,31 @@ def test_a_heading_telling_the_reader_to_submit_a_proposal_is_a_guidance_page() 
         "och beskriv vad du vill att kommunen ska göra.\n"
     )
     assert detect_kind(text)[0] == "other"
+
+
+def test_one_question_to_a_chair_without_a_kind_word_is_an_enkel_fraga() -> None:
+    text = (
+        "Till ordföranden i fritidsnämnden, Eva Ros (KD)\n\nIsbanan\n\nIsbanan spolas inte i vinter.\n\n"
+        "Kommer nämnden att spola isbanan i januari?\n\nJag önskar svar på nästa sammanträde.\n\n"
+        "Oscar Lind (S)\n"
+    )
+    assert detect_kind(text)[0] == "fraga"
+
+
+def test_several_questions_in_a_skrivelse_to_a_chair_are_an_interpellation() -> None:
+    text = (
+        "Skrivelse till kommunstyrelsens ordförande Nils Berg (S)\n\nOm stadshuset\n\nKostnaden stiger.\n\n"
+        "Vi vill därför ställa följande frågor:\n\n1. Varför stiger kostnaden?\n2. När fick du veta?\n\n"
+        "För Moderaterna\nKarin Wall\n"
+    )
+    assert detect_kind(text)[0] == "interpellation"
+
+
+def test_a_forest_part_is_no_party_and_a_resident_with_an_address_proposes_a_medborgarforslag() -> None:
+    text = (
+        "Till kommunfullmäktige i Alingsås kommun\n\nBelysning på gångvägen\n\n"
+        "Jag går varje dag genom skogspartiet där det är mörkt.\n\nJag föreslår\n\n"
+        "- att kommunen sätter upp belysning längs gångvägen.\n\nMed vänlig hälsning\n\n"
+        "Birgitta Ål\nLövvägen 14\n441 55 Alingsås\n"
+    )
+    assert detect_kind(text)[0] == "medborgarforslag"

@@ -212,3 +212,12 @@ def test_an_att_clause_under_a_form_heading_forslag_is_the_proposal() -> None:
 def test_prose_under_a_form_heading_forslag_is_no_proposal() -> None:
     text = "E-förslag\n\nLekplats i parken\n\nFörslag\nEn lekplats skulle glädja alla barn här.\n"
     assert proposals(text) == []
+
+
+def test_questions_listed_after_an_intro_that_reads_like_a_proposal_intro_are_no_proposals() -> None:
+    text = (
+        "Till socialnämndens ordförande\n\nOm boendet\n\nKöerna växer.\n\n"
+        "Mot den bakgrunden vill jag att ordföranden svarar på följande:\n\n"
+        "1. Hur många väntar i dag?\n2. När står boendet klart?\n\nSara Ek (V)\n"
+    )
+    assert proposals(text) == []

@@ -308,12 +308,13 @@ def _asks_formally(text: str) -> bool:
 
 
 def _question_kind(text: str) -> str:
-    """Interpellation or enkel fråga, by the words the text uses for itself."""
+    """Interpellation or enkel fråga, by the words the text uses for itself, else by what it
+    asks: an enkel fråga puts one short question, an interpellation several."""
     if _QUESTION_KIND_WORDS["interpellation"].search(text):
         return "interpellation"
     if _QUESTION_KIND_WORDS["fraga"].search(text):
         return "fraga"
-    return "interpellation"
+    return "fraga" if len(_FORMAL_QUESTION.findall(text)) == 1 else "interpellation"
 
 
 def _reviewed(

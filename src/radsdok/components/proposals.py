@@ -312,7 +312,8 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             continue
         else:
             armed = armed and _continues_list(unit)
-    return headed or hits
+    # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
+    return [hit for hit in headed or hits if not hit.text.rstrip().endswith("?")]
 
 
 def _opens_list(unit: Unit, following: Unit | None) -> bool:
