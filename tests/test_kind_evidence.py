@@ -167,3 +167,27 @@ def test_a_forest_part_is_no_party_and_a_resident_with_an_address_proposes_a_med
         "Birgitta Ål\nLövvägen 14\n441 55 Alingsås\n"
     )
     assert detect_kind(text)[0] == "medborgarforslag"
+
+
+def test_an_answer_opening_with_thanks_for_the_question_is_an_answer() -> None:
+    text = (
+        "Tack för frågan om skolmaten, Jonas Ek (SD).\n\nDu vill veta hur mycket mat som slängs.\n\n"
+        "Svinnet har minskat med en femtedel sedan i fjol.\n\nKarlshamn den 5 februari 2024\n\nEva Ros (S)\n"
+    )
+    assert detect_kind(text)[0] == "svar"
+
+
+def test_a_party_page_of_its_own_motions_is_a_list() -> None:
+    text = (
+        "Våra motioner 2022\n\nHär är motionerna vi lämnat i år.\n\n"
+        "Fler cykelbanor – Dnr KS 2022/0012 – bifallen\nLäxhjälp på biblioteket – Dnr KS 2022/0044 – bereds\n"
+    )
+    assert detect_kind(text)[0] == "other"
+
+
+def test_a_page_explaining_what_an_interpellation_is_is_other() -> None:
+    text = (
+        "Vad är en interpellation?\n\nEn interpellation är en fråga från en ledamot till ett "
+        "kommunalråd. Hur går det till? Ledamoten lämnar in frågan skriftligt.\n"
+    )
+    assert detect_kind(text)[0] == "other"
