@@ -387,3 +387,13 @@ def test_an_answer_is_addressed_to_the_asker_of_its_fraga_fran_label() -> None:
     assert page.kind == "svar"
     assert [a.name for a in page.addressees] == ["Ola Berg"]
     assert [a.name for a in page.authors] == ["Mia Lund"]
+
+
+def test_an_intro_opening_a_paragraph_of_prose_questions_names_the_addressee() -> None:
+    text = (
+        "Interpellation om familjehem\n\n" + "Barnen flyttas för ofta mellan placeringar. " * 4 + "\n\n"
+        "Därför vänder jag mig till socialnämndens ordförande Helga Ek (S) och vill ha svar på två saker. "
+        "Min första fråga är hur många barn som har flyttats mer än en gång? Jag vill också veta när "
+        "nämnden rekryterar fler familjehem?\n\nPer Ås (C)\n"
+    )
+    assert addressees(text) == [("Helga Ek", "socialnämndens ordförande")]

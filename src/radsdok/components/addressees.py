@@ -39,6 +39,7 @@ _REPORTED = regex.compile(patterns()["addressee_reported_intro"], regex.IGNORECA
 # Every addressee intro holds one of these; lines without them are skipped cheaply.
 _SHORT_LINE = 300
 _PROSE_TAIL = 300
+_PROSE_HEAD = 120  # an intro this near the start of a long paragraph of questions
 _INTRO_CUES: tuple[str, ...] = tuple(patterns()["addressee_intro_cues"])
 # Kinds whose questions are put to the addressee (a motion's or an answer's are not).
 _ASKING_KINDS = frozenset({"interpellation", "fraga"})
@@ -270,7 +271,12 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
         # An intro opens a short line or closes a paragraph ("… vill jag fråga X:"); a long
         # paragraph of prose is read only at its end.
         offset = max(0, len(line.text) - _PROSE_TAIL) if len(line.text) > _SHORT_LINE else 0
-        for found in _INTRO.finditer(line.text, offset):
+        # … or opens a paragraph whose questions follow in it ("Därför vänder jag mig till X
+        # med tre frågor. Min första fråga är …?")
+        opening = [] if not offset else list(_INTRO.finditer(line.text, 0, _PROSE_HEAD))
+        if opening and "?" not in line.text[opening[0].end() :]:
+            opening = []
+        for found in [*opening, *_INTRO.finditer(line.text, offset)]:
             s, e = _phrase_after(text, line.start + found.end())
             rule = "addressees:reported" if _REPORTED.search(found.group(0)) else "addressees:intro"
             hits.extend(parse_addressee_phrase(text, s, e, rule))
