@@ -210,3 +210,16 @@ def test_a_form_names_its_signer_under_a_label_and_the_next_field_is_not_in_the_
         "sätter ut bänkar vid ån.\n\nFörslagsställare\nNamn: Greta Holm\nOrt: Gävle\n"
     )
     assert authors(text, "medborgarforslag") == [("Greta Holm", None)]
+
+
+def test_a_bare_signature_takes_the_party_the_same_name_carries_in_a_header_table() -> None:
+    text = (
+        "# Svar på interpellation om plogning\n\n| Interpellant | Nils Ås (KD) |\n"
+        "| Besvaras av | Helén Ström (S), ordförande |\n\nGatorna plogas först.\n\n"
+        "Örebro den 4 december 2023\n\nHelén Ström\nOrdförande\n"
+    )
+    page = radsdok.parse_text(text)
+    assert [(a.name, a.party) for a in page.authors] == [("Helén Ström", "S")]
+    assert page.authors[0].party_evidence is not None
+    assert page.authors[0].party_evidence.rule == "authors:same-name-marked"
+    assert [(a.name, a.party) for a in page.addressees] == [("Nils Ås", "KD")]

@@ -529,6 +529,12 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
         return [hit for hit in out if hit.attrs.get("party") is None]
     if kind in _NO_PARTY_KINDS:
         return out
+    for hit in out:
+        if hit.attrs.get("party") is None and hit.text:
+            marked = _marked_elsewhere(text, hit.text)
+            if marked is not None:
+                hit.attrs["party"], start, end = marked
+                hit.attrs["party_evidence"] = (start, end, "authors:same-name-marked")
     party_hit = document_party(text, context_party)
     if party_hit is None:
         return out
@@ -548,6 +554,21 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
             hit.attrs["party"] = party_hit.attrs["party"]
             hit.attrs["party_evidence"] = evidence
     return out
+
+
+def _marked_elsewhere(text: str, name: str) -> tuple[str, int, int] | None:
+    """The party a signer's name carries where the text writes it with a mark ('Besvaras av |
+    Helén Strand (S)' above a bare 'Helén Strand' signature), if every such mark agrees."""
+    found: set[str] = set()
+    span: tuple[int, int] | None = None
+    for mark in regex.finditer(regex.escape(name) + r"[ \t]*\((?P<mark>[^()\n]{1,30})\)", text):
+        party = _resolve_party(mark.group("mark"))
+        if party is not None:
+            found.add(party)
+            span = span or mark.span("mark")
+    if len(found) != 1 or span is None:
+        return None
+    return next(iter(found)), span[0], span[1]
 
 
 class AuthorFinder:
