@@ -264,8 +264,15 @@ _PartyAt = tuple[str | None, tuple[int, int] | None]
 
 
 def _party_in_role_line(line: Line) -> _PartyAt:
-    """'Gruppledare (V)', 'Gruppledare för Vänsterpartiet': the party in a title line."""
+    """'Gruppledare (V)', 'Gruppledare för Vänsterpartiet', 'Vänsterpartiet, gruppledare':
+    the party in a title line."""
     text = line.text
+    head, comma, rest = text.partition(",")
+    if comma and len(text) <= 80 and _ROLE_LINE.match(rest.strip()):
+        party = _party_in_line(head)
+        if party:
+            start = line.start + len(head) - len(head.lstrip())
+            return party, (start, line.start + len(head.rstrip()))
     if len(text) > 80 or not _ROLE_LINE.match(PARTY_MARK.sub("", text).strip()):
         return None, None
     mark = PARTY_MARK.search(text)
