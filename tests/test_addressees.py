@@ -397,3 +397,20 @@ def test_an_intro_opening_a_paragraph_of_prose_questions_names_the_addressee() -
         "nämnden rekryterar fler familjehem?\n\nPer Ås (C)\n"
     )
     assert addressees(text) == [("Helga Ek", "socialnämndens ordförande")]
+
+
+def test_a_role_wrapped_over_a_line_end_in_the_intro_is_read_whole() -> None:
+    text = (
+        "Interpellation om elevhälsan\n\nElevhälsan är ojämnt fördelad mellan skolorna i kommunen och det\n"
+        "märks. Jag vill därför ställa följande frågor till kommunalrådet med ansvar för\n"
+        "skolfrågor:\n\n1) Hur fördelas elevhälsan?\n\nLina Ek (V)\n"
+    )
+    assert addressees(text) == [(None, "kommunalrådet med ansvar för skolfrågor")]
+
+
+def test_a_skrivelse_to_a_named_chair_names_the_chair() -> None:
+    text = (
+        "Skrivelse till kommunstyrelsens ordförande Nils Berg (S)\nfrån Moderaterna\n\nOm stadshuset\n\n"
+        "Kostnaden stiger.\n\n1. Varför stiger kostnaden?\n2. När fick du veta?\n\nKarin Wall (M)\n"
+    )
+    assert addressees(text) == [("Nils Berg", "kommunstyrelsens ordförande")]

@@ -72,6 +72,14 @@ _TO_LINE = regex.compile(r"^[#*_> \t]*till\b", regex.IGNORECASE)
 def _phrase_after(text: str, start: int) -> tuple[int, int]:
     window = text[start : start + _MAX_PHRASE]
     found = _PHRASE_END.search(window)
+    # a line wrapped inside the phrase ('… till kommunalrådet med ansvar för\nskolfrågor:')
+    while (
+        found
+        and found.group(0) == "\n"
+        and window[found.end() : found.end() + 1].islower()
+        and not _PHRASE_END.match(" " + window[found.end() : found.end() + 40])  # '\nfrån X'
+    ):
+        found = _PHRASE_END.search(window, found.end())
     end = start + (found.start() if found else len(window))
     return start, end
 
@@ -149,13 +157,13 @@ def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[H
         role = role_found.group(0).strip()
         if not role:
             continue
-        at = phrase.find(role, searched_from)
-        if at < 0:
+        written = regex.compile(r"\s+".join(regex.escape(word) for word in role.split()))
+        where = written.search(phrase, searched_from)  # the role as written, line breaks and all
+        if where is None:
             continue
-        searched_from = at + len(role)
-        hits.append(
-            Hit(start + at, start + at + len(role), rule, "", {"role": role, "party": None, "name": None})
-        )
+        searched_from = where.end()
+        attrs = {"role": role, "party": None, "name": None}
+        hits.append(Hit(start + where.start(), start + where.end(), rule, "", attrs))
     return hits
 
 
