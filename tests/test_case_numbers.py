@@ -279,3 +279,10 @@ def test_statutes_ranges_sessions_and_row_numbers_stay_out(text: str) -> None:
 )
 def test_new_forms_are_parsed(value: str, register: str, year: int, serial: str) -> None:
     assert parse_case_number(value) == {"register": register, "year": year, "serial": serial}
+
+
+def test_a_number_in_the_cell_after_a_label_cell_of_a_table_is_the_case_number() -> None:
+    hits = find_case_numbers("| Ärende | Interpellation |\n| Diarienummer | Ks 412/2023 |\n")
+    assert [(h.text, h.attrs["register"], h.attrs["year"], h.attrs["serial"]) for h in hits] == [
+        ("Ks 412/2023", "Ks", 2023, "412")
+    ]

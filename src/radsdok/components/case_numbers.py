@@ -105,7 +105,7 @@ def _label_before() -> regex.Pattern[str]:
     """A label word ending right before a number: "Dnr: ", "Diarienummer\\n", "med diarienr. "."""
     labels = alternation(_words()["labels"])
     return regex.compile(
-        rf"(?<![\p{{L}}])(?:{labels})[ \t.:*_]{{0,6}}(?:nr\.?[ \t:]{{0,3}})?(?:\n[ \t*_]{{0,4}}){{0,2}}\Z",
+        rf"(?<![\p{{L}}])(?:{labels})[ \t.:*_|]{{0,6}}(?:nr\.?[ \t:]{{0,3}})?(?:\n[ \t*_]{{0,4}}){{0,2}}\Z",
         regex.IGNORECASE,
     )
 
@@ -122,7 +122,7 @@ def _label_led() -> regex.Pattern[str]:
         r"(?:[ ](?-i:\p{Lu}{2,6})(?![\p{L}\d]))?"
     )
     return regex.compile(
-        rf"(?<![\p{{L}}])(?:{labels})[ \t.:*_]{{0,6}}(?:nr\.?[ \t:]{{0,3}})?(?:\n[ \t*_]{{0,4}}){{0,2}}"
+        rf"(?<![\p{{L}}])(?:{labels})[ \t.:*_|]{{0,6}}(?:nr\.?[ \t:]{{0,3}})?(?:\n[ \t*_]{{0,4}}){{0,2}}"
         rf"(?P<num>{number})(?![\p{{L}}\d])",
         regex.IGNORECASE,
     )
