@@ -169,3 +169,11 @@ def test_a_numbered_list_of_statements_after_the_questions_is_not_asked() -> Non
         "1. Kön var 40 barn i fjol.\n2. Den är 60 nu.\n"
     )
     assert kind_questions(text, "interpellation") == ["Hur många barn står i kö?"]
+
+
+def test_a_web_pages_feedback_prompt_is_no_question() -> None:
+    text = (
+        "Interpellation om simhallen\n\nJag vill därför fråga ordföranden:\n\n1. När öppnar simhallen?\n\n"
+        "Lisa Ek (M)\n\nHittade du det du sökte?\nJa  Nej\n"
+    )
+    assert kind_questions(text, "interpellation") == ["När öppnar simhallen?"]

@@ -33,6 +33,11 @@ _URL_BEFORE = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _QUESTION_KINDS = load_json("kinds.json")["question_kinds"]
 FORMAL_ONLY_KINDS = frozenset(_QUESTION_KINDS["formal_only"])
 ANSWERING_KINDS = frozenset(_QUESTION_KINDS["answering"])
+# A site's feedback prompt to the reader ('Hittade du det du sökte?'): no document's question.
+_SITE_PROMPT = regex.compile(
+    r"^(?:" + "|".join(f"(?:{p})" for p in patterns()["site_prompt_questions"]) + r")\s*\?$",
+    regex.IGNORECASE,
+)
 _FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
 
@@ -180,6 +185,7 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
         elif not item.marked:
             after_intro = listed_questions = False
         previous = item
+    hits = [h for h in hits if not _SITE_PROMPT.match(h.text)]
     if first_intro is not None:
         # the question zone: where a document announces its questions, the ones before
         # the announcement are background (rhetorical or reported)
