@@ -177,3 +177,10 @@ def test_a_web_pages_feedback_prompt_is_no_question() -> None:
         "Lisa Ek (M)\n\nHittade du det du sökte?\nJa  Nej\n"
     )
     assert kind_questions(text, "interpellation") == ["När öppnar simhallen?"]
+
+
+def test_a_text_with_nothing_telling_its_kind_keeps_every_question() -> None:
+    import radsdok
+
+    page = radsdok.parse_text("Om bussarna\n\nHur går det med bussarna och tågen i vinter?\n")
+    assert [q.text for q in page.questions] == ["Hur går det med bussarna och tågen i vinter?"]

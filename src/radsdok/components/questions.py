@@ -207,8 +207,12 @@ class QuestionFinder:
         marks = [q.attrs["marks"] for q in found.quotes]
         kind = found.meta.get("kind")
         kind_name = kind.text if kind else "other"
-        if kind and kind.attrs.get("confidence", 0.0) < KIND_MIN_CONFIDENCE:
+        confidence = kind.attrs.get("confidence", 0.0) if kind else 0.0
+        if confidence < KIND_MIN_CONFIDENCE:
             kind_name = "other"
+        if kind_name == "other" and confidence == 0.0:
+            # nothing tells a kind (no kind word, no evidence): every question counts
+            kind_name = "unknown"
         found.questions = first_of_each(find_questions(found.text, marks, kind_name))
         return doc
 
