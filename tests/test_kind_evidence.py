@@ -195,9 +195,12 @@ def test_a_page_explaining_what_an_interpellation_is_is_other() -> None:
 
 def test_a_medborgarforslag_heading_under_a_web_pages_chrome_is_read() -> None:
     text = (
-        "Borlänge kommun\nKommun och politik  |  Omsorg\nSök   Lyssna\n\n"
-        "Start > Kommun och politik > Medborgarförslag\n\nMedborgarförslag: Hundrastgård vid ängen\n\n"
+        "Borlänge kommun\nKommun och politik  |  Omsorg\nSök   Lyssna   Translate\n\n"
+        "Start > Kommun och politik > Påverka > Inkomna förslag\n\n"
+        "Medborgarförslag: Hundrastgård vid ängen\n\n"
         "Status: Bereds\nInkom: 2024-02-26\n\nJag föreslår\natt kommunen bygger en hundrastgård.\n\n"
         "Med vänliga hälsningar\nIngrid Matt\n"
     )
-    assert detect_kind(text)[0] == "medborgarforslag"
+    kind, _, hit = detect_kind(text)
+    assert kind == "medborgarforslag"
+    assert hit is not None and hit.rule == "kind:opening-lines"
