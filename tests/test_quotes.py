@@ -43,3 +43,8 @@ def test_quote_evidence_excludes_marks() -> None:
     text = "Det kallas ”skiten” här."
     (hit,) = find_quotes(text)
     assert text[hit.start : hit.end] == "skiten"
+
+
+def test_guillemets_set_apart_by_spaces_are_navigation_arrows_not_quote_marks() -> None:
+    text = "« Föregående inlägg    Nästa inlägg »\n\nKommunen kallar planen ”ett lyft” i sin budget.\n"
+    assert [h.text for h in find_quotes(text)] == ["ett lyft"]

@@ -113,6 +113,8 @@ def find_quotes(text: str) -> list[Hit]:
     hits: list[Hit] = []
     for open_at, close_at in find_quote_spans(text):
         start, end = open_at + 1, close_at
+        if text[start].isspace() and text[end - 1].isspace():
+            continue  # '« Föregående inlägg   Nästa inlägg »': marks as arrows, set apart by spaces
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
