@@ -228,3 +228,8 @@ def test_a_bare_signature_takes_the_party_the_same_name_carries_in_a_header_tabl
 def test_a_party_line_with_a_role_after_a_comma_under_the_name_is_the_signers_party() -> None:
     text = "Enkel fråga om bygglov\n\nVarför dröjer det?\n\nKarin Wall\nSocialdemokraterna, oppositionsråd\n"
     assert authors(text, "fraga") == [("Karin Wall", "S")]
+
+
+def test_a_role_line_naming_the_party_after_a_comma_under_the_name_is_the_signers_party() -> None:
+    text = "Enkel fråga om bygglov\n\nVarför dröjer det?\n\nMaria Ek\ngruppledare, Miljöpartiet i Lund\n"
+    assert authors(text, "fraga") == [("Maria Ek", "MP")]
