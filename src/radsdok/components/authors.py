@@ -268,17 +268,11 @@ def _party_in_role_line(line: Line) -> _PartyAt:
     the party in a title line."""
     text = line.text
     head, comma, rest = text.partition(",")
-    if comma and len(text) <= 80:
-        if _ROLE_LINE.match(rest.strip()):
-            party = _party_in_line(head)
-            if party:
-                start = line.start + len(head) - len(head.lstrip())
-                return party, (start, line.start + len(head.rstrip()))
-        if _ROLE_LINE.match(head.strip()):  # 'gruppledare, Miljöpartiet i Lund'
-            party = _party_in_line(rest)
-            if party:
-                start = line.start + len(head) + 1 + len(rest) - len(rest.lstrip())
-                return party, (start, line.start + len(text.rstrip()))
+    if comma and len(text) <= 80 and _ROLE_LINE.match(rest.strip()):
+        party = _party_in_line(head)
+        if party:
+            start = line.start + len(head) - len(head.lstrip())
+            return party, (start, line.start + len(head.rstrip()))
     if len(text) > 80 or not _ROLE_LINE.match(PARTY_MARK.sub("", text).strip()):
         return None, None
     mark = PARTY_MARK.search(text)
