@@ -221,3 +221,20 @@ def test_questions_listed_after_an_intro_that_reads_like_a_proposal_intro_are_no
         "1. Hur många väntar i dag?\n2. När står boendet klart?\n\nSara Ek (V)\n"
     )
     assert proposals(text) == []
+
+
+def test_a_deciding_bodys_sentence_under_a_decision_heading_is_kept_whole() -> None:
+    text = (
+        "Tjänsteskrivelse\n\nFörslag till beslut\n\n"
+        "Kommunstyrelsen föreslår kommunfullmäktige att avslå motionen.\n\n"
+        "Beskrivning av ärendet\n\nMotionen föreslår en ny simhall.\n"
+    )
+    assert proposals(text) == ["Kommunstyrelsen föreslår kommunfullmäktige att avslå motionen."]
+
+
+def test_an_officials_proposal_sentence_under_a_decision_heading_keeps_the_att_clause() -> None:
+    text = (
+        "Tjänsteskrivelse\n\nFörslag till beslut\n\n"
+        "Förvaltningen föreslår att kommunfullmäktige avslår motionen.\n"
+    )
+    assert proposals(text) == ["att kommunfullmäktige avslår motionen."]

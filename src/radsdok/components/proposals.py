@@ -244,6 +244,10 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
     # "Kommunstyrelsen beslutar att …", "Förvaltningen föreslår att kommunfullmäktige beslutar att …"
     first_sentence = _first_sentence_end(unit.text, 0, len(unit.text))
     decided = _DECISION_ATT.match(unit.text) or _INLINE.search(unit.text, 0, first_sentence)
+    if decided and _SUBJECT.match(unit.text) and not _is_att(unit.text):
+        # the deciding body's own sentence is the decision as written, subject and all
+        # ("Kommunfullmäktige beslutar att bifalla motionen.")
+        return _zone_sentences(text, unit)
     if decided:
         start = unit.start + decided.start("att")
         return [_proposal(text, start, unit.end, "proposals:zone-decision")]
