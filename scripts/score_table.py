@@ -28,6 +28,7 @@ COLUMNS: tuple[tuple[str, list[str]], ...] = (
     ("riksdagen", [str(CORPUS / "riksdagen")]),
     ("pdf", [str(CORPUS / "pdf")]),
     ("samples", [str(ROOT / "samples")]),
+    ("blind-written", [str(ROOT / "evaluation" / "blind")]),
 )
 
 
