@@ -222,10 +222,11 @@ PATTERNS = collect_patterns()
 
 
 def json_regexes(value: Any) -> Iterator[str]:
-    """Strings in a data file that read as regexes (they hold regex syntax), `_comment`s left out."""
+    """Strings in a data file that read as regexes (they hold regex syntax); the notes under
+    keys starting with "_" (`_comment`, `_signer_labels` …) are prose and left out."""
     if isinstance(value, dict):
         for key, item in value.items():
-            if key != "_comment":
+            if not key.startswith("_"):
                 yield from json_regexes(item)
     elif isinstance(value, list):
         for item in value:
