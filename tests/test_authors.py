@@ -233,3 +233,16 @@ def test_a_party_line_with_a_role_after_a_comma_under_the_name_is_the_signers_pa
 def test_a_role_line_naming_the_party_after_a_comma_under_the_name_is_the_signers_party() -> None:
     text = "Enkel fråga om bygglov\n\nVarför dröjer det?\n\nMaria Ek\ngruppledare, Miljöpartiet i Lund\n"
     assert authors(text, "fraga") == [("Maria Ek", "MP")]
+
+
+def test_a_kind_too_unsure_to_report_does_not_decide_the_authors() -> None:
+    # one passing mention of a protocol makes a weak 'protokoll' guess; the page is reported
+    # as other, and a protocol's rule (no authors) must not apply to it
+    text = (
+        "Bloggen\n\nI går debatterade fullmäktige cykelbanorna. Enligt mötets protokoll "
+        "röstade en majoritet nej.\n\nNu fortsätter arbetet i nämnden.\n\nMaria Ek\n"
+        "gruppledare, Miljöpartiet i Lund\n\nDela:  Facebook   E-post\n"
+    )
+    page = radsdok.parse_text(text)
+    assert page.kind == "other"
+    assert [(a.name, a.party) for a in page.authors] == [("Maria Ek", "MP")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components.findings import Findings, Hit, findings_of
+from .components.findings import Findings, Hit, findings_of, reported_kind
 from .models import (
     Addressee,
     AgendaItem,
@@ -20,8 +20,6 @@ from .models import (
     Warning,
 )
 from .reading.source import SourceText
-
-KIND_MIN_CONFIDENCE = 0.3
 
 
 def _evidence(hit: Hit, source: SourceText) -> Evidence:
@@ -72,9 +70,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
     found = findings_of(doc)
     meta = found.meta
     kind_hit = meta.get("kind")
-    kind = kind_hit.text if kind_hit else "other"
-    if kind_hit and kind_hit.attrs.get("confidence", 0.0) < KIND_MIN_CONFIDENCE:
-        kind = "other"
+    kind = reported_kind(found)
     warnings = [Warning(code=w.code, message=w.message) for w in source.warnings]
     warnings += [Warning(code=code, message=message) for code, message in found.warnings]
     warnings += [Warning(code=code, message=message) for code, message in _missing(kind, found)]

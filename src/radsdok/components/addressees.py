@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
-from .findings import Hit, findings_of
+from .findings import Hit, findings_of, reported_kind
 from .layout import Line, lines_of, squash
 from .lexicon import compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
@@ -417,7 +417,7 @@ class AddresseeFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         kind_hit = found.meta.get("kind")
-        kind = kind_hit.text if kind_hit else None
+        kind = reported_kind(found)
         evidence = kind_hit.attrs.get("evidence", ()) if kind_hit is not None else ()
         listing = kind == "other" and _LISTS_DOCUMENTS in evidence
         if kind in _KINDS_WITHOUT or listing:

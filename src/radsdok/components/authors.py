@@ -9,7 +9,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of
+from .findings import Hit, findings_of, reported_kind
 from .layout import Line, lines_of
 from .lexicon import alternation, parties, patterns
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
@@ -583,8 +583,7 @@ class AuthorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        kind = found.meta.get("kind")
-        kind_name = kind.text if kind else "other"
+        kind_name = reported_kind(found)
         # Minutes have no authors: the names in them are members and officials.
         authors = [] if kind_name == "protokoll" else find_authors(found.text, kind_name)
         if kind_name == "svar":  # who asked is the addressee of an answer, not its author

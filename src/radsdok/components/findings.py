@@ -54,6 +54,18 @@ def findings_of(doc: Doc) -> Findings:
     return found
 
 
+KIND_MIN_CONFIDENCE = 0.3  # below it a document is reported as "other"
+
+
+def reported_kind(found: Findings) -> str:
+    """The kind the Document will report: the detected kind, or "other" where it is too
+    unsure (a kind word or two counted in passing); what the components decide by."""
+    kind = found.meta.get("kind")
+    if kind is None or kind.attrs.get("confidence", 0.0) < KIND_MIN_CONFIDENCE:
+        return "other"
+    return kind.text
+
+
 def first_of_each(hits: list[Hit]) -> list[Hit]:
     """Hits with distinct texts (whitespace and case folded), the first occurrence kept."""
     seen: set[str] = set()

@@ -8,12 +8,11 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of, first_of_each
+from .findings import Hit, findings_of, first_of_each, reported_kind
 from .layout import Item, items_of, squash
 from .lexicon import alternation, compile_any, load_json, patterns
 from .titles import find_title, title_zone
 
-KIND_MIN_CONFIDENCE = 0.3  # below it a document is reported as "other" (see extract.py)
 _ABBREVIATIONS = tuple(patterns()["abbreviations"])
 _ABBREVIATION_END = regex.compile(
     r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
@@ -206,10 +205,8 @@ class QuestionFinder:
         found = findings_of(doc)
         marks = [q.attrs["marks"] for q in found.quotes]
         kind = found.meta.get("kind")
-        kind_name = kind.text if kind else "other"
+        kind_name = reported_kind(found)
         confidence = kind.attrs.get("confidence", 0.0) if kind else 0.0
-        if confidence < KIND_MIN_CONFIDENCE:
-            kind_name = "other"
         if kind_name == "other" and confidence == 0.0:
             # nothing tells a kind (no kind word, no evidence): every question counts
             kind_name = "unknown"
