@@ -238,3 +238,24 @@ def test_an_officials_proposal_sentence_under_a_decision_heading_keeps_the_att_c
         "Förvaltningen föreslår att kommunfullmäktige avslår motionen.\n"
     )
     assert proposals(text) == ["att kommunfullmäktige avslår motionen."]
+
+
+def test_att_lines_under_an_intro_line_ending_in_besluta_are_each_a_proposal() -> None:
+    text = (
+        "§ 12 Ungdomsråd\n\nBeslut\n\nKommunstyrelsen föreslår kommunfullmäktige besluta\n"
+        "att bifalla motionen,\natt rådet inrättas den 1 september, samt\n"
+        "att kommunstyrelsen tar fram ett reglemente.\n"
+    )
+    assert proposals(text) == [
+        "att bifalla motionen",
+        "att rådet inrättas den 1 september",
+        "att kommunstyrelsen tar fram ett reglemente.",
+    ]
+
+
+def test_a_body_proposing_that_the_council_decide_gives_the_att_clause() -> None:
+    text = (
+        "Tjänsteskrivelse\n\nFörslag till beslut\n\n"
+        "Kommunstyrelsen föreslår kommunfullmäktige besluta att motionen bifalls.\n"
+    )
+    assert proposals(text) == ["att motionen bifalls."]

@@ -42,6 +42,15 @@ _SENTENCE_END = regex.compile(r"[.!](?=\s+(?!att\b)\p{Lu})")
 # Where a new sentence may start a new proposal inside a zone's paragraph.
 _SENTENCE_BREAK = regex.compile(r"[.!]\s+(?=\p{Lu}|att\b)")
 _SUBJECT = regex.compile(patterns()["decision_subject"], _FLAGS)
+# "… föreslår kommunfullmäktige besluta att X": the att-clause after 'besluta' is the proposal.
+_PROPOSES_DECIDING = regex.compile(r"\bbesluta\s*:?\s*$", _FLAGS)
+_ATT_WORD = regex.compile(r"\batt\b", _FLAGS)
+_DECIDE_LINE_END = regex.compile(r"\bbesluta[rs]?\s*$", _FLAGS)
+
+
+def _first_att(text: str) -> int:
+    found = _ATT_WORD.search(text)
+    return found.start() if found else len(text)
 
 
 def _full_line(key: str) -> regex.Pattern[str]:
@@ -99,6 +108,8 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
     if _is_att(line.text):  # an att-line, unless a prose sentence wrapped onto "att …"
         return (
             previous.text.endswith((".", ",", ";", "!", "?"))
+            or previous.text.endswith((", samt", ", och", "; samt", "; och"))  # '…, samt\natt …'
+            or _DECIDE_LINE_END.search(previous.text) is not None  # '… föreslår KF besluta\natt …'
             or line.text.startswith("Att")
             or _ATT_NUMBERED.match(line.text) is not None
         )
@@ -244,7 +255,12 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
     # "Kommunstyrelsen beslutar att …", "Förvaltningen föreslår att kommunfullmäktige beslutar att …"
     first_sentence = _first_sentence_end(unit.text, 0, len(unit.text))
     decided = _DECISION_ATT.match(unit.text) or _INLINE.search(unit.text, 0, first_sentence)
-    if decided and _SUBJECT.match(unit.text) and not _is_att(unit.text):
+    if (
+        decided
+        and _SUBJECT.match(unit.text)
+        and not _is_att(unit.text)
+        and not _PROPOSES_DECIDING.search(unit.text, 0, _first_att(unit.text))
+    ):
         # the deciding body's own sentence is the decision as written, subject and all
         # ("Kommunfullmäktige beslutar att bifalla motionen.")
         return _zone_sentences(text, unit)
