@@ -246,3 +246,16 @@ def test_a_kind_too_unsure_to_report_does_not_decide_the_authors() -> None:
     page = radsdok.parse_text(text)
     assert page.kind == "other"
     assert [(a.name, a.party) for a in page.authors] == [("Maria Ek", "MP")]
+
+
+def test_two_marked_signers_joined_by_och_on_one_line_are_both_authors() -> None:
+    text = (
+        "Interpellation om bussarna\n\nVarför går inga bussar?\n\nSala den 8 november 1999\n\n"
+        "Åke Lund (c) och Berit Sjö (c)\n"
+    )
+    assert authors(text, "interpellation") == [("Åke Lund", "C"), ("Berit Sjö", "C")]
+
+
+def test_an_undertecknad_line_with_a_lone_party_letter_after_a_comma_names_the_signer() -> None:
+    text = "Interpellation om skolan\n\nNär öppnar den?\n\nTorsås 2011-05-16\n\nUndertecknad, Mats Ohl, v\n"
+    assert authors(text, "interpellation") == [("Mats Ohl", "V")]

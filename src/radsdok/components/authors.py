@@ -88,12 +88,13 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
 
 
 _Signer = tuple[int, int, str, str | None, bool]
+_MORE_SIGNERS = regex.compile(r"^(?:och|samt|&)\s+\p{Lu}|^,\s*\p{Lu}", regex.IGNORECASE)
 # A label or role word before a signer's name on its line: 'Ställd av:', 'Motionären',
 # 'Oppositionsråd' (a capitalised role noun only: 'ordförande' in prose is no label).
 _LEADING_LABEL = regex.compile(
     r"^(?:(?i:"
     + alternation(patterns()["signer_labels"] + patterns()["signer_labels_with_colon"])
-    + r")[ \t]*:[ \t]*|(?i:"
+    + r")[ \t]*[:,][ \t]*|(?i:"
     + alternation(patterns()["signer_labels"])
     + r")[ \t]+(?=\p{Lu})|(?P<role>(?-i:\p{Lu})(?i:"
     + alternation([w[1:] for w in patterns()["role_nouns"] if w[:1].islower()])
@@ -126,7 +127,8 @@ def _tail_party(tail: str, *, in_region: bool, after_comma: bool) -> str | None:
     first, _, rest = tail.partition(" ")
     code = parties().from_abbreviation(first)
     # 'SD', 'S'; in lower case only a code of two letters or more ('fp', 'kd'), not 'v' or 's'
-    written_as_code = first.isupper() or len(first) >= 2
+    # ... but a lone letter after a comma is the code too ('Undertecknad, Mats Ohlin, v')
+    written_as_code = first.isupper() or len(first) >= 2 or (after_comma and not rest)
     if code and written_as_code and (not rest or _TOWN_TAIL.match(rest)):
         return code
     if in_region and after_comma and _ACRONYM.match(tail) and tail.casefold() not in _NOT_PARTY_ACRONYMS:
@@ -183,6 +185,10 @@ def _signature_names(line: Line, *, strict: bool, in_region: bool = False) -> tu
     if found is None:
         several = _several_signers(text, offset, strict=strict)
         return several, bool(several)
+    if found.mark and _MORE_SIGNERS.match(found.tail):  # 'Åke Ek (c) och Eva Al (c)'
+        several = _several_signers(text, offset, strict=True)
+        if several:
+            return several, True
     party = _resolve_party(found.mark) if found.mark else None
     group = bool(found.mark and _GROUP_WORD.match(found.mark.lstrip("( ")))
     shaped = not found.tail or found.mark is not None
