@@ -150,3 +150,17 @@ def test_an_iso_date_written_with_dots_dates_the_signature() -> None:
     found = find_date(text)
     assert found is not None and found.text == "2023-01-09"
     assert text[found.start : found.end] == "2023.01.09"
+
+
+def test_a_two_digit_year_after_the_place_dates_an_older_letter() -> None:
+    found = find_date("Motion om parken\n\natt rusta parken\n\nKalmar 98-03-12\n\nAnna Ek (fp)\n")
+    assert found is not None and found.text == "1998-03-12"
+
+
+def test_a_day_and_month_with_a_two_digit_year_after_a_dash_is_a_date() -> None:
+    found = find_date("Enkel fråga\n\nVarför stänger badet?\n\nEksjö den 3/4 -02\n\nAnna Ek (m)\n")
+    assert found is not None and found.text == "2002-04-03"
+
+
+def test_a_case_number_shaped_like_a_short_date_is_no_date() -> None:
+    assert find_date("Motion\n\nDnr KS 98-03-12\n\nText om parken.\n") is None

@@ -464,6 +464,19 @@ def _date_forms() -> list[tuple[regex.Pattern[str], str]]:
             ),
             "date:numeric",
         ),
+        # older letters: a two-digit year after the place ('Kalmar 98-03-12') or after a
+        # day and month ('den 3/4 -02')
+        (
+            regex.compile(
+                r"(?<=\p{Lu}\p{Ll}+[ \t]{1,3}(?:den[ \t]+)?)"
+                r"(?P<y>\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\d-])"
+            ),
+            "date:two-digit-year",
+        ),
+        (
+            regex.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)[ \t]*-[ \t]?(?P<y>\d{2})(?![\d/.-])"),
+            "date:two-digit-year",
+        ),
     ]
 
 
@@ -483,8 +496,13 @@ _SIGNATURE_REST = 25  # what may follow a place-date on its line ('kl. 09.00', '
 _HEAD_LINES = 10
 
 
+_TWO_DIGIT_PIVOT = 50  # '98-03-12' is 1998, '02' is 2002
+
+
 def _date_value(found: regex.Match[str]) -> str | None:
     y, d = int(found.group("y")), int(found.group("d"))
+    if len(found.group("y")) == 2:
+        y += 1900 if y >= _TWO_DIGIT_PIVOT else 2000
     m_raw = found.group("m")
     folded = m_raw.casefold()
     m = int(m_raw) if m_raw.isdigit() else _MONTHS.get(folded) or _MONTH_ABBREVIATIONS[folded]
