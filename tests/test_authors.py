@@ -259,3 +259,13 @@ def test_two_marked_signers_joined_by_och_on_one_line_are_both_authors() -> None
 def test_an_undertecknad_line_with_a_lone_party_letter_after_a_comma_names_the_signer() -> None:
     text = "Interpellation om skolan\n\nNär öppnar den?\n\nTorsås 2011-05-16\n\nUndertecknad, Mats Ohl, v\n"
     assert authors(text, "interpellation") == [("Mats Ohl", "V")]
+
+
+def test_a_local_party_line_with_its_place_names_the_party_as_written() -> None:
+    text = "Enkel fråga om akuten\n\nNär öppnar akuten igen?\n\nGun Öst\nSjukvårdspartiet Västernorrland\n"
+    assert authors(text, "fraga") == [("Gun Öst", "Sjukvårdspartiet Västernorrland")]
+
+
+def test_a_national_party_line_with_its_town_is_still_the_national_code() -> None:
+    text = "Enkel fråga om akuten\n\nNär öppnar akuten igen?\n\nGun Öst\nVänsterpartiet Växjö\n"
+    assert authors(text, "fraga") == [("Gun Öst", "V")]

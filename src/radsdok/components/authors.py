@@ -52,7 +52,22 @@ def _resolve_party(text: str | None) -> str | None:
 
 def _party_in_line(text: str) -> str | None:
     found = party_line_regex().match(text.strip())
-    return parties().resolve(found.group("party")) if found else None
+    if not found:
+        return None
+    party = parties().resolve(found.group("party"))
+    if party and not parties().from_abbreviation(party):
+        # a local party is named as written, with the place it goes by
+        # ('Sjukvårdspartiet Västernorrland'), not the stem the register knows
+        written = _DATE_TAIL.sub("", found.group(0)).strip(" ,:")
+        if written.casefold().startswith(("för ", "från ")):
+            written = written.split(" ", 1)[1]
+        if _LOCAL_WITH_PLACE.fullmatch(written):
+            return written
+    return party
+
+
+# A local party's name and a place after it, capitalised ('Sjukvårdspartiet Västernorrland').
+_LOCAL_WITH_PLACE = regex.compile(r"\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+){1,2}")
 
 
 @dataclass(frozen=True)
