@@ -259,3 +259,21 @@ def test_a_body_proposing_that_the_council_decide_gives_the_att_clause() -> None
         "Kommunstyrelsen föreslår kommunfullmäktige besluta att motionen bifalls.\n"
     )
     assert proposals(text) == ["att motionen bifalls."]
+
+
+def test_att_lines_of_a_text_not_wrapped_are_each_a_proposal() -> None:
+    first = (
+        "att landstingsstyrelsen får i uppdrag att utreda hur städningen på Karolinska sjukhuset och "
+        "Södersjukhuset kan återföras till egen regi"
+    )
+    text = (
+        "Motion om städning\n\nVi föreslår landstingsfullmäktige besluta\n\n"
+        + first
+        + "\natt utredningen redovisas senast i juni\n"
+    )
+    assert proposals(text) == [first, "att utredningen redovisas senast i juni"]
+
+
+def test_an_att_clause_wrapped_onto_a_line_starting_with_att_stays_one() -> None:
+    text = "Motion om hallen\n\nVi yrkar\n\natt kommunen utreder möjligheten\natt bygga en ny idrottshall.\n"
+    assert proposals(text) == ["att kommunen utreder möjligheten att bygga en ny idrottshall."]

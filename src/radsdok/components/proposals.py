@@ -45,6 +45,7 @@ _SUBJECT = regex.compile(patterns()["decision_subject"], _FLAGS)
 # "… föreslår kommunfullmäktige besluta att X": the att-clause after 'besluta' is the proposal.
 _PROPOSES_DECIDING = regex.compile(r"\bbesluta\s*:?\s*$", _FLAGS)
 _ATT_WORD = regex.compile(r"\batt\b", _FLAGS)
+_UNWRAPPED_LINE = 110  # longer than any wrapped line of a page: the text keeps paragraphs on one line
 _DECIDE_LINE_END = regex.compile(r"\bbesluta[rs]?\s*$", _FLAGS)
 
 
@@ -110,6 +111,7 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
             previous.text.endswith((".", ",", ";", "!", "?"))
             or previous.text.endswith((", samt", ", och", "; samt", "; och"))  # '…, samt\natt …'
             or _DECIDE_LINE_END.search(previous.text) is not None  # '… föreslår KF besluta\natt …'
+            or len(previous.text) > _UNWRAPPED_LINE  # a text not wrapped: each line its own
             or line.text.startswith("Att")
             or _ATT_NUMBERED.match(line.text) is not None
         )
