@@ -414,3 +414,14 @@ def test_a_skrivelse_to_a_named_chair_names_the_chair() -> None:
         "Kostnaden stiger.\n\n1. Varför stiger kostnaden?\n2. När fick du veta?\n\nKarin Wall (M)\n"
     )
     assert addressees(text) == [("Nils Berg", "kommunstyrelsens ordförande")]
+
+
+def test_an_answer_names_its_asker_who_has_put_questions_to_the_chair() -> None:
+    text = (
+        "Svar på interpellation om lokalvården\n\nGöran Lilja har i en interpellation till mig som "
+        "kommunstyrelsens ordförande ställt tre frågor om upphandlingen.\n\nFråga 1: Hur många berörs?\n\n"
+        "Omkring 30 personer.\n\nNybro den 2 mars 1999\n\nKarin Ek (s)\nKommunstyrelsens ordförande\n"
+    )
+    page = parsed(text)
+    assert page.kind == "svar"
+    assert [a.name for a in page.addressees] == ["Göran Lilja"]
