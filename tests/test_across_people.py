@@ -327,3 +327,27 @@ def test_the_same_name_of_two_parties_a_decade_apart_stays_apart() -> None:
     ]
     records = radsdok.people(docs, join_party_switches=True)
     assert person_of(records, "a.txt") != person_of(records, "b.txt")
+
+
+@pytest.mark.parametrize(("flag", "persons"), [([], 2), (["--join-party-switches"], 1)])
+def test_the_people_command_joins_party_switches_only_when_asked(
+    tmp_path: Path, flag: list[str], persons: int
+) -> None:
+    from typer.testing import CliRunner
+
+    from radsdok.cli import app
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name, party, date in (("a.txt", "V", "2010-02-01"), ("b.txt", "S", "2012-03-01")):
+        (folder / name).write_text(
+            f"Motion till kommunfullmäktige i Umeå kommun\n\nOm parkerna\n\nParkerna behöver skötsel.\n\n"
+            f"att kommunen sköter parkerna\n\nUmeå {date}\n\nAnna Bergkvist ({party})\n",
+            encoding="utf-8",
+        )
+    out = tmp_path / "people.jsonl"
+    command = ["people", str(folder), "-o", str(out), "--quiet", "--model", "blank", *flag]
+    result = CliRunner().invoke(app, command)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len([r for r in records if r["name"] == "Anna Bergkvist"]) == persons

@@ -145,6 +145,13 @@ QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress ba
 OnlyOfficialsOption = Annotated[
     bool, typer.Option("--only-officials", help="Leave out private persons (a medborgarförslag's signer).")
 ]
+PartySwitchOption = Annotated[
+    bool,
+    typer.Option(
+        "--join-party-switches",
+        help="Make one person of a name seen with one party and later with another (off: two namesakes).",
+    ),
+]
 
 
 def _pdf_reader(fast: bool, pdf_reader: PdfReader | None) -> str | None:
@@ -484,6 +491,7 @@ def people(
     inputs: Annotated[list[Path], typer.Argument(help="Folders or files.")],
     output: OutputPath,
     only_officials: OnlyOfficialsOption = False,
+    join_party_switches: PartySwitchOption = False,
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
     fast: FastOption = False,
@@ -501,6 +509,7 @@ def people(
         inputs,
         output,
         only_officials=only_officials,
+        join_party_switches=join_party_switches,
         workers=workers,
         model=model,
         pdf_reader=_pdf_reader(fast, pdf_reader),
@@ -552,6 +561,7 @@ def export_command(
         str, typer.Option("--base-url", help="The URL the OParl ids are made under.")
     ] = "https://example.invalid/oparl/",
     only_officials: OnlyOfficialsOption = False,
+    join_party_switches: PartySwitchOption = False,
     workers: WorkersOption = 1,
     quiet: QuietOption = False,
     fast: FastOption = False,
@@ -572,6 +582,7 @@ def export_command(
         format=output_format,
         base_url=base_url,
         only_officials=only_officials,
+        join_party_switches=join_party_switches,
         workers=workers,
         model=model,
         pdf_reader=_pdf_reader(fast, pdf_reader),

@@ -98,6 +98,7 @@ def export(
     base_url: str = DEFAULT_BASE_URL,
     only_officials: bool = False,
     private: PrivateHook | None = None,
+    join_party_switches: bool = False,
 ) -> ExportSummary:
     """Export Documents into the folder `out` (see the module docstring). A `radsdok.Failure`
     among them is a line in `out/errors.jsonl`; anything else that is no Document is skipped."""
@@ -128,7 +129,14 @@ def export(
     finally:
         if errors_fh is not None:
             errors_fh.close()
-    _write(collected, summary, base_url=base_url, only_officials=only_officials, private=private)
+    _write(
+        collected,
+        summary,
+        base_url=base_url,
+        only_officials=only_officials,
+        private=private,
+        join_party_switches=join_party_switches,
+    )
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -141,6 +149,7 @@ def write_export(
     base_url: str = DEFAULT_BASE_URL,
     only_officials: bool = False,
     private: PrivateHook | None = None,
+    join_party_switches: bool = False,
     workers: int = 1,
     model: str | Path = "default",
     fast_pdf: bool = False,
@@ -180,7 +189,14 @@ def write_export(
     finally:
         summary.files, summary.documents, summary.failures = counts.files, counts.documents, counts.failures
         summary.notes.extend(counts.notes)
-    _write(collected, summary, base_url=base_url, only_officials=only_officials, private=private)
+    _write(
+        collected,
+        summary,
+        base_url=base_url,
+        only_officials=only_officials,
+        private=private,
+        join_party_switches=join_party_switches,
+    )
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -192,8 +208,14 @@ def _write(
     base_url: str,
     only_officials: bool,
     private: PrivateHook | None,
+    join_party_switches: bool = False,
 ) -> None:
-    people = people_from_mentions(collected.mentions, only_officials=only_officials, private=private)
+    people = people_from_mentions(
+        collected.mentions,
+        only_officials=only_officials,
+        private=private,
+        join_party_switches=join_party_switches,
+    )
     case_threads = threads(collected.units)
     collected.units = []  # the threads hold what is needed of them: free the units before writing
     out = summary.output

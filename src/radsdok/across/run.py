@@ -91,6 +91,7 @@ def write_people(
     output: str | Path,
     *,
     only_officials: bool = False,
+    join_party_switches: bool = False,
     private: PrivateHook | None = None,
     output_format: str | None = None,
     workers: int = 1,
@@ -119,7 +120,9 @@ def write_people(
     mentions: list[Mention] = list(
         _records(inputs, MENTIONS, output, summary, label="radsdok people", **parsing)
     )
-    records = people_from_mentions(mentions, only_officials=only_officials, private=private)
+    records = people_from_mentions(
+        mentions, only_officials=only_officials, private=private, join_party_switches=join_party_switches
+    )
     summary.records = write_records(records, output, fmt)
     summary.seconds = time.perf_counter() - started
     return summary
