@@ -134,8 +134,9 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
     """The questions a document of `kind` asks, in order: an answer none (the questions it
     quotes are the asker's); a motion, a medborgarförslag or a page about documents (kind
     'other') only those it poses formally, after a question intro ('Jag vill därför fråga:'),
-    for the questions in a background or a commentary are rhetorical; an interpellation or
-    fråga every question outside quotations, from its question intro on where it has one."""
+    for the questions in a background or a commentary are rhetorical; any other kind (an
+    interpellation, a fråga, a text whose kind nothing tells: "unknown") every question
+    outside quotations, from its question intro on where it has one."""
     if kind in ANSWERING_KINDS:
         return []
     formal_only = kind in FORMAL_ONLY_KINDS
