@@ -45,13 +45,9 @@ _SUBJECT = regex.compile(patterns()["decision_subject"], _FLAGS)
 # "… föreslår kommunfullmäktige besluta att X": the att-clause after 'besluta' is the proposal.
 _PROPOSES_DECIDING = regex.compile(r"\bbesluta\s*:?\s*$", _FLAGS)
 _ATT_WORD = regex.compile(r"\batt\b", _FLAGS)
-_UNWRAPPED_LINE = 110  # longer than any wrapped line of a page: the text keeps paragraphs on one line
+# A line ending in the deciding verb ('… föreslår kommunfullmäktige besluta'): att-lines follow.
 _DECIDE_LINE_END = regex.compile(r"\bbesluta[rs]?\s*$", _FLAGS)
-
-
-def _first_att(text: str) -> int:
-    found = _ATT_WORD.search(text)
-    return found.start() if found else len(text)
+_UNWRAPPED_LINE = 110  # longer than any wrapped line of a page: the text keeps paragraphs on one line
 
 
 def _full_line(key: str) -> regex.Pattern[str]:
@@ -82,6 +78,12 @@ _DECISION_INTRO = regex.compile(
     _FLAGS,
 )
 _POINT = regex.compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
+
+
+def _first_att(text: str) -> int:
+    """Where the first 'att' of a text stands (its length where there is none)."""
+    found = _ATT_WORD.search(text)
+    return found.start() if found else len(text)
 
 
 def _heading(text: str, protocol: bool) -> bool:
