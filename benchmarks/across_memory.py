@@ -9,7 +9,7 @@ twelve municipalities, by politicians drawn from a pool of 30 per municipality (
 registry grows more slowly than the documents). Each document is padded with `--pad` filler
 paragraphs of about 700 characters (`--long N:PAD` adds a run of N documents with PAD of them,
 to show what the text costs). Every figure comes from a fresh Python process running
-`write_export(folder, out, model="blank", workers=1)` (or `write_people`):
+`write_export(folder, out, parsing=ParsingOptions(model="blank"))` (or `write_people`):
 
 - rss MB: the process's peak RSS (`ru_maxrss`), model and all; "+rss" is that peak less the
   peak after a warm-up export of 3 documents in the same process (the pipeline built, the
@@ -157,13 +157,13 @@ def write_documents(folder: Path, n: int, pad: int, seed: int = 7) -> int:
 
 
 def _run(command: str, folder: Path, out: Path, fmt: str) -> Any:
-    if command == "people":
-        from radsdok.across.run import write_people
-
-        return write_people(folder, out / "people.jsonl", model="blank")
     from radsdok.across.export import write_export
+    from radsdok.across.run import ParsingOptions, write_people
 
-    return write_export(folder, out, format=fmt, model="blank")  # type: ignore[arg-type]
+    rules_only = ParsingOptions(model="blank")
+    if command == "people":
+        return write_people(folder, out / "people.jsonl", parsing=rules_only)
+    return write_export(folder, out, format=fmt, parsing=rules_only)  # type: ignore[arg-type]
 
 
 def child(command: str, folder: str, out: str, fmt: str, traced: bool) -> None:

@@ -20,6 +20,7 @@ from .limits import DEFAULT_TIMEOUT
 from .reading import MAX_BYTES, MAX_INFLATED, MAX_PAGES
 
 if TYPE_CHECKING:
+    from .across.run import ParsingOptions
     from .models import Document
     from .parser import Failure, Parser
     from .privacy import Masking
@@ -467,6 +468,29 @@ OutputPath = Annotated[
 ]
 
 
+def _parsing(
+    workers: int,
+    model: str,
+    fast: bool,
+    pdf_reader: PdfReader | None,
+    ocr: Ocr,
+    quiet: bool,
+    mask: str | None,
+    mask_key: str | None,
+) -> ParsingOptions:
+    """How the across commands (people, cases, export) parse their files."""
+    from .across.run import ParsingOptions
+
+    return ParsingOptions(
+        workers=workers,
+        model=model,
+        pdf_reader=_pdf_reader(fast, pdf_reader),
+        ocr=ocr.value,
+        progress=not quiet,
+        masking=_masking(mask, mask_key),
+    )
+
+
 def _across(write: object, inputs: list[Path], output: Path, **options: object) -> None:
     from . import dataset as ds
 
@@ -510,12 +534,7 @@ def people(
         output,
         only_officials=only_officials,
         join_party_switches=join_party_switches,
-        workers=workers,
-        model=model,
-        pdf_reader=_pdf_reader(fast, pdf_reader),
-        ocr=ocr.value,
-        progress=not quiet,
-        masking=_masking(mask, mask_key),
+        parsing=_parsing(workers, model, fast, pdf_reader, ocr, quiet, mask, mask_key),
     )
 
 
@@ -539,12 +558,7 @@ def cases(
         write_cases,
         inputs,
         output,
-        workers=workers,
-        model=model,
-        pdf_reader=_pdf_reader(fast, pdf_reader),
-        ocr=ocr.value,
-        progress=not quiet,
-        masking=_masking(mask, mask_key),
+        parsing=_parsing(workers, model, fast, pdf_reader, ocr, quiet, mask, mask_key),
     )
 
 
@@ -583,12 +597,7 @@ def export_command(
         base_url=base_url,
         only_officials=only_officials,
         join_party_switches=join_party_switches,
-        workers=workers,
-        model=model,
-        pdf_reader=_pdf_reader(fast, pdf_reader),
-        ocr=ocr.value,
-        progress=not quiet,
-        masking=_masking(mask, mask_key),
+        parsing=_parsing(workers, model, fast, pdf_reader, ocr, quiet, mask, mask_key),
     )
 
 

@@ -1,7 +1,8 @@
 """Export a folder of documents (or Documents) as OParl 1.1 JSON or as Parquet tables.
 
     radsdok.export(documents, "out/", format="oparl")              # Documents (Failures recorded)
-    write_export(["council/"], "out/", format="parquet", workers=2)  # files, as `radsdok export`
+    write_export(["council/"], "out/", format="parquet",
+                 parsing=ParsingOptions(workers=2))           # files, as `radsdok export`
 
 Each document is turned into its compact records at once (`oparl.document_records`: a few
 fields, its mentions of people, its case units; never its text) and dropped, so memory grows
@@ -25,14 +26,12 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..dataset import DatasetSummary, map_files
-from ..privacy import Masking
-from ..reading.ocr_modes import DEFAULT_OCR
 from . import tables
 from .cases import Unit, threads
 from .mentions import Mention
 from .oparl import DEFAULT_BASE_URL, DocumentRecord, ExportRecord, OParl, document_records
 from .people import PrivateHook, people_from_mentions
-from .run import parsing_options
+from .run import ParsingOptions
 
 ExportFormat = Literal["oparl", "parquet"]
 FORMATS = ("oparl", "parquet")
@@ -150,13 +149,7 @@ def write_export(
     only_officials: bool = False,
     private: PrivateHook | None = None,
     join_party_switches: bool = False,
-    workers: int = 1,
-    model: str | Path = "default",
-    fast_pdf: bool = False,
-    pdf_reader: str | None = None,
-    ocr: str = DEFAULT_OCR,
-    progress: bool = False,
-    masking: Masking | None = None,
+    parsing: ParsingOptions | None = None,
 ) -> ExportSummary:
     """Parse the files under `inputs` (as `radsdok dataset` does: worker processes, a progress
     bar, failed files in `out/errors.jsonl`) and export them into the folder `out`."""
@@ -172,17 +165,9 @@ def write_export(
     counts = DatasetSummary(output=out, errors_file=summary.errors_file)
     collected = _Collected()
     try:
-        parsing = parsing_options(
-            workers=workers,
-            model=model,
-            fast_pdf=fast_pdf,
-            pdf_reader=pdf_reader,
-            ocr=ocr,
-            progress=progress,
-            masking=masking,
-        )
+        options = (parsing or ParsingOptions()).as_kwargs()
         for result in map_files(
-            inputs, RECORDS, summary.errors_file, label="radsdok export", summary=counts, **parsing
+            inputs, RECORDS, summary.errors_file, label="radsdok export", summary=counts, **options
         ):
             for record in result.rows:
                 collected.add(record)

@@ -13,7 +13,7 @@ import csv
 import json
 import time
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -52,28 +52,22 @@ class AcrossSummary:
         )
 
 
-def parsing_options(
-    *,
-    workers: int = 1,
-    model: str | Path = "default",
-    fast_pdf: bool = False,
-    pdf_reader: str | None = None,
-    ocr: str = DEFAULT_OCR,
-    progress: bool = False,
-    masking: Masking | None = None,
-) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ParsingOptions:
     """How `people`, `cases` and `export` parse their files: the keyword arguments of
     `dataset.map_files` (`pdf_reader` and `ocr` as for `radsdok dataset`; `fast_pdf` is the
     old spelling of pdf_reader="fast")."""
-    return {
-        "workers": workers,
-        "model": model,
-        "fast_pdf": fast_pdf,
-        "pdf_reader": pdf_reader,
-        "ocr": ocr,
-        "progress": progress,
-        "masking": masking,
-    }
+
+    workers: int = 1
+    model: str | Path = "default"
+    fast_pdf: bool = False
+    pdf_reader: str | None = None
+    ocr: str = DEFAULT_OCR
+    progress: bool = False
+    masking: Masking | None = None
+
+    def as_kwargs(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
 def _records(inputs: Any, maker: str, output: Path, summary: AcrossSummary, **options: Any) -> Iterator[Any]:
@@ -94,31 +88,17 @@ def write_people(
     join_party_switches: bool = False,
     private: PrivateHook | None = None,
     output_format: str | None = None,
-    workers: int = 1,
-    model: str | Path = "default",
-    fast_pdf: bool = False,
-    pdf_reader: str | None = None,
-    ocr: str = DEFAULT_OCR,
-    progress: bool = False,
-    masking: Masking | None = None,
+    parsing: ParsingOptions | None = None,
 ) -> AcrossSummary:
     """Parse the files under `inputs` and write one record per person to `output` (with
-    `masking`, each document masked before its mentions are taken)."""
+    `parsing.masking`, each document masked before its mentions are taken)."""
     started = time.perf_counter()
     fmt = detect_format(output, output_format)
     output = Path(output)
     summary = AcrossSummary(output, errors_path(output), "people")
-    parsing = parsing_options(
-        workers=workers,
-        model=model,
-        fast_pdf=fast_pdf,
-        pdf_reader=pdf_reader,
-        ocr=ocr,
-        progress=progress,
-        masking=masking,
-    )
+    options = (parsing or ParsingOptions()).as_kwargs()
     mentions: list[Mention] = list(
-        _records(inputs, MENTIONS, output, summary, label="radsdok people", **parsing)
+        _records(inputs, MENTIONS, output, summary, label="radsdok people", **options)
     )
     records = people_from_mentions(
         mentions, only_officials=only_officials, private=private, join_party_switches=join_party_switches
@@ -133,29 +113,15 @@ def write_cases(
     output: str | Path,
     *,
     output_format: str | None = None,
-    workers: int = 1,
-    model: str | Path = "default",
-    fast_pdf: bool = False,
-    pdf_reader: str | None = None,
-    ocr: str = DEFAULT_OCR,
-    progress: bool = False,
-    masking: Masking | None = None,
+    parsing: ParsingOptions | None = None,
 ) -> AcrossSummary:
     """Parse the files under `inputs` and write one record per case thread to `output`."""
     started = time.perf_counter()
     fmt = detect_format(output, output_format)
     output = Path(output)
     summary = AcrossSummary(output, errors_path(output), "threads")
-    parsing = parsing_options(
-        workers=workers,
-        model=model,
-        fast_pdf=fast_pdf,
-        pdf_reader=pdf_reader,
-        ocr=ocr,
-        progress=progress,
-        masking=masking,
-    )
-    units: list[Unit] = list(_records(inputs, UNITS, output, summary, label="radsdok cases", **parsing))
+    options = (parsing or ParsingOptions()).as_kwargs()
+    units: list[Unit] = list(_records(inputs, UNITS, output, summary, label="radsdok cases", **options))
     summary.records = write_records(threads(units), output, fmt)
     summary.seconds = time.perf_counter() - started
     return summary
