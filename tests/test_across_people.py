@@ -351,3 +351,39 @@ def test_the_people_command_joins_party_switches_only_when_asked(
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len([r for r in records if r["name"] == "Anna Bergkvist"]) == persons
+
+
+def test_a_private_person_named_in_a_protocol_is_one_person_with_the_proposals_signer() -> None:
+    """A protocol § that says whose medborgarförslag it decides names a private person: the
+    registry joins that mention to the proposal's signer, with the name's offsets in the
+    protocol, and `only_officials` leaves the person out."""
+    protocol_text = "§ 12 Medborgarförslag från Lova Granqvist om en pulkabacke i Ytterby\n\nBeslut ..."
+    name_at = protocol_text.index("Lova Granqvist")
+    docs = [
+        doc("mf.txt", "2021-03-01", [("Lova Granqvist", None)], kind="medborgarforslag", municipality="Kungälv"),
+        doc("kf.txt", "2021-09-20", kind="protokoll", municipality="Kungälv", text=protocol_text),
+    ]
+    records = radsdok.people(docs)
+    (person,) = [r for r in records if r.name == "Lova Granqvist"]
+    assert person.type == "private"
+    in_protocol = [m for m in person.mentions if m.source == "kf.txt"]
+    assert [(m.field, m.start, m.end) for m in in_protocol] == [("text", name_at, name_at + 14)]
+    assert not [r for r in radsdok.people(docs, only_officials=True) if r.name == "Lova Granqvist"]
+
+
+def test_a_signer_the_text_also_marks_is_not_named_twice() -> None:
+    """'Inlämnat av' before a signer who is already an author adds no second mention, and an
+    office holder never becomes a private person because a phrase stands before the name."""
+    text = "Motion om cykelbanor\n\nInlämnat av Bo Ekström (V)\n"
+    start = text.index("Bo Ekström")
+    motion = Document(
+        source="m.txt",
+        kind="motion",
+        date="2020-01-01",
+        municipality="Umeå",
+        body="kommunfullmäktige",
+        authors=[Person(name="Bo Ekström", party="V", evidence=Evidence(start=start, end=start + 10, rule="t"))],
+        text=text,
+    )
+    records = radsdok.people([motion])
+    assert [(r.type, len(r.mentions)) for r in records] == [("official", 1)]

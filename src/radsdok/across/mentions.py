@@ -15,6 +15,7 @@ from typing import Any
 import regex
 
 from ..models import Document, Evidence
+from ..privacy.detect import find_marked_private
 from . import lexicon
 from .names import fold, parse_name
 
@@ -26,7 +27,7 @@ class Mention:
     """One person (or role) named in one document."""
 
     source: str
-    field: str  # authors, addressees, members, case_officer
+    field: str  # authors, addressees, members, case_officer; text: a private person in the prose
     index: int  # position in that field of the document
     name: str | None  # as the document gives it; None for a role alone
     start: int | None
@@ -38,7 +39,7 @@ class Mention:
     kind: str
     municipality: str | None  # of a document of a municipal body; None for parliament or unsaid
     place: str | None  # "i Hisings Backa": the place a parliament gives namesakes
-    private: bool  # the signer of a medborgarförslag: not an office holder
+    private: bool  # the signer of a medborgarförslag, a citizen the text names: no office holder
     # the parliamentary session ('2014/15') a document without a date is numbered in
     session: str | None = None
 
@@ -233,6 +234,46 @@ def document_mentions(doc: Document) -> list[Mention]:
                 municipality=municipality,
                 place=None,
                 private=False,
+                session=session,
+            )
+        )
+    out.extend(_private_in_text(doc, out, municipality, session))
+    return out
+
+
+def _private_in_text(
+    doc: Document, named: list[Mention], municipality: str | None, session: str | None
+) -> list[Mention]:
+    """Private persons the text itself marks ("medborgarförslag från Anna Berg", "Förslagsställare:
+    Anna Berg") where no field of the Document already holds them: a protocol § on a citizen's
+    proposal names its signer, who is then one private person with the proposal's signer."""
+    if doc.text is None:
+        return []
+    taken = [(m.start, m.end) for m in named if m.start is not None and m.end is not None]
+    office = {fold(m.name) for m in named if m.name and not m.private}
+    out: list[Mention] = []
+    for found in find_marked_private(doc.text):
+        name = " ".join(doc.text[found.start : found.end].split())
+        if fold(name) in office or any(s < found.end and found.start < e for s, e in taken):
+            continue
+        if parse_name(name) is None:
+            continue
+        out.append(
+            Mention(
+                source=doc.source,
+                field="text",
+                index=len(out),
+                name=name,
+                start=found.start,
+                end=found.end,
+                page=_page(doc, found.start),
+                party=None,
+                role=None,
+                date=doc.date,
+                kind=doc.kind,
+                municipality=municipality,
+                place=None,
+                private=True,
                 session=session,
             )
         )

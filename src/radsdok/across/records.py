@@ -20,7 +20,10 @@ class PersonMention(BaseModel):
     """Where a document names the person: `Document.text[start:end]` of `source`."""
 
     source: str
-    field: str = Field(description="authors, addressees, members or case_officer, as in Document.")
+    field: str = Field(
+        description="authors, addressees, members or case_officer, as in Document; "
+        'text: a private person the running text names ("medborgarförslag från …").'
+    )
     name: str | None = Field(description="The name as written there; null for a role alone.")
     start: int | None = None
     end: int | None = None

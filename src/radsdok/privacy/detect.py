@@ -164,8 +164,15 @@ def normalise_name(name: str) -> str:
 
 def names_marked_private(text: str) -> Iterator[str]:
     """Names the text marks as a private person's ("medborgarförslag från Anna Berg")."""
+    for found in find_marked_private(text):
+        yield text[found.start : found.end]
+
+
+def find_marked_private(text: str) -> Iterator[Found]:
+    """Where the text marks a name as a private person's, with the name's own offsets."""
     for found in trigger_regex().finditer(text):
-        yield found.group("name")
+        start, end = found.span("name")
+        yield Found(start, end, "name", normalise_name(found.group("name")))
 
 
 def _name_regex(name: str) -> regex.Pattern[str]:
