@@ -16,6 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src" / "radsdok" / "data"
 
 
+def _personal_names(shared: Path) -> set[str]:
+    """'first last' for every known first name and surname, folded: what a person is called."""
+    names = shared / "gazetteers/names"
+
+    def column(path: Path) -> set[str]:
+        with path.open(encoding="utf-8") as fh:
+            return {row["name"].strip().casefold() for row in csv.DictReader(fh, delimiter="\t")}
+
+    first = column(names / "first_names_female.tsv") | column(names / "first_names_male.tsv")
+    last = column(names / "last_names.tsv")
+    return {f"{f} {s}" for f in first for s in last}
+
+
 def build_parties(shared: Path) -> dict[str, object]:
     national = json.loads((ROOT / "scripts" / "national_parties.json").read_text(encoding="utf-8"))
     national.pop("_comment", None)
@@ -32,9 +45,16 @@ def build_parties(shared: Path) -> dict[str, object]:
         for party in kommun["partier"]:
             local.add(party["beteckning"].strip())
     # Keep names that read as party names in running text; all-caps registrations are
-    # normalised to title case only where they are single words.
+    # normalised to title case only where they are single words. A list registered under a
+    # person's name (a known first name and a known surname) is left out: as a party it would
+    # turn that person's name, wherever it stands, into a party.
+    personal = _personal_names(shared)
     cleaned = sorted(
-        {n for n in local if n and n.casefold() not in national_names and len(n) > 3},
+        {
+            n
+            for n in local
+            if n and n.casefold() not in national_names and len(n) > 3 and n.casefold() not in personal
+        },
         key=str.casefold,
     )
     return {

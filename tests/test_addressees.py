@@ -425,3 +425,10 @@ def test_an_answer_names_its_asker_who_has_put_questions_to_the_chair() -> None:
     page = parsed(text)
     assert page.kind == "svar"
     assert [a.name for a in page.addressees] == ["Göran Lilja"]
+
+
+def test_a_person_named_like_a_registered_list_is_still_a_person() -> None:
+    """Valmyndigheten's register holds lists registered under a person's name; such an entry is
+    left out of the shipped party list, so the common name it carries stays a name."""
+    text = "Enkel fråga till regionrådet Tomas Lindström (S) om nattöppen akutmottagning\n\n" + BODY
+    assert [(a.name, a.role) for a in parsed(text).addressees] == [("Tomas Lindström", "regionrådet")]
