@@ -360,7 +360,13 @@ def test_a_private_person_named_in_a_protocol_is_one_person_with_the_proposals_s
     protocol_text = "§ 12 Medborgarförslag från Lova Granqvist om en pulkabacke i Ytterby\n\nBeslut ..."
     name_at = protocol_text.index("Lova Granqvist")
     docs = [
-        doc("mf.txt", "2021-03-01", [("Lova Granqvist", None)], kind="medborgarforslag", municipality="Kungälv"),
+        doc(
+            "mf.txt",
+            "2021-03-01",
+            [("Lova Granqvist", None)],
+            kind="medborgarforslag",
+            municipality="Kungälv",
+        ),
         doc("kf.txt", "2021-09-20", kind="protokoll", municipality="Kungälv", text=protocol_text),
     ]
     records = radsdok.people(docs)
@@ -382,7 +388,9 @@ def test_a_signer_the_text_also_marks_is_not_named_twice() -> None:
         date="2020-01-01",
         municipality="Umeå",
         body="kommunfullmäktige",
-        authors=[Person(name="Bo Ekström", party="V", evidence=Evidence(start=start, end=start + 10, rule="t"))],
+        authors=[
+            Person(name="Bo Ekström", party="V", evidence=Evidence(start=start, end=start + 10, rule="t"))
+        ],
         text=text,
     )
     records = radsdok.people([motion])

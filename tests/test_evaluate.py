@@ -323,6 +323,18 @@ def test_kind_accuracy() -> None:
     assert "kind: gold 'fraga', predicted 'other'" in format_errors(report, None)
 
 
+def test_a_kind_the_gold_vocabulary_lacks_is_scored_as_other() -> None:
+    """The gold format has no 'kallelse': a meeting notice annotated 'other' is a hit, and a
+    kallelse where the gold says protokoll is still a miss."""
+    pairs = [
+        (make_doc(kind="kallelse"), municipal_gold(doc_type="other")),
+        (make_doc(kind="kallelse"), municipal_gold(doc_type="protokoll")),
+    ]
+    report = score(pairs)
+    assert (report.kind.correct, report.kind.total) == (1, 2)
+    assert "kind: gold 'protokoll', predicted 'other'" in format_errors(report, None)
+
+
 def test_date_accuracy() -> None:
     pairs = [
         (make_doc(date="2023-05-02"), municipal_gold()),
