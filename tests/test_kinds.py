@@ -149,6 +149,32 @@ KIND_CASES = {
         "fungera igen?\n\nNu har det gått en vecka.\n\nPostat av Olle kl. 21:14\n3 kommentarer\n",
         "other",
     ),
+    "party_site_publishing_its_interpellation_with_the_sites_chrome": (
+        "Liberalerna Tranås\nStart   Politik   Kontakt\n\nInterpellation: Vem sköter gatubelysningen?\n\n"
+        "Publicerad 3 maj 2021\n\nTill: Ordföranden i tekniska nämnden\n\nHalva Ekvägen har varit mörk "
+        "sedan februari. Läs mer om cookies här.\n\nJag vill därför fråga ordföranden:\n\n"
+        "När lagas belysningen?\n\nIda Roos (L)\n\nDela på Facebook\nEtiketter: trafik\nKommentarer (1)\n",
+        "interpellation",
+    ),
+    "blog_news_item_that_a_colleague_filed_an_interpellation": (
+        "Interpellation om simhallen\n\nPublicerad 3 maj 2021\n\nI går lämnade vår gruppledare Ida Roos (L) "
+        "in en interpellation om simhallens framtid till kommunstyrelsens ordförande. Vi återkommer "
+        "när den har besvarats.\n\nDela på Facebook\nKommentarer (0)\n",
+        "other",
+    ),
+    "news_page_linking_to_the_interpellation_it_reports": (
+        "Nyheter\n\nInterpellation om hemtjänsten\n2022-10-02\n\nI dag lämnade Sara Holm (V) in "
+        "en interpellation om personalbristen. Svaret väntas i november.\n\n"
+        "Läs interpellationen här (pdf)\n",
+        "other",
+    ),
+    "typewritten_letter_spaced_interpellation_heading": (
+        "Till\nKOMMUNFULLMÄKTIGE I ARVIKA\n\nI N T E R P E L L A T I O N\n\ntill kommunstyrelsens "
+        "ordförande\n\nFärjan till Ölserud har ställts in. Jag hemställer om fullmäktiges medgivande "
+        "att få ställa följande frågor:\n\n1. När går färjan igen?\n\nArvika den 3 mars 1997\n\n"
+        "Göran Olsson (c)\n",
+        "interpellation",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

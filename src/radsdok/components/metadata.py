@@ -164,6 +164,15 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
         return declared
     headings = top_headings(text) or tuple(lines[:1])
     for heading in headings[:6]:
+        if _LETTER_SPACED.match(heading.text):
+            # a typewriter's letter-spaced heading ('I N T E R P E L L A T I O N'): the whole line
+            heading_text = heading.text.replace(" ", "")
+            found = _ANY_KIND.fullmatch(heading_text)
+            if found:
+                kind = found.lastgroup or "other"
+                hit = Hit(heading.start, heading.end, "kind:heading", kind)
+                return _reviewed(text, lines, kind, 0.9, hit, heading_text, found)
+            continue
         found = _ANY_KIND.search(heading.text, 0, 40 + 30)
         if found and found.start() < 40:
             kind = found.lastgroup or "other"
@@ -190,6 +199,7 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     return _reviewed(text, lines, kind, confidence, None, None, None)
 
 
+_LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
 _K = load_json("kinds.json")
 _DOCUMENT_KINDS = frozenset(_K["document_kinds"])
 _SINGULAR = {kind: frozenset(w.casefold() for w in words) for kind, words in _K["singular_words"].items()}
@@ -214,6 +224,9 @@ _QUESTION_KIND_WORDS = {
 }
 _QUOTING = regex.compile(
     "|".join(f"(?:{p})" for p in _K["quoting_patterns"]), regex.IGNORECASE | regex.MULTILINE
+)
+_WEB_CHROME = regex.compile(
+    "|".join(f"(?:{p})" for p in _K["web_chrome_patterns"]), regex.IGNORECASE | regex.MULTILINE
 )
 _ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
@@ -282,6 +295,9 @@ def kind_evidence(
     if quoting:  # a blog or news page quoting the document ('Så här lyder…', 'Postat av')
         about += 2 * quoting
         why.append(f"about:quotes*{quoting}")
+    if _WEB_CHROME.search(text, 0, 6000):  # a web page: it may publish a document or report one
+        about += 1
+        why.append("about:web-page")
     if sum(1 for _ in _ATTACHMENT.finditer(text, 0, 6000)) >= 2:
         about += 2  # a meeting-portal item listing the documents of a case
         why.append("about:attachments")
