@@ -432,3 +432,9 @@ def test_a_person_named_like_a_registered_list_is_still_a_person() -> None:
     left out of the shipped party list, so the common name it carries stays a name."""
     text = "Enkel fråga till regionrådet Tomas Lindström (S) om nattöppen akutmottagning\n\n" + BODY
     assert [(a.name, a.role) for a in parsed(text).addressees] == [("Tomas Lindström", "regionrådet")]
+
+
+def test_an_open_letter_heading_names_its_addressee() -> None:
+    """'Öppet brev till <role> <name>' addresses as 'Interpellation till …' does."""
+    text = "Öppet brev till fritidsnämndens ordförande Maria Dahl (M)\n\n" + BODY
+    assert addressees(text) == [("Maria Dahl", "fritidsnämndens ordförande")]
