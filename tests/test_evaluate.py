@@ -329,9 +329,10 @@ def test_a_kind_the_gold_vocabulary_lacks_is_scored_as_other() -> None:
     pairs = [
         (make_doc(kind="kallelse"), municipal_gold(doc_type="other")),
         (make_doc(kind="kallelse"), municipal_gold(doc_type="protokoll")),
+        (make_doc(kind="kallelse"), municipal_gold(doc_type="kallelse")),  # a sample's finer gold
     ]
     report = score(pairs)
-    assert (report.kind.correct, report.kind.total) == (1, 2)
+    assert (report.kind.correct, report.kind.total) == (2, 3)
     assert "kind: gold 'protokoll', predicted 'other'" in format_errors(report, None)
 
 
