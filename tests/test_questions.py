@@ -179,8 +179,15 @@ def test_a_web_pages_feedback_prompt_is_no_question() -> None:
     assert kind_questions(text, "interpellation") == ["När öppnar simhallen?"]
 
 
-def test_a_text_with_nothing_telling_its_kind_keeps_every_question() -> None:
+def test_a_text_with_nothing_telling_its_kind_keeps_only_the_questions_it_poses_formally() -> None:
+    """A letter to the editor or a commentary asks rhetorically; where such a text leads into
+    its questions ('Jag vill därför fråga:'), those count."""
     import radsdok
 
-    page = radsdok.parse_text("Om bussarna\n\nHur går det med bussarna och tågen i vinter?\n")
-    assert [q.text for q in page.questions] == ["Hur går det med bussarna och tågen i vinter?"]
+    musing = (
+        "Om bussarna\n\nVarför ska landsbygden alltid stå tillbaka? Bussen går två gånger om dagen. "
+        "Vem har bestämt det?\n\nLena Ek, Dals-Ed\n"
+    )
+    assert radsdok.parse_text(musing).questions == []
+    asking = musing.replace("Lena Ek", "Jag vill därför fråga:\n\nNär kommer en tätare tidtabell?\n\nLena Ek")
+    assert [q.text for q in radsdok.parse_text(asking).questions] == ["När kommer en tätare tidtabell?"]

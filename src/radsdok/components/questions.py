@@ -135,8 +135,8 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
     quotes are the asker's); a motion, a medborgarförslag or a page about documents (kind
     'other') only those it poses formally, after a question intro ('Jag vill därför fråga:'),
     for the questions in a background or a commentary are rhetorical; any other kind (an
-    interpellation, a fråga, a text whose kind nothing tells: "unknown") every question
-    outside quotations, from its question intro on where it has one."""
+    interpellation, a fråga) every question outside quotations, from its question intro on
+    where it has one."""
     if kind in ANSWERING_KINDS:
         return []
     formal_only = kind in FORMAL_ONLY_KINDS
@@ -205,12 +205,9 @@ class QuestionFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         marks = [q.attrs["marks"] for q in found.quotes]
-        kind = found.meta.get("kind")
+        # A text whose kind nothing tells is read as 'other': its questions count where it
+        # poses them formally, for a commentary's or a letter's questions are rhetorical.
         kind_name = reported_kind(found)
-        confidence = kind.attrs.get("confidence", 0.0) if kind else 0.0
-        if kind_name == "other" and confidence == 0.0:
-            # nothing tells a kind (no kind word, no evidence): every question counts
-            kind_name = "unknown"
         found.questions = first_of_each(find_questions(found.text, marks, kind_name))
         return doc
 
