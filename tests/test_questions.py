@@ -191,3 +191,18 @@ def test_a_text_with_nothing_telling_its_kind_keeps_only_the_questions_it_poses_
     assert radsdok.parse_text(musing).questions == []
     asking = musing.replace("Lena Ek", "Jag vill därför fråga:\n\nNär kommer en tätare tidtabell?\n\nLena Ek")
     assert [q.text for q in radsdok.parse_text(asking).questions] == ["När kommer en tätare tidtabell?"]
+
+
+def test_questions_in_readers_comments_below_a_post_are_not_the_documents() -> None:
+    """A blog that publishes an interpellation keeps its readers' comments and related posts
+    below it; questions there belong to no document, while a comment counter in the post's
+    header line ends nothing."""
+    import radsdok
+
+    post = (
+        "Interpellation om lekplatsen i Berga\n\n2 kommentarer\n\nLekplatsen har varit avstängd sedan "
+        "maj.\n\nJag vill därför fråga tekniska nämndens ordförande:\n\n1. När öppnar lekplatsen igen?\n\n"
+        "Eva Ström (C)\n\nKommentarer (2)\n\nOlle skrev:\nVem har ansvaret för att den stängdes?\n\n"
+        "Relaterade inlägg\nVarför läggs biblioteket ner?\n"
+    )
+    assert [q.text for q in radsdok.parse_text(post).questions] == ["När öppnar lekplatsen igen?"]

@@ -37,6 +37,11 @@ _SITE_PROMPT = regex.compile(
     r"^(?:" + "|".join(f"(?:{p})" for p in patterns()["site_prompt_questions"]) + r")\s*\?$",
     regex.IGNORECASE,
 )
+# The furniture below a published post (readers' comments, related posts): not the document.
+_PAGE_TAIL = regex.compile(
+    r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in patterns()["page_tail_headings"]) + r")[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 _FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
 
@@ -186,6 +191,12 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
             after_intro = listed_questions = False
         previous = item
     hits = [h for h in hits if not _SITE_PROMPT.match(h.text)]
+    if hits:
+        # a comments or related-posts heading after the first question ends the document (one
+        # before it is a counter in the post's header line)
+        tail = _PAGE_TAIL.search(text, hits[0].end)
+        if tail is not None:
+            hits = [h for h in hits if h.start < tail.start()]
     if first_intro is not None:
         # the question zone: where a document announces its questions, the ones before
         # the announcement are background (rhetorical or reported)
