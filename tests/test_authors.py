@@ -269,3 +269,21 @@ def test_a_local_party_line_with_its_place_names_the_party_as_written() -> None:
 def test_a_national_party_line_with_its_town_is_still_the_national_code() -> None:
     text = "Enkel fråga om akuten\n\nNär öppnar akuten igen?\n\nGun Öst\nVänsterpartiet Växjö\n"
     assert authors(text, "fraga") == [("Gun Öst", "V")]
+
+
+def test_a_petitions_contact_person_signs_it() -> None:
+    """'Kontaktperson:' before the name on a petition page is a signer label."""
+    text = "Rädda simhallen i Ljusne\n\n" + BODY * 2 + "Kontaktperson: Stina Wall\n\nSkriv under\n"
+    assert authors(text, "medborgarforslag") == [("Stina Wall", None)]
+
+
+def test_a_name_before_a_web_pages_comments_and_tags_signs_the_post() -> None:
+    """A web page's furniture (updates, comments, tags) can be longer than the signature
+    zone at the end of a text: the document ends where that furniture begins."""
+    furniture = "".join(f"Läsare {i} skrev: Bra initiativ, jag håller med helt.\n" for i in range(14))
+    text = (
+        "Låt tallskogen vid Sörby stå kvar!\n\n" + BODY * 2 + "Stina Wall\n\nUppdateringar (3)\n"
+        + furniture
+        + "Etiketter: natur, skog\n"
+    )
+    assert authors(text, "medborgarforslag") == [("Stina Wall", None)]

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
 from .layout import Line, lines_of
-from .lexicon import alternation, parties, patterns
+from .lexicon import alternation, page_tail_regex, parties, patterns
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
 
@@ -278,6 +278,9 @@ def _signature_region(lines: tuple[Line, ...]) -> set[int]:
             region.update(range(i + 1, min(len(lines), i + 4)))
         if party_line_regex().match(line.text):
             region.update(range(max(0, i - 3), min(len(lines), i + 3)))
+        if i > 0 and page_tail_regex().match(line.text):
+            # a web page's furniture (comments, tags, related posts) follows the document's end
+            region.update(range(max(0, i - 4), i))
     return region
 
 

@@ -116,3 +116,12 @@ def municipalities() -> Municipalities:
 @cache
 def first_names() -> frozenset[str]:
     return frozenset(n.casefold() for n in load_json("first_names.json")["first_names"])
+
+
+@cache
+def page_tail_regex() -> regex.Pattern[str]:
+    """A line opening a web page's furniture below the document it publishes (readers'
+    comments, related posts, tags, share buttons): the document ends before it."""
+    alternatives = "|".join(f"(?:{p})" for p in patterns()["page_tail_headings"])
+    return regex.compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, first_of_each, reported_kind
 from .layout import Item, items_of, squash
-from .lexicon import alternation, compile_any, load_json, patterns
+from .lexicon import alternation, compile_any, load_json, page_tail_regex, patterns
 from .titles import find_title, title_zone
 
 _ABBREVIATIONS = tuple(patterns()["abbreviations"])
@@ -36,11 +36,6 @@ ANSWERING_KINDS = frozenset(_QUESTION_KINDS["answering"])
 _SITE_PROMPT = regex.compile(
     r"^(?:" + "|".join(f"(?:{p})" for p in patterns()["site_prompt_questions"]) + r")\s*\?$",
     regex.IGNORECASE,
-)
-# The furniture below a published post (readers' comments, related posts): not the document.
-_PAGE_TAIL = regex.compile(
-    r"^[ \t]*(?:" + "|".join(f"(?:{p})" for p in patterns()["page_tail_headings"]) + r")[ \t]*$",
-    regex.IGNORECASE | regex.MULTILINE,
 )
 _FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
@@ -194,7 +189,7 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
     if hits:
         # a comments or related-posts heading after the first question ends the document (one
         # before it is a counter in the post's header line)
-        tail = _PAGE_TAIL.search(text, hits[0].end)
+        tail = page_tail_regex().search(text, hits[0].end)
         if tail is not None:
             hits = [h for h in hits if h.start < tail.start()]
     if first_intro is not None:
