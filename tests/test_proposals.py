@@ -277,3 +277,14 @@ def test_att_lines_of_a_text_not_wrapped_are_each_a_proposal() -> None:
 def test_an_att_clause_wrapped_onto_a_line_starting_with_att_stays_one() -> None:
     text = "Motion om hallen\n\nVi yrkar\n\natt kommunen utreder möjligheten\natt bygga en ny idrottshall.\n"
     assert proposals(text) == ["att kommunen utreder möjligheten att bygga en ny idrottshall."]
+
+
+def test_a_two_part_boards_decision_heading_heads_a_passive_decision() -> None:
+    """'Kultur- och fritidsnämndens beslut' is a decision heading like 'Nämndens beslut', and
+    a decision written in the passive about the motion ('Motionen avslås.') is one."""
+    text = (
+        "Kultur- och fritidsnämnden\nPROTOKOLL\n\n§ 14 Svar på motion om isbana i Vallby\n\n"
+        "Kultur- och fritidsnämndens beslut\n1. Motionen avslås.\n\nBakgrund\nMotionären vill att "
+        "nämnden spolar en isbana.\n"
+    )
+    assert [hit.text for hit in find_proposals(text, "protokoll")] == ["Motionen avslås."]
