@@ -288,3 +288,20 @@ def test_a_two_part_boards_decision_heading_heads_a_passive_decision() -> None:
         "nämnden spolar en isbana.\n"
     )
     assert [hit.text for hit in find_proposals(text, "protokoll")] == ["Motionen avslås."]
+
+
+def test_a_petitions_demands_and_a_second_proposal_with_ocksa_are_proposals() -> None:
+    """'Vi som skriver under kräver därför:' introduces att-items as 'yrkar:' does, and
+    'Jag föreslår också att …' adds a proposal in prose."""
+    petition = (
+        "Rädda skogsdungen i Vallby\n\n" + BODY + "Vi som skriver under kräver därför:\n\n"
+        "• att dungen undantas från exploatering,\n• att kommunen utreder ett naturreservat.\n"
+    )
+    assert proposals(petition) == [
+        "att dungen undantas från exploatering",
+        "att kommunen utreder ett naturreservat.",
+    ]
+    prose = (
+        BODY + "Jag föreslår att kommunen sätter upp en bänk.\n\nJag föreslår också att bänken får ett tak.\n"
+    )
+    assert proposals(prose) == ["att kommunen sätter upp en bänk.", "att bänken får ett tak."]

@@ -31,7 +31,7 @@ _ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", _FLAGS)
 _ATT_NUMBERED = regex.compile(r"^att\s?(?:\d{1,2}[.):]?|[.):])\s", _FLAGS)
 # "Vi yrkar därför att …" / "föreslår att kommunfullmäktige beslutar att …": the att after the intro.
 _INLINE = regex.compile(
-    r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|"
+    r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|kräver|besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|också|även|"
     r"således|kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|om|på|besluta|"
     r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     _FLAGS,
