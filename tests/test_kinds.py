@@ -175,6 +175,14 @@ KIND_CASES = {
         "Göran Olsson (c)\n",
         "interpellation",
     ),
+    "interpellation_asking_what_was_decided_without_a_heading": (
+        "Till\nKommunfullmäktige i Ydre\n\nYdre den 4/5 -03\n\nInterpellation  till  KS ordf. Per Ek  "
+        "ang.  vägbelysningen  i  Österbymo  och  Asby  med  flera  byar  i  den  norra  kommundelen\n\n"
+        "Belysningen släcktes i höstas.\n\nMot denna bakgrund vill jag ställa följande frågor:\n\n"
+        "- Vilka krav ställdes när avtalet skrevs?\n- När tänds lamporna igen?\n\nFör folkpartiet i Ydre\n\n"
+        "Eva Lund\n",
+        "interpellation",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -307,7 +307,9 @@ def kind_evidence(
     if _AGENDA_ITEM.search(head):
         about += 1
         why.append("about:agenda-item")
-    reports = min(_REPORTING_CAP, sum(1 for _ in _REPORTING.finditer(text, 0, 6000)))
+    # a reporting verb inside a question the text asks ('Vilka krav ställdes?') reports nothing
+    reported = [r for r in _REPORTING.finditer(text, 0, 6000) if not _in_question(text, r)]
+    reports = min(_REPORTING_CAP, len(reported))
     if reports:
         about += reports
         why.append(f"about:reports*{reports}")
@@ -316,6 +318,17 @@ def kind_evidence(
         about += 2
         why.append("about:lists")
     return is_doc, about, why
+
+
+def _in_question(text: str, found: regex.Match[str]) -> bool:
+    """Whether a match stands in a sentence that ends in '?' on its line."""
+    line_end = text.find("\n", found.end())
+    rest = text[found.end() : line_end if line_end >= 0 else len(text)]
+    sentence = _SENTENCE_STOP.split(rest, maxsplit=1)[0]
+    return sentence.rstrip().endswith("?") or rest.lstrip().startswith("?")
+
+
+_SENTENCE_STOP = regex.compile(r"(?<=[.!?])\s")
 
 
 def _asks_formally(text: str) -> bool:
