@@ -113,8 +113,8 @@ def test_data_that_is_not_zlib_is_not_counted(tmp_path: Path) -> None:
 
 
 def two_thousand_pages() -> list[list[str]]:
-    """2,000 pages, each asking its own question; no line recurs on more than 1 % of the
-    pages (more would make it a running header or footer)."""
+    """2,000 pages of one interpellation, each asking its own question; no line recurs on
+    more than 1 % of the pages (more would make it a running header or footer)."""
     topics = [
         "skolan",
         "vården",
@@ -137,13 +137,15 @@ def two_thousand_pages() -> list[list[str]]:
         "simhallen",
         "tåget",
     ]
-    return [
+    pages = [
         [
             f"Om {topics[i % 20]} och {topics[i // 20 % 20]}",
             f"Hur går det med {topics[i % 20]}, {topics[i // 20 % 20]} och {topics[i // 400]}?",
         ]
         for i in range(2000)
     ]
+    pages[0].insert(0, "Interpellation till kommunstyrelsens ordförande")  # whose every question counts
+    return pages
 
 
 def test_a_2000_page_pdf_is_read_page_by_page_in_bounded_memory(tmp_path: Path) -> None:
