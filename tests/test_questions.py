@@ -206,3 +206,18 @@ def test_questions_in_readers_comments_below_a_post_are_not_the_documents() -> N
         "Relaterade inlägg\nVarför läggs biblioteket ner?\n"
     )
     assert [q.text for q in radsdok.parse_text(post).questions] == ["När öppnar lekplatsen igen?"]
+
+
+def test_asking_that_the_chair_answer_the_following_introduces_listed_questions() -> None:
+    """'Jag vill därför att <role> besvarar följande:' leads into the questions, listed without
+    '?' as often as with, and names whom they are put to."""
+    import radsdok
+
+    text = (
+        "Interpellation om badhuset\n\nBadhuset har stått stängt i ett år. Varför dröjer det?\n\n"
+        "Jag vill därför att kultur- och fritidsnämndens ordförande besvarar följande:\n\n"
+        "- Vilka reparationer återstår\n- När öppnar badhuset igen\n\nLars Ek (S)\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert [q.text for q in doc.questions] == ["Vilka reparationer återstår", "När öppnar badhuset igen"]
+    assert [a.role for a in doc.addressees] == ["kultur- och fritidsnämndens ordförande"]
