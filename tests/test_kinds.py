@@ -183,6 +183,12 @@ KIND_CASES = {
         "Eva Lund\n",
         "interpellation",
     ),
+    "interpellation_below_a_site_menu_naming_motions": (
+        "Kristdemokraterna i Mjölby\nStart | Om oss | Motioner och interpellationer | Kontakt\n\n"
+        "Till kommunstyrelsens ordförande\n\nGatlyktorna längs Svartån släcks klockan elva. Jag vill "
+        "därför fråga ordföranden:\n\nNär lyser gatorna hela natten igen?\n\nPia Sand (KD)\n",
+        "fraga",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -130,3 +130,17 @@ def paragraphs_of(text: str) -> tuple[Item, ...]:
         if line is not None:
             group.append(line)
     return tuple(out)
+
+
+_MENU_SEPARATOR = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
+_MENU_ITEM_MAX = 32
+
+
+def is_menu_line(line: str) -> bool:
+    """A web site's navigation line: three or more short items set apart by bars, dots or wide
+    spaces, none a sentence ('Hem | Om oss | Motioner och interpellationer | Kontakt')."""
+    items = [item for item in _MENU_SEPARATOR.split(line.strip()) if item]
+    return len(items) >= 3 and all(
+        len(item) <= _MENU_ITEM_MAX and not item.endswith((".", "?", "!", ":")) for item in items
+    )
+

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import Line, lines_of
+from .layout import Line, is_menu_line, lines_of
 from .lexicon import alternation, compile_any, first_names, load_json, municipalities, patterns
 from .titles import find_title, top_headings
 
@@ -174,6 +174,8 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
                 return _reviewed(text, lines, kind, 0.9, hit, heading_text, found)
             continue
         found = _ANY_KIND.search(heading.text, 0, 40 + 30)
+        if found and is_menu_line(_line_at(heading.text, found.start())):
+            continue  # a site's menu ('Hem | Om oss | Motioner | Kontakt') names no kind
         if found and found.start() < 40:
             kind = found.lastgroup or "other"
             s = heading.start + found.start()
@@ -181,6 +183,8 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
             return _reviewed(text, lines, kind, 0.9, hit, heading.text, found)
     counts: dict[str, int] = {}
     for found in _ANY_KIND.finditer(text, 0, 3000):
+        if is_menu_line(_line_at(text, found.start())):
+            continue
         counts[found.lastgroup or "other"] = counts.get(found.lastgroup or "other", 0) + 1
     if not counts:
         return (
@@ -197,6 +201,12 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     # A kind word or two in running text (an attachment named "Tjänsteskrivelse …") says little.
     confidence = counts[kind] / sum(counts.values()) * 0.7 * min(1.0, counts[kind] / _COUNT_FULL)
     return _reviewed(text, lines, kind, confidence, None, None, None)
+
+
+def _line_at(text: str, offset: int) -> str:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return text[start : end if end >= 0 else len(text)]
 
 
 _LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
