@@ -287,3 +287,9 @@ def test_a_name_before_a_web_pages_comments_and_tags_signs_the_post() -> None:
         + "Etiketter: natur, skog\n"
     )
     assert authors(text, "medborgarforslag") == [("Stina Wall", None)]
+
+
+def test_a_regional_party_named_as_place_and_party_word_is_a_party() -> None:
+    """'Hallands vårdparti' under a name is a party written out, as '<Place>s …partiet' is."""
+    text = "Interpellation om akuten\n\n" + BODY + "Nils Ahl\nHallands vårdparti\n"
+    assert authors(text) == [("Nils Ahl", "Hallands vårdparti")]
