@@ -438,3 +438,23 @@ def test_an_open_letter_heading_names_its_addressee() -> None:
     """'Öppet brev till <role> <name>' addresses as 'Interpellation till …' does."""
     text = "Öppet brev till fritidsnämndens ordförande Maria Dahl (M)\n\n" + BODY
     assert addressees(text) == [("Maria Dahl", "fritidsnämndens ordförande")]
+
+
+def test_an_answer_to_a_question_put_by_someone_names_the_asker_not_the_answerer() -> None:
+    """'Svar på interpellation ställd av X (S) till regionrådet Y (KD)': X asked and is the
+    answer's addressee; Y, who answers, is neither addressee nor second asker; and a line
+    opening with the asker's name ('X (S) har frågat mig …') does not make X a signer."""
+    text = (
+        "Svar på interpellation ställd av Lars Holm (S) till regionrådet Maja Berg (KD) om tandvården\n\n"
+        "Lars Holm (S) har frågat mig följande:\n\nVarför är köerna så långa?\n\n"
+        "Köerna har kortats under hösten.\n\nMaja Berg (KD)\nRegionråd\n"
+    )
+    doc = parsed(text)
+    assert doc.kind == "svar"
+    assert [a.name for a in doc.addressees] == ["Lars Holm"]
+    assert [(a.name, a.party) for a in doc.authors] == [("Maja Berg", "KD")]
+
+
+def test_an_answer_to_a_motion_names_the_motions_author_as_addressee() -> None:
+    text = "Svar på motion från Eva Sund (L) om papperskorgar\n\nFler korgar sätts upp i vår.\n\nOla Ek (M)\n"
+    assert [a.name for a in parsed(text).addressees] == ["Eva Sund"]

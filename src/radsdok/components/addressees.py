@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
-from .findings import Hit, findings_of, reported_kind
+from .findings import Findings, Hit, findings_of, reported_kind
 from .layout import Line, lines_of, squash
 from .lexicon import compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
@@ -431,6 +431,7 @@ class AddresseeFinder:
             hits = _dedupe(
                 [*hits, *(Hit(h.start, h.end, "addressees:asker", h.text, dict(h.attrs)) for h in askers)]
             )
+            _drop_askers_from_authors(found, hits)
         else:
             hits = find_addressees(found.text)
         if not hits and kind in _ASKING_KINDS:
@@ -439,6 +440,16 @@ class AddresseeFinder:
             hits = [name_role_from_entities(doc, hit) for hit in hits]
         found.addressees = _dedupe(hits)
         return doc
+
+
+def _drop_askers_from_authors(found: Findings, askers: list[Hit]) -> None:
+    """An answer's asker ('Svar på enkel fråga ställd av X', 'X har frågat mig') is its
+    addressee: a signature-shaped line naming them does not make them an author too, as long
+    as someone else signs the answer."""
+    asked = {hit.text.casefold() for hit in askers if hit.text}
+    kept = [author for author in found.authors if author.text.casefold() not in asked]
+    if kept and len(kept) < len(found.authors):
+        found.authors = kept
 
 
 _NAME_AT = regex.compile(NAME + r"(?![\p{L}-])")
