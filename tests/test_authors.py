@@ -293,3 +293,19 @@ def test_a_regional_party_named_as_place_and_party_word_is_a_party() -> None:
     """'Hallands vårdparti' under a name is a party written out, as '<Place>s …partiet' is."""
     text = "Interpellation om akuten\n\n" + BODY + "Nils Ahl\nHallands vårdparti\n"
     assert authors(text) == [("Nils Ahl", "Hallands vårdparti")]
+
+
+@pytest.mark.parametrize(
+    "byline", ["Skrivet av Ulla Borg den 4 maj 2015", "4 maj 2015 · Ulla Borg", "Postat av: Ulla Borg"]
+)
+def test_a_news_post_no_one_signs_is_written_by_its_byline(byline: str) -> None:
+    """A page about a document with a post byline and no signature below: the byline names
+    its author, with the party of the site's header."""
+    text = (
+        "Liberalerna i Ronneby\n\nVi har lämnat in en motion om lekplatser\n" + byline + "\n\n"
+        "I dag lämnade vi in en motion om fler lekplatser i Kallinge. Den finns att läsa här.\n\n"
+        "Läs mer »\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "other"
+    assert [(a.name, a.party) for a in doc.authors] == [("Ulla Borg", "L")]

@@ -602,6 +602,32 @@ def _marked_elsewhere(text: str, name: str) -> tuple[str, int, int] | None:
     return next(iter(found)), span[0], span[1]
 
 
+_POST_BYLINE = regex.compile(
+    "(?i:" + patterns()["post_byline"] + rf")(?P<name>{NAME})(?![\p{{L}}-])", regex.MULTILINE
+)
+_BYLINE_HEAD = 1500  # a post's byline stands under its heading
+
+
+def _with_post_byline(text: str, authors: list[Hit]) -> list[Hit]:
+    """A page no one signs takes its post's byline as its author, with the party the page
+    states for it (the byline's or the site's: the party-only author it replaces)."""
+    byline = _POST_BYLINE.search(text, 0, _BYLINE_HEAD)
+    if byline is None or not is_plausible_name(byline.group("name"), strict=True):
+        return authors
+    party = next((a.attrs.get("party") for a in authors if a.attrs.get("party")), None)
+    attrs: dict[str, object] = {"party": party}
+    evidence = next((a.attrs.get("party_evidence") for a in authors if a.attrs.get("party_evidence")), None)
+    if evidence is None and authors and party is not None:
+        evidence = (authors[0].start, authors[0].end, authors[0].rule)
+    site = letterhead(text) if party is None else None
+    if site is not None:  # the party named in the site's header
+        attrs["party"], evidence = site.attrs["party"], (site.start, site.end, site.rule)
+    if evidence is not None:
+        attrs["party_evidence"] = evidence
+    start, end = byline.span("name")
+    return [Hit(start, end, "authors:post-byline", byline.group("name"), attrs)]
+
+
 class AuthorFinder:
     """spaCy component: fills `doc._.radsdok.authors`."""
 
@@ -616,6 +642,8 @@ class AuthorFinder:
             # a page about documents (a list, a news item) names their askers and
             # motionärer; its own authors are those who sign or head it
             authors = [a for a in authors if not a.rule.startswith(_PROSE_RULE)]
+            if not any(a.text for a in authors):
+                authors = _with_post_byline(found.text, authors)
         found.authors = authors
         return doc
 
