@@ -138,9 +138,14 @@ _MENU_ITEM_MAX = 32
 
 def is_menu_line(line: str) -> bool:
     """A web site's navigation line: three or more short items set apart by bars, dots or wide
-    spaces, none a sentence ('Hem | Om oss | Motioner och interpellationer | Kontakt')."""
+    spaces, none a sentence and none with a number ('Hem | Om oss | Motioner och
+    interpellationer | Kontakt'; a running header 'Kommunfullmäktige 2025 · Interpellationer ·
+    sida 2' numbers its year and page)."""
     items = [item for item in _MENU_SEPARATOR.split(line.strip()) if item]
     return len(items) >= 3 and all(
-        len(item) <= _MENU_ITEM_MAX and not item.endswith((".", "?", "!", ":")) for item in items
+        len(item) <= _MENU_ITEM_MAX
+        and not item.endswith((".", "?", "!", ":"))
+        and not any(c.isdigit() for c in item)
+        for item in items
     )
 
