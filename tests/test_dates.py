@@ -164,3 +164,15 @@ def test_a_day_and_month_with_a_two_digit_year_after_a_dash_is_a_date() -> None:
 
 def test_a_case_number_shaped_like_a_short_date_is_no_date() -> None:
     assert find_date("Motion\n\nDnr KS 98-03-12\n\nText om parken.\n") is None
+
+
+def test_a_date_in_its_own_column_of_a_letterhead_dates_the_document() -> None:
+    """A letterhead converted from a PDF keeps its columns as wide gaps: the date standing
+    alone in its column is the document's, though the line is long; a date inside a
+    sentence of a long line still is not."""
+    head = "Mora kommun                                        2022-03-14          Dnr KS 2022/0112\n\n"
+    body = "Förvaltningen har gått igenom förslaget som kom in 2021-11-02 och föreslår avslag.\n"
+    assert date_of(head + body) == "2022-03-14"
+    assert date_of("Mora kommun\n\n" + body) is None
+    table = "| Till | Från | Datum |\n|---|---|---|\n| Kommunstyrelsen | Eva Ek (C) | 2022-04-01 |\n\n"
+    assert date_of(table + body) == "2022-04-01"

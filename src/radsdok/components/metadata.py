@@ -598,6 +598,9 @@ def _date_score(
     rest = text[hit.end : line.end].strip()
     signature = ends_line and len(rest) <= _SIGNATURE_REST and bool(_DATE_SIGNATURE.match(before))
     if not short and not signature:
+        if index < _HEAD_LINES and _alone_in_its_cell(before, text[hit.end : line.end]):
+            # a letterhead set in columns ('Skellefteå kommun      2023-09-26      Dnr …')
+            return 6.5, "head-cell"
         return 0.0, "prose"
     for earlier in reversed(lines[max(0, index - 15) : index]):
         if _DATE_REFERENCE_HEADING.match(earlier.text):
@@ -614,6 +617,24 @@ def _date_score(
             return 9.0, "meeting-line"
         return (7.0, "alone-head") if in_head else (5.0, "alone")
     return (5.0, "short-head") if in_head else (3.0, "short")
+
+
+_CELL_GAP = regex.compile(r"[ \t]{3,}|\t|[ \t]*\|[ \t]*")
+
+
+def _alone_in_its_cell(before: str, after: str) -> bool:
+    """Whether a date stands alone between wide gaps or table bars on its line."""
+    before_cells = _CELL_GAP.split(before)
+    after_cells = _CELL_GAP.split(after)
+    gap_before = len(before_cells) > 1 or not before.strip()
+    gap_after = len(after_cells) > 1 or not after.strip()
+    return (
+        (len(before_cells) > 1 or len(after_cells) > 1)
+        and gap_before
+        and gap_after
+        and not before_cells[-1].strip()
+        and not after_cells[0].strip()
+    )
 
 
 def find_date(text: str) -> Hit | None:
