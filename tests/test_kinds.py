@@ -189,6 +189,17 @@ KIND_CASES = {
         "därför fråga ordföranden:\n\nNär lyser gatorna hela natten igen?\n\nPia Sand (KD)\n",
         "fraga",
     ),
+    "debate_article_recalling_the_writers_question": (
+        "Miljöpartiet i Lerum\nDebatt | 3 mars 2019\n\nBussarna står still i Lerum\n\nKommunen talar "
+        "gärna om hållbart resande och om att fler ska välja kollektivtrafiken. Men för pendlarna i "
+        "Gråbo och Floda är vardagen en helt annan, och den har blivit sämre för varje år.\n\nI "
+        "höstas ställde jag en enkel fråga till kommunstyrelsens ordförande om busstrafiken, och "
+        "svaret blev att allt fungerar som det ska. Svaret på min enkla fråga är en bild som få "
+        "pendlare känner igen sig i.\n\nHur länge ska pendlarna i Gråbo vänta på en buss som aldrig "
+        "kommer? Är det rimligt att turerna dras in utan samråd?\n\nAnna Ek\ngruppledare för "
+        "Miljöpartiet i Lerum\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -238,6 +238,10 @@ _QUOTING = regex.compile(
 _WEB_CHROME = regex.compile(
     "|".join(f"(?:{p})" for p in _K["web_chrome_patterns"]), regex.IGNORECASE | regex.MULTILINE
 )
+_GENRE_LABEL = regex.compile(
+    r"^[ \t#*]*(?:" + alternation(_K["genre_labels"]) + r")[ \t]*(?:$|[:|]|\d)",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 _ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _OWN_PROPOSAL = regex.compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
@@ -305,6 +309,9 @@ def kind_evidence(
     if quoting:  # a blog or news page quoting the document ('Så här lyder…', 'Postat av')
         about += 2 * quoting
         why.append(f"about:quotes*{quoting}")
+    if _GENRE_LABEL.search(head):  # 'DEBATT:', 'Pressmeddelande 2023-06-20': an article
+        about += 3
+        why.append("about:genre-label")
     if _WEB_CHROME.search(text, 0, 6000):  # a web page: it may publish a document or report one
         about += 1
         why.append("about:web-page")
