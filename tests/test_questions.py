@@ -221,3 +221,14 @@ def test_asking_that_the_chair_answer_the_following_introduces_listed_questions(
     doc = radsdok.parse_text(text)
     assert [q.text for q in doc.questions] == ["Vilka reparationer återstår", "När öppnar badhuset igen"]
     assert [a.role for a in doc.addressees] == ["kultur- och fritidsnämndens ordförande"]
+
+
+def test_an_agenda_item_put_as_a_question_is_no_question_and_a_login_prompt_neither() -> None:
+    """A meeting notice lists matters ('Budgeten – vad yrkar vi?'): it asks nothing itself; a
+    site's login box ('Glömt ditt lösenord?') asks the reader, not the council."""
+    from radsdok.components.questions import find_questions
+
+    agenda = "Kallelse till medlemsmöte\n\nDagordning\n1. Budgeten – vad yrkar vi på i juni?\n2. Övrigt\n"
+    assert find_questions(agenda, [], "kallelse") == []
+    page = "Om lekparken\n\nJag vill fråga ordföranden:\n\nNär öppnar parken?\n\nGlömt ditt lösenord?\n"
+    assert [q.text for q in find_questions(page, [], "interpellation")] == ["När öppnar parken?"]
