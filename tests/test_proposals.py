@@ -305,3 +305,15 @@ def test_a_petitions_demands_and_a_second_proposal_with_ocksa_are_proposals() ->
         BODY + "Jag föreslår att kommunen sätter upp en bänk.\n\nJag föreslår också att bänken får ett tak.\n"
     )
     assert proposals(prose) == ["att kommunen sätter upp en bänk.", "att bänken får ett tak."]
+
+
+def test_mitt_forslag_ar_introduces_the_att_items_under_a_form_heading() -> None:
+    """An e-service form: 'Förslag' over 'Mitt förslag är:' over dash att-items."""
+    form = (
+        "Medborgarförslag\nInkommet via e-tjänst 2022-05-02\n\nFörslag\nMitt förslag är:\n"
+        "- att kommunen sätter upp en bänk vid badet\n- att bänken får ett tak\n\nMotivering\n" + BODY
+    )
+    assert [hit.text for hit in find_proposals(form, "medborgarforslag")] == [
+        "att kommunen sätter upp en bänk vid badet",
+        "att bänken får ett tak",
+    ]
