@@ -317,3 +317,17 @@ def test_mitt_forslag_ar_introduces_the_att_items_under_a_form_heading() -> None
         "att kommunen sätter upp en bänk vid badet",
         "att bänken får ett tak",
     ]
+
+
+def test_a_page_break_inside_the_att_list_does_not_end_it() -> None:
+    """Text converted from a PDF keeps the page number and the letterhead repeated at the top
+    of the next page; the att-clauses after them are still proposals."""
+    text = (
+        "VÄNSTERPARTIET I BODEN                       MOTION\n\nTill kommunfullmäktige\n\n"
+        + BODY
+        + "Vi föreslår kommunfullmäktige besluta\n\natt kommunen bygger fler cykelställ,\n\n"
+        "                                   1 (2)\n\n"
+        "VÄNSTERPARTIET I BODEN                       MOTION\n\n"
+        "att cykelställen får tak.\n\nBoden den 3 mars 2021\n\nEva Ek (V)\n"
+    )
+    assert proposals(text) == ["att kommunen bygger fler cykelställ", "att cykelställen får tak."]

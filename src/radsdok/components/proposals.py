@@ -21,6 +21,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
 from .lexicon import compile_any, patterns
@@ -290,8 +291,11 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
     zone: _Zone | None = None
     zone_headed = False
     armed = False  # an intro ("yrkar", "föreslår", "beslutar") was seen just before
+    letterhead = running_key(text[: text.find("\n")]) if "\n" in text else None
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
+        if _page_furniture(unit, letterhead):
+            continue  # a page break inside a list of att-clauses ('1 (2)', the letterhead again)
         if _heading(unit.text, protocol):
             att_only = _ATT_ONLY_HEADING.match(unit.text) is not None
             zone = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None, att_only=att_only)
@@ -338,6 +342,14 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             armed = armed and _continues_list(unit)
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
     return [hit for hit in headed or hits if not hit.text.rstrip().endswith("?")]
+
+
+def _page_furniture(unit: Unit, letterhead: str | None) -> bool:
+    """A page number line, or a page's running header: the document's first line again."""
+    first = unit.text.split("\n", 1)[0]
+    if is_page_number_line(first) and "\n" not in unit.text:
+        return True
+    return bool(letterhead) and unit.start > 0 and running_key(first) == letterhead
 
 
 def _opens_list(unit: Unit, following: Unit | None) -> bool:
