@@ -44,6 +44,7 @@ _SOUND_RULES: tuple[tuple[regex.Pattern[str], str], ...] = tuple(
 )
 
 
+@lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Lower case without diacritics: 'Åsa Öberg' -> 'asa oberg'."""
     text = text.casefold().translate(_FOLD_EXTRA)
@@ -51,6 +52,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)  # names recur: a registry compares the same words over and over
 def sound(word: str) -> str:
     """The sound key of a folded word: 'ericsson' -> 'erikson', 'carlsson' -> 'karlson'."""
     for pattern, replacement in _SOUND_RULES:

@@ -124,20 +124,16 @@ def _resolve_block(items: list[tuple[Mention, NameForm]], *, join_party_switches
     seeds = sorted((i for i in items if i[0].party and len(i[1].given[0]) > 1), key=_order)
     rest = sorted((i for i in items if not (i[0].party and len(i[1].given[0]) > 1)), key=_order)
     # 2. seeds: exact agreement of party, assembly and place, names strongly alike
+    by_key: dict[tuple[str | None, str | None, str | None], list[Cluster]] = defaultdict(list)
     for mention, form in seeds:
-        fitting = [
-            c
-            for c in clusters
-            if c.party == mention.party
-            and c.assembly == mention.assembly
-            and c.place == mention.place
-            and all(strongly_alike(form, f) for f in c.forms)
-        ]
+        key = (mention.party, mention.assembly, mention.place)  # a seed's cluster keeps all three
+        fitting = [c for c in by_key[key] if all(strongly_alike(form, f) for f in c.forms)]
         exact = [c for c in fitting if any(f.key == form.key for f in c.forms)]
         chosen = exact[0] if len(exact) == 1 else fitting[0] if len(fitting) == 1 else None
         if chosen is None:
             chosen = Cluster(mention.party, mention.assembly, mention.place, mention.private)
             clusters.append(chosen)
+            by_key[key].append(chosen)
         chosen.add(mention, form)
     # a seed without a place joins the one seed with a place it fits
     for unplaced in [c for c in clusters if c.place is None]:
@@ -169,15 +165,49 @@ def _resolve_block(items: list[tuple[Mention, NameForm]], *, join_party_switches
             clusters.remove(unplaced)
     if join_party_switches:
         _join_party_switches(clusters)
-    # 3. the rest, one mention at a time
+    # 3. the rest, one mention at a time (looked up among the clusters of its assembly and
+    # those of none, in the order they were made, so that many namesakes stay fast)
+    index = _AssemblyIndex(clusters)
     for mention, form in rest:
-        candidates = [c for c in clusters if _may_join(c, mention, form)]
+        assembly = mention.assembly  # folded once, not once per cluster
+        candidates = [c for c in index.candidates(assembly) if _may_join(c, mention, form, assembly)]
         chosen = _choose(candidates, mention, form)
         if chosen is None:
             chosen = Cluster(mention.party, mention.assembly, mention.place, mention.private)
             clusters.append(chosen)
+            index.add(chosen)
+        before = chosen.assembly
         chosen.add(mention, form)
+        if chosen.assembly != before:
+            index.moved(chosen, before)
     return clusters
+
+
+class _AssemblyIndex:
+    """The clusters of a block by assembly, each list in the order the clusters were made."""
+
+    def __init__(self, clusters: list[Cluster]) -> None:
+        self.order: dict[int, int] = {}
+        self.by_assembly: dict[str | None, list[Cluster]] = defaultdict(list)
+        for cluster in clusters:
+            self.add(cluster)
+
+    def add(self, cluster: Cluster) -> None:
+        self.order[id(cluster)] = len(self.order)
+        self.by_assembly[cluster.assembly].append(cluster)
+
+    def moved(self, cluster: Cluster, before: str | None) -> None:
+        self.by_assembly[before].remove(cluster)
+        bucket = self.by_assembly[cluster.assembly]
+        bucket.append(cluster)
+        bucket.sort(key=lambda c: self.order[id(c)])
+
+    def candidates(self, assembly: str | None) -> list[Cluster]:
+        if assembly is None:
+            found = [c for bucket in self.by_assembly.values() for c in bucket]
+        else:
+            found = [*self.by_assembly.get(assembly, ()), *self.by_assembly.get(None, ())]
+        return sorted(found, key=lambda c: self.order[id(c)])
 
 
 def _party_time(cluster: Cluster) -> Span | None:
@@ -239,10 +269,10 @@ def _forms_of(cluster: Cluster) -> list[NameForm]:
     return out
 
 
-def _may_join(cluster: Cluster, mention: Mention, form: NameForm) -> bool:
+def _may_join(cluster: Cluster, mention: Mention, form: NameForm, assembly: str | None) -> bool:
     if mention.party and cluster.parties and mention.party not in cluster.parties:
         return False
-    if mention.assembly != cluster.assembly and mention.assembly and cluster.assembly:
+    if assembly != cluster.assembly and assembly and cluster.assembly:
         return False
     if mention.place and cluster.place and mention.place != cluster.place:
         return False
