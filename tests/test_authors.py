@@ -309,3 +309,30 @@ def test_a_news_post_no_one_signs_is_written_by_its_byline(byline: str) -> None:
     doc = radsdok.parse_text(text)
     assert doc.kind == "other"
     assert [(a.name, a.party) for a in doc.authors] == [("Ulla Borg", "L")]
+
+
+@pytest.mark.parametrize(
+    ("letterhead", "signature", "party"),
+    [
+        ("ÅMÅLSPARTIET\nFör hela Åmål", "Eva Lind", "Åmålspartiet"),
+        ("Åmålspartiet (ÅP)\nFör hela Åmål", "Eva Lind (ÅP)", "Åmålspartiet"),
+        ("Säffle Lokala Röst\nNära dig", "Eva Lind", "Säffle Lokala Röst"),
+        ("Vår kommun Säffle (VKS)\nNära dig", "Eva Lind (VKS)", "Vår kommun Säffle"),
+    ],
+)
+def test_a_local_partys_site_header_gives_its_signers_the_party(
+    letterhead: str, signature: str, party: str
+) -> None:
+    """A local party's own site: its name in capitals, with the abbreviation it uses for
+    itself, or in a shape no register holds ('… Lokala Röst', 'Vår kommun …') heads the page,
+    and the signers speak for it."""
+    text = letterhead + "\n\nInterpellation om simhallen\n\n" + BODY + "Jag vill fråga ordföranden:\n\n"
+    text += "När öppnar simhallen?\n\n" + signature + "\n"
+    assert authors(text, "interpellation") == [("Eva Lind", party)]
+
+
+def test_a_mark_the_text_spells_out_gives_the_party() -> None:
+    """'Vi i Framtid Åmål (FÅ) …' defines the mark '(FÅ)' a signer carries."""
+    text = "Replik om skolorna\n\nVi i Framtid Åmål (FÅ) håller inte med nämnden.\n\n" + BODY
+    text += "Eva Lind (FÅ), gruppledare\n"
+    assert authors(text, "other") == [("Eva Lind", "Framtid Åmål")]

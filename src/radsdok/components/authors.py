@@ -562,6 +562,11 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
         return out
     for hit in out:
         if hit.attrs.get("party") is None and hit.text:
+            defined = _defined_mark(text, hit.start, hit.end)
+            if defined is not None:
+                hit.attrs["party"], start, end = defined
+                hit.attrs["party_evidence"] = (start, end, "authors:party-abbreviation")
+                continue
             marked = _marked_elsewhere(text, hit.text)
             if marked is not None:
                 hit.attrs["party"], start, end = marked
@@ -585,6 +590,45 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
             hit.attrs["party"] = party_hit.attrs["party"]
             hit.attrs["party_evidence"] = evidence
     return out
+
+
+_MARK_AFTER = regex.compile(r"[ \t]*\((?P<mark>\p{Lu}[\p{L}]{0,5})\)")
+_WORD = r"(?:\p{Lu}[\p{L}-]*|\p{Ll}{2,})"
+_DEFINITION = regex.compile(
+    rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,3}})[ \t]*\((?P<mark>\p{{Lu}}[\p{{L}}]{{0,5}})\)"
+)
+
+
+def _defined_mark(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A signer's mark the document itself spells out: '(FY)' after the name where the text
+    writes 'Framtid Ystad (FY)' — a name whose words' initials are the mark's capitals, or a
+    '…partiet' whose capital starts the mark ('Tranåspartiet (TrP)')."""
+    mark = _MARK_AFTER.search(text, start, end + 12)  # the mark may be inside the signer's span
+    if mark is None or parties().resolve(mark.group("mark")):
+        return None
+    wanted = mark.group("mark")
+    for found in _DEFINITION.finditer(text):
+        if found.group("mark") != wanted or found.start("mark") == mark.start("mark"):
+            continue
+        name = _spelled_out(found.group("name"), wanted)
+        if name is not None:
+            start = found.start("name") + found.group("name").rfind(name)
+            return name, start, start + len(name)
+    return None
+
+
+def _spelled_out(words: str, mark: str) -> str | None:
+    """The last words of `words` that `mark` abbreviates, if any."""
+    capitals = [c for c in mark if c.isupper()]
+    parts = words.split()
+    for size in range(len(parts), 0, -1):
+        name = parts[-size:]
+        if name[0][:1].isupper() and [w[0].upper() for w in name] == capitals:
+            return " ".join(name)
+    last = parts[-1]
+    if last.casefold().endswith("partiet") and capitals[0] == last[0] and mark[-1] in "Pp":
+        return last
+    return None
 
 
 def _marked_elsewhere(text: str, name: str) -> tuple[str, int, int] | None:

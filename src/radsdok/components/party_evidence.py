@@ -26,6 +26,8 @@ _SEGMENT_SEPARATORS = regex.compile(r"(?<!\s)\s++[|–—-]\s+")
 
 def _resolve_line(text: str) -> str | None:
     found = party_line_regex().match(text.strip())
+    if found is None and text.isupper():  # 'LJUNGBYPARTIET': a letterhead set in capitals
+        found = party_line_regex().match(text.strip().title())
     return parties().resolve(found.group("party")) if found else None
 
 
