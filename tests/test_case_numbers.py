@@ -286,3 +286,20 @@ def test_a_number_in_the_cell_after_a_label_cell_of_a_table_is_the_case_number()
     assert [(h.text, h.attrs["register"], h.attrs["year"], h.attrs["serial"]) for h in hits] == [
         ("Ks 412/2023", "Ks", 2023, "412")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "register", "year", "serial"),
+    [
+        ("Motionen (dnr 2016/KS0412) bifölls.", "2016/KS0412", "KS", 2016, "0412"),
+        ("Dnr 08/KS/173", "08/KS/173", "KS", 2008, "173"),
+    ],
+)
+def test_a_register_glued_between_year_and_serial_is_read(
+    text: str, value: str, register: str, year: int, serial: str
+) -> None:
+    """'2016/KS0412' and '08/KS/173': the register stands between year and serial with no
+    space or with a slash on both sides."""
+    (found,) = find_case_numbers(text)
+    assert found.text == value
+    assert parse_case_number(value) == {"register": register, "year": year, "serial": serial}

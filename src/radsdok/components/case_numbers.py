@@ -58,7 +58,7 @@ _SUFFIX = rf"(?P<suffix>[ \t](?P<sreg>{_REG})(?:-\d{{1,3}})?(?![\p{{L}}\d]))?"
 _SHAPE = (
     r"(?:"
     rf"(?P<reg>{_REG}){_REG_SEP}(?P<year>{_YEAR})(?P<sep>{_SEP}){_SERIAL}"
-    rf"|(?P<year>{_YEAR})[/\-](?P<reg>{_REG})[ \t\-](?P<serial>\d{{2,5}}(?:[ \t]\d{{2,4}})?)"
+    rf"|(?P<year>{_YEAR})[/\-](?P<reg>{_REG})[ \t\-/]?(?P<serial>\d{{2,5}}(?:[ \t]\d{{2,4}})?)"
     rf"|(?P<year>{_YEAR})(?P<sep>{_SEP}){_SERIAL}{_SUFFIX}"
     r"|(?P<reg>\p{Lu}{1,4})[ \t]?(?P<yy>\d{2})(?P<serial>\d{4,6})"
     # Forms read only after a label or a case word: "KS 19/0123", "123/2019", "KS 123-2019".
@@ -66,7 +66,7 @@ _SHAPE = (
     # A document number under the serial before the year: "RS 269:1-2020".
     rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<rev>\d{{1,6}})(?P<rsub>:\d{{1,3}})?[/\-](?P<year>{_YEAR})"
     # A short year before a register and a serial: "18/KS 0068".
-    rf"|(?P<yy>\d{{2}})/(?P<mreg>{_REG})[ \t](?P<serial>\d{{2,5}})"
+    rf"|(?P<yy>\d{{2}})/(?P<mreg>{_REG})[ \t/](?P<serial>\d{{2,5}})"
     r")"
     # Not glued to a following word or number ("2003/98/EG", "2023-06-15T"); a capitalised word
     # glued on where a web page lost its line break ("RS 912-2025Motion nr 1") ends the number.
