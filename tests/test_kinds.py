@@ -200,6 +200,12 @@ KIND_CASES = {
         "Miljöpartiet i Lerum\n",
         "other",
     ),
+    "medborgarforslag_submitted_through_the_e_service_form": (
+        "Lysekils kommun\nE-tjänst: Lämna ett medborgarförslag\n\nSkickat: 2019-05-02 10:14\n\n"
+        "Förslagsställare\nNamn: Stina Wall\n\nMitt förslag\nAtt kommunen sätter upp bänkar vid "
+        "hamnen.\n\nMotivering\nMånga äldre behöver vila på promenaden.\n",
+        "medborgarforslag",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

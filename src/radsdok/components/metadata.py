@@ -242,6 +242,10 @@ _GENRE_LABEL = regex.compile(
     r"^[ \t#*]*(?:" + alternation(_K["genre_labels"]) + r")[ \t]*(?:$|[:|]|\d)",
     regex.IGNORECASE | regex.MULTILINE,
 )
+_FILLED_FIELD = regex.compile(
+    r"^[ \t]*(?:" + alternation(_K["filled_form_labels"]) + r")[ \t]*:[ \t]*[\p{L}\d]",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 _ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _OWN_PROPOSAL = regex.compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
@@ -309,6 +313,9 @@ def kind_evidence(
     if quoting:  # a blog or news page quoting the document ('Så här lyder…', 'Postat av')
         about += 2 * quoting
         why.append(f"about:quotes*{quoting}")
+    if kind in ("medborgarforslag", "motion") and _FILLED_FIELD.search(text, 0, 6000):
+        is_doc += 2  # a submitted form: 'Namn: Anna Berg', 'Skickat: 2018-06-11'
+        why.append("is:filled-form")
     if _GENRE_LABEL.search(head):  # 'DEBATT:', 'Pressmeddelande 2023-06-20': an article
         about += 3
         why.append("about:genre-label")
