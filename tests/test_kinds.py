@@ -206,6 +206,16 @@ KIND_CASES = {
         "hamnen.\n\nMotivering\nMånga äldre behöver vila på promenaden.\n",
         "medborgarforslag",
     ),
+    "news_that_the_partys_motion_was_approved": (
+        "Bifall till vår motion om skolskjutsar!\nSkrivet av Eva Ek den 4 maj 2016\n\nI går biföll "
+        "fullmäktige vår motion. Vi föreslog att skolskjutsen skulle gå även på loven.\n\nEva Ek (C)\n",
+        "other",
+    ),
+    "news_of_a_decision_taken_after_a_citizens_proposal": (
+        "Lekplats byggs i Borensberg efter medborgarförslag\n\nNu byggs en ny lekplats. Förslaget kom "
+        "från en boende som föreslog att kommunen bygger en lekplats vid skolan.\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"
