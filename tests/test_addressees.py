@@ -458,3 +458,16 @@ def test_an_answer_to_a_question_put_by_someone_names_the_asker_not_the_answerer
 def test_an_answer_to_a_motion_names_the_motions_author_as_addressee() -> None:
     text = "Svar på motion från Eva Sund (L) om papperskorgar\n\nFler korgar sätts upp i vår.\n\nOla Ek (M)\n"
     assert [a.name for a in parsed(text).addressees] == ["Eva Sund"]
+
+
+def test_a_news_item_reporting_an_interpellation_addresses_no_one() -> None:
+    """'Vi har lämnat in en interpellation till socialnämndens ordförande' on a news page
+    reports whom the interpellation asks; the page itself asks no one."""
+    text = (
+        "Nyheter\n\nInterpellation om nattbemanningen\nSkrivet av Eva Ek den 2 maj 2014\n\n"
+        "Vi har lämnat in en interpellation till socialnämndens ordförande om nattbemanningen. "
+        "Den finns att läsa här.\n\nLäs mer »\n"
+    )
+    doc = parsed(text)
+    assert doc.kind == "other"
+    assert doc.addressees == []

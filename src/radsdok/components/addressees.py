@@ -434,6 +434,10 @@ class AddresseeFinder:
             _drop_askers_from_authors(found, hits)
         else:
             hits = find_addressees(found.text)
+            if kind == "other":
+                # a page about a document reports whom it was put to ('vi har ställt en
+                # interpellation till X'); it addresses only whom it itself writes to
+                hits = [hit for hit in hits if hit.rule != "addressees:reported"]
         if not hits and kind in _ASKING_KINDS:
             hits = subjects_of_questions(found.text, found.questions)
         if doc.has_annotation("ENT_IOB"):
