@@ -216,6 +216,12 @@ KIND_CASES = {
         "från en boende som föreslog att kommunen bygger en lekplats vid skolan.\n",
         "other",
     ),
+    "question_citing_a_report_in_its_background": (
+        "Enkel fråga till kommunstyrelsens ordförande om badhuset\n\nBadhuset är stängt. I "
+        "tjänsteskrivelsen till kommunstyrelsen uppskattas reparationen till fem miljoner kronor.\n\n"
+        "Kan ordföranden lova att badhuset öppnar före sommaren?\n\nEva Ek (S)\n",
+        "fraga",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"
