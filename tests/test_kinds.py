@@ -222,6 +222,12 @@ KIND_CASES = {
         "Kan ordföranden lova att badhuset öppnar före sommaren?\n\nEva Ek (S)\n",
         "fraga",
     ),
+    "meeting_portal_item_titled_as_an_answer": (
+        "Kommunfullmäktige 2021-03-22\n\nÄrende 9: Svar på motion om cykelgarage\nDnr: KS 2020/311\n\n"
+        "Förslag till beslut\nMotionen anses besvarad.\n\nDokument\n  Tjänsteskrivelse (PDF, 120 kB)\n"
+        "  Motion om cykelgarage (PDF, 80 kB)\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -161,7 +161,7 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
         return "other", 0.0, None
     declared = _kind_from_rules(text, lines)
     if declared is not None:
-        return declared
+        return _unless_portal_item(text, lines, declared)
     headings = top_headings(text) or tuple(lines[:1])
     for heading in headings[:6]:
         if _LETTER_SPACED.match(heading.text):
@@ -180,7 +180,8 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
             kind = found.lastgroup or "other"
             s = heading.start + found.start()
             hit = Hit(s, s + len(found.group(0)), "kind:heading", kind)
-            return _reviewed(text, lines, kind, 0.9, hit, heading.text, found)
+            reviewed = _reviewed(text, lines, kind, 0.9, hit, heading.text, found)
+            return _unless_portal_item(text, lines, reviewed)
     counts: dict[str, int] = {}
     for found in _ANY_KIND.finditer(text, 0, 3000):
         if is_menu_line(_line_at(text, found.start())):
@@ -353,6 +354,25 @@ def _in_question(text: str, found: regex.Match[str]) -> bool:
 
 
 _SENTENCE_STOP = regex.compile(r"(?<=[.!?])\s")
+
+
+def _unless_portal_item(
+    text: str, lines: tuple[Line, ...], found: tuple[str, float, Hit | None]
+) -> tuple[str, float, Hit | None]:
+    """An answer's title under an agenda item label with the case's documents listed below
+    ('Ärende 16: Svar på motion om …' and 'Handlingar: Tjänsteskrivelse.pdf …') heads a meeting
+    portal's page about the case, not the answer."""
+    kind, _confidence, hit = found
+    if kind != "svar":
+        return found
+    head = text[: lines[min(12, len(lines)) - 1].end]
+    listed = _DOCUMENT_LIST_HEADING.search(text, 0, 6000) or (
+        sum(1 for _ in _ATTACHMENT.finditer(text, 0, 6000)) >= 2
+    )
+    if not (_AGENDA_ITEM.search(head) and listed):
+        return found
+    reason = Hit(hit.start, hit.end, "kind:portal-item", "other") if hit else None
+    return "other", 0.6, reason
 
 
 def _asks_formally(text: str) -> bool:
