@@ -282,7 +282,9 @@ def test_a_name_before_a_web_pages_comments_and_tags_signs_the_post() -> None:
     zone at the end of a text: the document ends where that furniture begins."""
     furniture = "".join(f"Läsare {i} skrev: Bra initiativ, jag håller med helt.\n" for i in range(14))
     text = (
-        "Låt tallskogen vid Sörby stå kvar!\n\n" + BODY * 2 + "Stina Wall\n\nUppdateringar (3)\n"
+        "Låt tallskogen vid Sörby stå kvar!\n\n"
+        + BODY * 2
+        + "Stina Wall\n\nUppdateringar (3)\n"
         + furniture
         + "Etiketter: natur, skog\n"
     )
@@ -336,3 +338,17 @@ def test_a_mark_the_text_spells_out_gives_the_party() -> None:
     text = "Replik om skolorna\n\nVi i Framtid Åmål (FÅ) håller inte med nämnden.\n\n" + BODY
     text += "Eva Lind (FÅ), gruppledare\n"
     assert authors(text, "other") == [("Eva Lind", "Framtid Åmål")]
+
+
+def test_an_answer_published_below_the_question_is_not_its_signature() -> None:
+    """A party page publishes its enkel fråga with the answer under a 'Svar' heading: the
+    fråga's signer is its author and its date the fråga's; the one who answers is neither."""
+    text = (
+        "Min fråga om badhuset – och svaret\n\nEnkel fråga till fritidsnämndens ordförande Ola Berg (M)\n\n"
+        + BODY
+        + "När öppnar badhuset?\n\nLund 2022-02-01\n\nEva Ek (V)\n\nSvar\n\nBadhuset öppnar i maj.\n\n"
+        "Lund 2022-02-20\n\nOla Berg (M)\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert [(a.name, a.party) for a in doc.authors] == [("Eva Ek", "V")]
+    assert doc.date == "2022-02-01"

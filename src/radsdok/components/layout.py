@@ -8,6 +8,8 @@ from functools import lru_cache
 
 import regex
 
+from .lexicon import patterns
+
 # A list marker at the start of a line: bullets, "1.", "1)", "a)", "att1", "(2)".
 LIST_MARKER = regex.compile(
     r"^(?:[-–—•*·▪●○■□►>]|\(?\d{1,2}[.):]|\(?[a-h][.)]|(?=att\s?\d)|fråga\s*\d*\s*:)[ \t\u00a0]*",
@@ -148,4 +150,24 @@ def is_menu_line(line: str) -> bool:
         and not any(c.isdigit() for c in item)
         for item in items
     )
+
+
+@lru_cache(maxsize=8)
+def appended_answer_start(text: str) -> int | None:
+    """Where an answer published below the question it answers begins ('Svar', 'Svar på
+    interpellation från …' on a line of its own after the questions), or None. A heading in
+    the first lines is the document's own title (an answer that opens with it)."""
+    lines = lines_of(text)
+    first_question = text.find("?")
+    if first_question < 0 or len(lines) < 6:
+        return None
+    for line in lines[3:]:
+        if line.start > first_question and _ANSWER_HEADING.fullmatch(line.text.strip(" \t#*_")):
+            return line.start
+    return None
+
+
+_ANSWER_HEADING = regex.compile(
+    "|".join(f"(?:{p})" for p in patterns()["appended_answer_headings"]), regex.IGNORECASE
+)
 

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import Line, is_menu_line, lines_of
+from .layout import Line, appended_answer_start, is_menu_line, lines_of
 from .lexicon import alternation, compile_any, first_names, load_json, municipalities, patterns
 from .titles import find_title, top_headings
 
@@ -677,6 +677,9 @@ def find_date(text: str) -> Hit | None:
     prose, reference lists and 'Publicerad/Uppdaterad' lines; a session number dates a bare
     day and month; a publishing date is the last resort."""
     candidates = _date_candidates(text)
+    answer_at = appended_answer_start(text)
+    if answer_at is not None and any(c.start < answer_at for c in candidates):
+        candidates = [c for c in candidates if c.start < answer_at]  # not the answer's date
     lines = lines_of(text)
     head_end = lines[min(_HEAD_LINES, len(lines)) - 1].end if lines else 0
     protocol = bool(candidates and _PROTOCOL_HEAD.search(text, 0, head_end))
