@@ -352,3 +352,19 @@ def test_an_answer_published_below_the_question_is_not_its_signature() -> None:
     doc = radsdok.parse_text(text)
     assert [(a.name, a.party) for a in doc.authors] == [("Eva Ek", "V")]
     assert doc.date == "2022-02-01"
+
+
+def test_a_petition_site_page_is_a_medborgarforslag_started_by_its_signer() -> None:
+    """A petition site's page: its chrome says web page, but the proposal in its own voice
+    ('Jag föreslår att …') makes it the proposal, and 'Startad av:' names who makes it."""
+    text = (
+        "Rädda badet – Namninsamling | Skrivupp\n\nSkrivupp   Starta en namninsamling   Logga in\n\n"
+        "Rädda badet i Vallby\n\nTill: Kommunfullmäktige i Vallby\nStartad av: Stina Wall\n\n"
+        "412 har skrivit under\n[ Skriv under ]\n\nDetta är ett medborgarförslag.\n\n"
+        + BODY
+        + "Jag föreslår att kommunen rustar upp badet till sommaren.\n\nDela på Facebook\n"
+        + "".join(f"Läsare {i}: Jag håller med.\n" for i in range(12))
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "medborgarforslag"
+    assert [(a.name, a.party) for a in doc.authors] == [("Stina Wall", None)]

@@ -278,6 +278,8 @@ def _signature_region(lines: tuple[Line, ...]) -> set[int]:
             region.update(range(i + 1, min(len(lines), i + 4)))
         if party_line_regex().match(line.text):
             region.update(range(max(0, i - 3), min(len(lines), i + 3)))
+        if _LEADING_LABEL.match(line.text) and len(line.text) <= _MAX_SIGNATURE_LINE:
+            region.add(i)  # 'Startad av: Anna Berg', 'Ställd av: …': a signer wherever it stands
         if i > 0 and page_tail_regex().match(line.text):
             # a web page's furniture (comments, tags, related posts) follows the document's end
             region.update(range(max(0, i - 4), i))

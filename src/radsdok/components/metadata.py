@@ -423,7 +423,10 @@ def _reviewed(
         asked = _question_kind(text)
         reason = Hit(hit.start, hit.end, "kind:asks-not-proposes", asked) if hit else None
         return asked, min(confidence, 0.6), reason
-    confirming = _confirming_match(text, kind) if confidence < _CONFIRMED and about == 0 else None
+    # a proposal the text makes in its own voice confirms it even on a web page (a petition
+    # site's chrome); questions only where nothing says the page is about them
+    outweighed = about == 0 or (kind in ("motion", "medborgarforslag") and about < is_doc)
+    confirming = _confirming_match(text, kind) if confidence < _CONFIRMED and outweighed else None
     if confirming is not None:
         # a kind word or two only, but the text does what that kind does: it is one
         hit = hit or Hit(confirming.start(), confirming.end(), "kind:content-confirms", kind)
