@@ -228,6 +228,17 @@ KIND_CASES = {
         "  Motion om cykelgarage (PDF, 80 kB)\n",
         "other",
     ),
+    "list_of_the_years_motions_under_a_plural_heading_with_a_year": (
+        "Motioner och medborgarförslag 2022\n\nHär listas årets ärenden med status.\n\n"
+        "Motion om cykelvägar – KS 2022/14 – besvarad\nMotion om fritidsgårdar – KS 2022/31 – bifallen\n",
+        "other",
+    ),
+    "motion_under_a_breadcrumb_with_the_category_and_year": (
+        "Start > Fullmäktigegruppen > Motioner 2010\n\nSolceller på skolorna\n\nTill kommunfullmäktige\n\n"
+        "Skolornas tak är stora.\n\nVi föreslår kommunfullmäktige besluta\n\natt solceller sätts upp.\n\n"
+        "Eva Ek (MP)\n",
+        "motion",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -136,6 +136,7 @@ def paragraphs_of(text: str) -> tuple[Item, ...]:
 
 _MENU_SEPARATOR = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
 _MENU_ITEM_MAX = 32
+_BREADCRUMB_SEPARATOR = regex.compile(r"[ \t][>›»][ \t]")
 
 
 def is_menu_line(line: str) -> bool:
@@ -170,4 +171,10 @@ def appended_answer_start(text: str) -> int | None:
 _ANSWER_HEADING = regex.compile(
     "|".join(f"(?:{p})" for p in patterns()["appended_answer_headings"]), regex.IGNORECASE
 )
+
+
+def is_breadcrumb(line: str) -> bool:
+    """A web page's breadcrumb trail ('Start > Fullmäktigegruppen > Motioner 2010'): not a
+    heading, though the category it names may tell what the page holds."""
+    return len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2
 

@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import Line, appended_answer_start, is_menu_line, lines_of
+from .layout import Line, appended_answer_start, is_breadcrumb, is_menu_line, lines_of
 from .lexicon import alternation, compile_any, first_names, load_json, municipalities, patterns
 from .titles import find_title, top_headings
 
@@ -174,8 +174,11 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
                 return _reviewed(text, lines, kind, 0.9, hit, heading_text, found)
             continue
         found = _ANY_KIND.search(heading.text, 0, 40 + 30)
-        if found and is_menu_line(_line_at(heading.text, found.start())):
-            continue  # a site's menu ('Hem | Om oss | Motioner | Kontakt') names no kind
+        if found and (
+            is_menu_line(_line_at(heading.text, found.start()))
+            or is_breadcrumb(_line_at(heading.text, found.start()))
+        ):
+            continue  # a site's menu or breadcrumb trail is no heading
         if found and found.start() < 40:
             kind = found.lastgroup or "other"
             s = heading.start + found.start()
@@ -210,6 +213,7 @@ def _line_at(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+_YEAR_IN_HEADING = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
 _K = load_json("kinds.json")
 _DOCUMENT_KINDS = frozenset(_K["document_kinds"])
@@ -292,6 +296,9 @@ def kind_evidence(
         if word not in _SINGULAR.get(kind, frozenset()):
             about += 1
             why.append("about:heading-plural")
+            if not prefix and _YEAR_IN_HEADING.search(heading):  # 'Motioner 2022': a list
+                about += 2
+                why.append("about:heading-plural-year")
     head = text[: lines[min(12, len(lines)) - 1].end]
     tail = text[lines[max(0, len(lines) - 12)].start :]
     if _ADDRESSED.search(head):
