@@ -58,10 +58,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, get_args
 
 from radsdok.components.lexicon import parties
-from radsdok.models import Addressee, Document, Person
+from radsdok.models import Addressee, Document, DocumentKind, Person
 from radsdok.reading import SUPPORTED_SUFFIXES
 
 __all__ = [
@@ -641,19 +641,9 @@ def _score_document(doc: Document, gold: dict[str, Any]) -> DocumentResult:
     return result
 
 
-GOLD_KINDS = frozenset(
-    (
-        "interpellation",
-        "motion",
-        "fraga",
-        "medborgarforslag",
-        "svar",
-        "tjansteskrivelse",
-        "protokoll",
-        "other",
-    )
-)
-"""The gold format's `doc_type` values (`../shared/corpus/README.md`)."""
+GOLD_KINDS = frozenset(get_args(DocumentKind)) - {"kallelse"}
+"""The gold format's `doc_type` values (`../shared/corpus/README.md`): radsdok's kinds but the
+meeting notice."""
 
 
 # ---------------------------------------------------------------------------

@@ -217,28 +217,42 @@ def document_mentions(doc: Document) -> list[Mention]:
         add("members", i, member, member.evidence)
     if doc.case_officer:
         start, end = _locate(doc, doc.case_officer)
-        page = _page(doc, start)
-        out.append(
-            Mention(
-                source=doc.source,
-                field="case_officer",
-                index=0,
-                name=doc.case_officer,
-                start=start,
-                end=end,
-                page=page,
-                party=None,
-                role=None,
-                date=doc.date,
-                kind=doc.kind,
-                municipality=municipality,
-                place=None,
-                private=False,
-                session=session,
-            )
-        )
+        out.append(_unmarked(doc, "case_officer", 0, doc.case_officer, start, end, municipality, session))
     out.extend(_private_in_text(doc, out, municipality, session))
     return out
+
+
+def _unmarked(
+    doc: Document,
+    field: str,
+    index: int,
+    name: str,
+    start: int | None,
+    end: int | None,
+    municipality: str | None,
+    session: str | None,
+    *,
+    private: bool = False,
+) -> Mention:
+    """A mention of a name the Document gives without party or role (the case officer, a
+    private person in the prose), located in its text."""
+    return Mention(
+        source=doc.source,
+        field=field,
+        index=index,
+        name=name,
+        start=start,
+        end=end,
+        page=_page(doc, start),
+        party=None,
+        role=None,
+        date=doc.date,
+        kind=doc.kind,
+        municipality=municipality,
+        place=None,
+        private=private,
+        session=session,
+    )
 
 
 def _private_in_text(
@@ -258,23 +272,8 @@ def _private_in_text(
             continue
         if parse_name(name) is None:
             continue
-        out.append(
-            Mention(
-                source=doc.source,
-                field="text",
-                index=len(out),
-                name=name,
-                start=found.start,
-                end=found.end,
-                page=_page(doc, found.start),
-                party=None,
-                role=None,
-                date=doc.date,
-                kind=doc.kind,
-                municipality=municipality,
-                place=None,
-                private=True,
-                session=session,
-            )
+        mention = _unmarked(
+            doc, "text", len(out), name, found.start, found.end, municipality, session, private=True
         )
+        out.append(mention)
     return out
