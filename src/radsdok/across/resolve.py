@@ -25,6 +25,7 @@ Private persons (the signer of a medborgarförslag) are resolved among themselve
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -187,6 +188,7 @@ class _AssemblyIndex:
     """The clusters of a block by assembly, each list in the order the clusters were made."""
 
     def __init__(self, clusters: list[Cluster]) -> None:
+        self.all = clusters  # in the order made; the caller appends and calls add()
         self.order: dict[int, int] = {}
         self.by_assembly: dict[str | None, list[Cluster]] = defaultdict(list)
         for cluster in clusters:
@@ -202,12 +204,11 @@ class _AssemblyIndex:
         bucket.append(cluster)
         bucket.sort(key=lambda c: self.order[id(c)])
 
-    def candidates(self, assembly: str | None) -> list[Cluster]:
+    def candidates(self, assembly: str | None) -> Iterable[Cluster]:
         if assembly is None:
-            found = [c for bucket in self.by_assembly.values() for c in bucket]
-        else:
-            found = [*self.by_assembly.get(assembly, ()), *self.by_assembly.get(None, ())]
-        return sorted(found, key=lambda c: self.order[id(c)])
+            return self.all  # a mention of no assembly may join any cluster
+        ordered = [self.by_assembly.get(assembly, []), self.by_assembly.get(None, [])]
+        return heapq.merge(*ordered, key=lambda c: self.order[id(c)])
 
 
 def _party_time(cluster: Cluster) -> Span | None:
