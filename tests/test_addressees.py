@@ -471,3 +471,10 @@ def test_a_news_item_reporting_an_interpellation_addresses_no_one() -> None:
     doc = parsed(text)
     assert doc.kind == "other"
     assert doc.addressees == []
+
+
+def test_an_addressee_line_set_in_capitals_names_the_person() -> None:
+    """A typewritten heading in capitals: the known first name and the surname after it are a
+    name, the rest a role; the values come back as written."""
+    text = "INTERPELLATION TILL BYGGNADSNÄMNDENS ORDFÖRANDE MAJ-BRITT LUND (C) OM BYGGLOVEN\n\n" + BODY
+    assert addressees(text) == [("MAJ-BRITT LUND", "BYGGNADSNÄMNDENS ORDFÖRANDE")]

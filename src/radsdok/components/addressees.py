@@ -129,8 +129,54 @@ def _without_leading_word(name: NameMatch) -> NameMatch:
     return name
 
 
+_WORDS_AND_GAPS = regex.compile(r"([^\p{L}-]+)")
+
+
+def _uncapitalised(phrase: str) -> str | None:
+    """A phrase set in capitals ('TILL SOCIALNÄMNDENS ORDFÖRANDE BRITT-MARIE HOLM (S)') in the
+    case it would have in running text, letter for letter: a known first name and the words
+    after it as a name, everything else in lower case; None where the phrase is not in capitals."""
+    if any(c.islower() for c in phrase) or sum(c.isalpha() for c in phrase) < 4:
+        return None
+    out: list[str] = []
+    in_name = False
+    for piece in _WORDS_AND_GAPS.split(phrase):
+        if not piece or not piece[0].isalpha():
+            in_name = in_name and not any(c in piece for c in "(,.:;")
+            out.append(piece)
+            continue
+        if len(piece) <= 3 and piece.isupper() and out and out[-1].endswith("("):
+            out.append(piece)  # a party mark: '(S)', '(FP)'
+            continue
+        lowered = piece.lower()
+        in_name = lowered.split("-")[0] in first_names() or (in_name and lowered not in _NAME_BREAKS)
+        out.append(piece.title() if in_name else lowered)
+    cased = "".join(out)
+    return cased if len(cased) == len(phrase) else None
+
+
+_NAME_BREAKS = frozenset({"och", "samt", "i", "till", "om", "angående", "gällande"})
+
+
 def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
-    """Names, roles and parties in one addressee phrase."""
+    """Names, roles and parties in one addressee phrase (a phrase in capitals is read in the
+    case of running text; what is returned is as written)."""
+    written = text[start:end]
+    cased = _uncapitalised(written)
+    if cased is not None:
+        hits = _parse_phrase(text[:start] + cased + text[end:], start, end, rule)
+        for hit in hits:  # names and roles as written: the two phrases match letter for letter
+            if hit.text:
+                hit.text = text[hit.start : hit.end]
+            role = hit.attrs.get("role")
+            at = cased.find(role) if isinstance(role, str) else -1
+            if at >= 0:
+                hit.attrs["role"] = written[at : at + len(role)]
+        return hits
+    return _parse_phrase(text, start, end, rule)
+
+
+def _parse_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
     phrase = text[start:end]
     hits: list[Hit] = []
     names = [_without_leading_word(name) for name in find_names(phrase, strict=False)]
