@@ -12,6 +12,7 @@ from .findings import Findings, Hit, findings_of, reported_kind
 from .layout import Line, lines_of, squash
 from .lexicon import compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
+from .questions import ASKING_KINDS
 
 _INTRO = compile_any("addressee_intro")
 # An answer whose heading names its asker in the genitive ("Svar på Anna Bergs (S) interpellation"),
@@ -42,7 +43,6 @@ _PROSE_TAIL = 300
 _PROSE_HEAD = 120  # an intro this near the start of a long paragraph of questions
 _INTRO_CUES: tuple[str, ...] = tuple(patterns()["addressee_intro_cues"])
 # Kinds whose questions are put to the addressee (a motion's or an answer's are not).
-_ASKING_KINDS = frozenset({"interpellation", "fraga"})
 # Kinds that address no one: minutes, notices, officials' reports, motions and citizens'
 # proposals (put to the assembly, which is the document's body).
 _KINDS_WITHOUT = frozenset(patterns()["kinds_without_addressees"])
@@ -155,7 +155,7 @@ def _uncapitalised(phrase: str) -> str | None:
     return cased if len(cased) == len(phrase) else None
 
 
-_NAME_BREAKS = frozenset({"och", "samt", "i", "till", "om", "angående", "gällande"})
+_NAME_BREAKS = frozenset(patterns()["capitals_name_breaks"])
 
 
 def parse_addressee_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
@@ -484,7 +484,7 @@ class AddresseeFinder:
                 # a page about a document reports whom it was put to ('vi har ställt en
                 # interpellation till X'); it addresses only whom it itself writes to
                 hits = [hit for hit in hits if hit.rule != "addressees:reported"]
-        if not hits and kind in _ASKING_KINDS:
+        if not hits and kind in ASKING_KINDS:
             hits = subjects_of_questions(found.text, found.questions)
         if doc.has_annotation("ENT_IOB"):
             hits = [name_role_from_entities(doc, hit) for hit in hits]

@@ -14,6 +14,7 @@ from .layout import Line, appended_answer_start, lines_of
 from .lexicon import alternation, page_tail_regex, parties, patterns
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
+from .questions import ASKING_KINDS
 
 _MAX_SIGNATURE_LINE = 110
 _TAIL_LINES = 14
@@ -674,9 +675,6 @@ def _with_post_byline(text: str, authors: list[Hit]) -> list[Hit]:
     return [Hit(start, end, "authors:post-byline", byline.group("name"), attrs)]
 
 
-_ASKING_KINDS = frozenset({"interpellation", "fraga"})
-
-
 class AuthorFinder:
     """spaCy component: fills `doc._.radsdok.authors`."""
 
@@ -685,7 +683,7 @@ class AuthorFinder:
         kind_name = reported_kind(found)
         # Minutes have no authors: the names in them are members and officials.
         authors = [] if kind_name == "protokoll" else find_authors(found.text, kind_name)
-        answer_at = appended_answer_start(found.text) if kind_name in _ASKING_KINDS else None
+        answer_at = appended_answer_start(found.text) if kind_name in ASKING_KINDS else None
         if answer_at is not None and any(a.start < answer_at for a in authors):
             # the answer published below the question is signed by the one asked
             authors = [a for a in authors if a.start < answer_at]

@@ -32,6 +32,7 @@ _URL_BEFORE = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _QUESTION_KINDS = load_json("kinds.json")["question_kinds"]
 FORMAL_ONLY_KINDS = frozenset(_QUESTION_KINDS["formal_only"])
 ANSWERING_KINDS = frozenset(_QUESTION_KINDS["answering"])
+ASKING_KINDS = frozenset(_QUESTION_KINDS["asking"])  # interpellation, fråga
 # A site's feedback prompt to the reader ('Hittade du det du sökte?'): no document's question.
 _SITE_PROMPT = regex.compile(
     r"^(?:" + "|".join(f"(?:{p})" for p in patterns()["site_prompt_questions"]) + r")\s*\?$",
