@@ -204,3 +204,23 @@ def test_a_medborgarforslag_heading_under_a_web_pages_chrome_is_read() -> None:
     kind, _, hit = detect_kind(text)
     assert kind == "medborgarforslag"
     assert hit is not None and hit.rule == "kind:opening-lines"
+
+
+NEWS_STORY_UNDER_A_MOTION_HEADING = (
+    "Miljöpartiet Lerum\n"
+    "Start | Politik | Nyheter | Kontakt\n\n"
+    "Motion: Fler laddplatser vid pendelparkeringarna\n\n"
+    "3 mars 2024\n\n"
+    "I veckan lämnade vi in en motion om laddplatser vid stationerna i Lerum och Floda. "
+    "Att kunna ladda bilen medan man pendlar gör det lättare att välja elbil.\n\n"
+    "”Många vill byta till elbil men har ingenstans att ladda hemma”, säger Petra Sund, "
+    "gruppledare för Miljöpartiet.\n\n"
+    "– Det handlar om att pendlarna ska kunna välja elbil, säger hon.\n\n"
+    "Dela: Facebook | E-post\n"
+)
+
+
+def test_a_news_story_with_speech_tags_under_a_motion_heading_is_about_the_motion() -> None:
+    # the speech tags of a news story ('…”, säger Petra Sund', '…, säger hon.') report on a
+    # document; a heading that opens with the kind word does not make the story the motion
+    assert detect_kind(NEWS_STORY_UNDER_A_MOTION_HEADING)[0] == "other"
