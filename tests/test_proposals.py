@@ -331,3 +331,30 @@ def test_a_page_break_inside_the_att_list_does_not_end_it() -> None:
         "att cykelställen får tak.\n\nBoden den 3 mars 2021\n\nEva Ek (V)\n"
     )
     assert proposals(text) == ["att kommunen bygger fler cykelställ", "att cykelställen får tak."]
+
+
+AGENDA_WITH_LABELLED_DECISIONS = (
+    "Kallelse till kommunfullmäktige i Sala\n\n"
+    "Ärenden\n\n"
+    "1.  Val av justerare\n\n"
+    "2.  Svar på motion från Ida Berg (MP) om solpaneler på förskolor      Dnr 2021/77\n"
+    "    Kommunstyrelsens förslag till beslut: Motionen anses besvarad.\n\n"
+    "3.  Taxa för bygglov 2022                                            Dnr 2021/102\n"
+    "    Kommunstyrelsens förslag: Kommunfullmäktige antar taxan och låter den gälla\n"
+    "    från den 1 januari 2022.\n\n"
+    "4.  Beslut: Ny ledamot i valberedningen väljs vid nästa sammanträde.\n"
+)
+
+
+def test_a_decision_label_with_its_decision_on_the_same_line_proposes_it() -> None:
+    # an agenda gives each item's proposed decision beside its label, not under a heading
+    assert proposals(AGENDA_WITH_LABELLED_DECISIONS) == [
+        "Motionen anses besvarad.",
+        "Kommunfullmäktige antar taxan och låter den gälla från den 1 januari 2022.",
+        "Ny ledamot i valberedningen väljs vid nästa sammanträde.",
+    ]
+
+
+def test_a_decision_label_inside_a_quotation_proposes_nothing() -> None:
+    text = BODY + "I protokollet stod ”Beslut: Motionen avslås.” och mer än så blev det inte.\n"
+    assert proposals(text) == []

@@ -5,7 +5,9 @@ kommunfullmäktige", "Kommunledningsutskottets förslag") or at an intro that en
 ("… yrkar:", "föreslår kommunfullmäktige besluta:", "yrkar i motionen att"). Its items are
 att-clauses, dash, bullet or numbered items, and the first paragraph after it (split where a new
 sentence names the deciding body); it ends at a heading, or at a paragraph that neither starts
-with "att" nor names the deciding body. Outside zones, an att-clause after an intro ("Vi yrkar
+with "att" nor names the deciding body. The same label with its decision beside it on one line
+("Kommunstyrelsens förslag till beslut: Motionen bifalls.", an agenda's items) gives that
+decision. Outside zones, an att-clause after an intro ("Vi yrkar
 därför att …", a line of "att …" after "yrkar") is a proposal. The trigger phrases are data
 (`patterns.json`: `proposal_intro`, `decision_headings`, `proposal_claim_headings` …).
 
@@ -59,6 +61,14 @@ def _full_line(key: str) -> regex.Pattern[str]:
 _DECISION_HEADING = _full_line("decision_headings")
 # "Kommunfullmäktiges beslut": its items count only where they name the body or start with "att".
 _WEAK_HEADING = _full_line("decision_headings_weak")
+# The same heading as a label with its decision beside it on one line ("Kommunstyrelsens förslag
+# till beslut: Motionen bifalls.", "Beslut: Regionfullmäktige antar planen."): an agenda's items.
+_LABELLED_DECISION = regex.compile(
+    r"^[ \t]*(?:"
+    + "|".join(patterns()["decision_headings"] + patterns()["decision_headings_weak"])
+    + r")[ \t]*:[ \t]+(?=att\s|(?-i:\p{Lu}))",
+    _FLAGS | regex.MULTILINE,
+)
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
@@ -296,6 +306,11 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         following = units[index + 1] if index + 1 < len(units) else None
         if _page_furniture(unit, letterhead):
             continue  # a page break inside a list of att-clauses ('1 (2)', the letterhead again)
+        labelled = _labelled_decisions(text, unit)
+        if labelled:
+            headed.extend(labelled)
+            zone = None
+            continue
         if _heading(unit.text, protocol):
             att_only = _ATT_ONLY_HEADING.match(unit.text) is not None
             zone = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None, att_only=att_only)
@@ -342,6 +357,19 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             armed = armed and _continues_list(unit)
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
     return [hit for hit in headed or hits if not hit.text.rstrip().endswith("?")]
+
+
+def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
+    """The decisions a unit gives beside a decision label, each to its first sentence end."""
+    hits: list[Hit] = []
+    segment = text[unit.start : unit.end]  # the unit starts after its item marker ('4.  Beslut: …')
+    labels = [found for found in _LABELLED_DECISION.finditer(segment) if not _quoted(segment, found.start())]
+    for index, label in enumerate(labels):
+        start = unit.start + label.end()
+        stop = unit.start + labels[index + 1].start() if index + 1 < len(labels) else unit.end
+        end = _first_sentence_end(text, start, stop)
+        hits.append(_proposal(text, start, end, "proposals:labelled-decision"))
+    return hits
 
 
 def _page_furniture(unit: Unit, letterhead: str | None) -> bool:
