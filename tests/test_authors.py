@@ -277,6 +277,25 @@ def test_a_petitions_contact_person_signs_it() -> None:
     assert authors(text, "medborgarforslag") == [("Stina Wall", None)]
 
 
+@pytest.mark.parametrize("label", ["Namn:", "Underskrift:", "Namnförtydligande:"])
+def test_a_forms_name_or_signature_field_names_the_signer(label: str) -> None:
+    """A paper form's fields ('Namn: …', 'Underskrift: …') above the address and the
+    municipality's registration stamp name who submits it."""
+    text = (
+        "Medborgarförslag till kommunfullmäktige i Hjo\n\n"
+        + BODY * 2
+        + "Jag föreslår att kommunen sätter upp bänkar längs strandpromenaden.\n\n"
+        + f"Hjo 2019-04-02\n\n{label} Nils Falk\nAdress: Storgatan 4, 544 30 Hjo\n"
+        + "Telefon: 0503-123 45\n\n----------\nIfylles av kommunen\nInkom: 2019-04-03   Dnr: KS 2019/88\n"
+    )
+    assert authors(text, "medborgarforslag") == [("Nils Falk", None)]
+
+
+def test_a_name_in_prose_is_no_form_field() -> None:
+    text = "Motion om skyltar\n\n" + BODY + "Vi vill ge parken ett namn: Nils Falks lund.\n\nEva Ek (C)\n"
+    assert authors(text, "motion") == [("Eva Ek", "C")]
+
+
 def test_a_name_before_a_web_pages_comments_and_tags_signs_the_post() -> None:
     """A web page's furniture (updates, comments, tags) can be longer than the signature
     zone at the end of a text: the document ends where that furniture begins."""
