@@ -291,6 +291,19 @@ def test_a_forms_name_or_signature_field_names_the_signer(label: str) -> None:
     assert authors(text, "medborgarforslag") == [("Nils Falk", None)]
 
 
+def test_a_party_sites_address_footer_signs_nothing() -> None:
+    """The footer's street address and postcode ('Storgatan 9, 541 30 Skövde') are split at
+    the comma like two signers, but a name holds no digits."""
+    text = (
+        "Centerpartiet Skövde\nStart | Politik | Kontakt\n\nInterpellation om gatljusen\n\n"
+        + BODY
+        + "Kan ordföranden lova att lamporna tänds före jul?\n\nEva Ek\nGruppledare\n\n"
+        + "Dela: Facebook | E-post\n\nCenterpartiet Skövde\nStorgatan 9, 541 30 Skövde\n"
+        + "skovde@example.se\n"
+    )
+    assert authors(text, "interpellation") == [("Eva Ek", "C")]
+
+
 def test_a_name_in_prose_is_no_form_field() -> None:
     text = "Motion om skyltar\n\n" + BODY + "Vi vill ge parken ett namn: Nils Falks lund.\n\nEva Ek (C)\n"
     assert authors(text, "motion") == [("Eva Ek", "C")]

@@ -60,6 +60,8 @@ def is_plausible_name(candidate: str, *, strict: bool) -> bool:
     tokens = [t for t in candidate.split() if not _INITIAL_RE.fullmatch(t)]
     if not 2 <= len(tokens) <= 4:
         return False
+    if any(ch.isdigit() for ch in candidate):  # a street address or postcode, never a name
+        return False
     stops = _stop_tokens()
     lexicon = parties()
     places = municipalities()
