@@ -304,6 +304,35 @@ def test_a_party_sites_address_footer_signs_nothing() -> None:
     assert authors(text, "interpellation") == [("Eva Ek", "C")]
 
 
+def test_signers_in_columns_take_the_party_written_under_each_column() -> None:
+    text = (
+        "Motion om bryggorna\n\n"
+        + BODY
+        + "att bryggorna repareras före sommaren.\n\n"
+        + "Nils Falk                          Eva Ek\n"
+        + "Framtid Tjörn                      folkpartiet liberalerna (fp)\n"
+    )
+    assert authors(text, "motion") == [("Nils Falk", "Framtid Tjörn"), ("Eva Ek", "L")]
+
+
+def test_signers_in_columns_with_titles_between_take_the_parties_below_them() -> None:
+    text = (
+        "Motion om bryggorna\n\n"
+        + BODY
+        + "att bryggorna repareras före sommaren.\n\n"
+        + "Nils Falk                          Eva Ek\n"
+        + "Gruppledare                        Ledamot\n"
+        + "(C)                                (MP)\n"
+    )
+    assert authors(text, "motion") == [("Nils Falk", "C"), ("Eva Ek", "MP")]
+
+
+@pytest.mark.parametrize("party", ["Framtid Hjo", "Hjo Framtid"])
+def test_a_local_party_named_for_the_future_of_its_town(party: str) -> None:
+    text = "Interpellation om färjan\n\n" + BODY + "När kommer färjan tillbaka?\n\nNils Falk\n" + party + "\n"
+    assert authors(text, "interpellation") == [("Nils Falk", party)]
+
+
 def test_a_name_in_prose_is_no_form_field() -> None:
     text = "Motion om skyltar\n\n" + BODY + "Vi vill ge parken ett namn: Nils Falks lund.\n\nEva Ek (C)\n"
     assert authors(text, "motion") == [("Eva Ek", "C")]

@@ -358,6 +358,40 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tu
     return None, False, None
 
 
+_CELL = regex.compile(r"\S+(?:[ ]{1,2}\S+)*")
+
+
+def _column_parties(lines: tuple[Line, ...], i: int, count: int) -> list[tuple[str, tuple[int, int]]] | None:
+    """Signers set in columns with a party line under each ('Framtid Orust      (fp)'): the
+    party of each column, where the line just below (or below their titles) has one per column."""
+    if not _COLUMN_GAP.search(lines[i].text):
+        return None
+    for j in range(i + 1, min(len(lines), i + 3)):
+        line = lines[j]
+        cells = [(found.start(), found.group(0)) for found in _CELL.finditer(line.text)]
+        if len(cells) != count or not _COLUMN_GAP.search(line.text):
+            return None
+        found = [_cell_party(cell) for _, cell in cells]
+        if all(found):
+            return [
+                (party, (line.start + at, line.start + at + len(cell)))
+                for party, (at, cell) in zip(found, cells, strict=True)
+                if party is not None
+            ]
+        if not all(_ROLE_LINE.match(cell) for _, cell in cells):
+            return None
+    return None
+
+
+def _cell_party(cell: str) -> str | None:
+    """The party a column's cell names: 'Framtid Orust', '(V)', 'folkpartiet liberalerna (fp)'."""
+    party = _party_in_line(cell) or _bare_party_code(cell)
+    mark = PARTY_MARK.search(cell) if party is None else None
+    if mark is not None and _party_in_line(PARTY_MARK.sub("", cell).strip()):
+        return _resolve_party(mark.group(0))
+    return party
+
+
 def _role_before(line: Line) -> str | None:
     """'Oppositionsråd' in 'Oppositionsråd Erik Nyberg (S)'."""
     label = _LEADING_LABEL.match(line.text.lstrip("/ "))
@@ -507,6 +541,13 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
         unmarked = all(p is None for *_, p, _g in signers)
         if unmarked and not shaped and not line.text.startswith("/"):
             continue  # a name followed by other words is prose, not a signature
+        columns = _column_parties(lines, i, len(signers)) if unmarked and len(signers) > 1 else None
+        if columns is not None:
+            # 'Anna Ek        Bo Al' over 'Vänsterpartiet        Miljöpartiet': each its own
+            for (start, end, name, _p, _g), (party, party_at) in zip(signers, columns, strict=True):
+                attrs = {"party": party, "role": None, "party_evidence": (*party_at, "authors:party-column")}
+                hits.append(Hit(start, end, "authors:signature", name, attrs))
+            continue
         if unmarked:
             if i not in region and not line.text.startswith("/"):
                 continue
