@@ -333,6 +333,21 @@ def test_a_local_party_named_for_the_future_of_its_town(party: str) -> None:
     assert authors(text, "interpellation") == [("Nils Falk", party)]
 
 
+def test_the_writers_of_listed_motions_do_not_sign_the_list() -> None:
+    text = (
+        "Motioner under beredning\n\n"
+        "Motion om belysning i Sörbyparken\nEva Ek (C)\nVäckt: 2021-03-22\nStatus: Under beredning\n\n"
+        "Motion om pendlarparkeringar\nNils Falk (MP)\nVäckt: 2021-05-31\nStatus: Ny\n\n"
+        "Sidansvarig: Kommunkansliet\n"
+    )
+    assert authors(text, "other") == []
+
+
+def test_one_signature_above_a_registration_stamp_still_signs() -> None:
+    text = "Motion om bryggorna\n\n" + BODY + "att bryggorna lagas.\n\nEva Ek (C)\nDnr: KS 2021/40\n"
+    assert authors(text, "motion") == [("Eva Ek", "C")]
+
+
 def test_a_name_in_prose_is_no_form_field() -> None:
     text = "Motion om skyltar\n\n" + BODY + "Vi vill ge parken ett namn: Nils Falks lund.\n\nEva Ek (C)\n"
     assert authors(text, "motion") == [("Eva Ek", "C")]

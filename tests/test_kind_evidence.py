@@ -224,3 +224,30 @@ def test_a_news_story_with_speech_tags_under_a_motion_heading_is_about_the_motio
     # the speech tags of a news story ('…”, säger Petra Sund', '…, säger hon.') report on a
     # document; a heading that opens with the kind word does not make the story the motion
     assert detect_kind(NEWS_STORY_UNDER_A_MOTION_HEADING)[0] == "other"
+
+
+REGISTER_OF_MOTIONS = (
+    "Motioner under beredning\n\n"
+    "Här visas motioner som väntar på beslut i kommunfullmäktige.\n\n"
+    "Motion om belysning i Sörbyparken\n"
+    "Eva Ek (C)\n"
+    "Väckt: 2021-03-22\n"
+    "Status: Under beredning\n\n"
+    "Motion om fler pendlarparkeringar\n"
+    "Nils Falk (MP), Ida Berg (MP)\n"
+    "Väckt: 2021-05-31\n"
+    "Status: Remitterad till tekniska nämnden\n\n"
+    "Senast uppdaterad: 14 juni 2021\n"
+)
+
+
+def test_a_page_whose_entries_repeat_a_registers_fields_is_a_list() -> None:
+    # 'Väckt:' and 'Status:' with a different value for each entry: a list of motions
+    assert detect_kind(REGISTER_OF_MOTIONS)[0] == "other"
+
+
+def test_a_running_header_repeating_one_case_number_makes_no_list() -> None:
+    page = "Dnr: KS 2021/40\n\nMotion om belysning i Sörbyparken\n\n"
+    text = page + "Parken är mörk om kvällarna.\n\n" + page
+    text += "Jag yrkar att parken får belysning.\n\nEva Ek (C)\n"
+    assert detect_kind(text)[0] == "motion"

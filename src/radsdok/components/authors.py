@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
 from .layout import Line, appended_answer_start, lines_of
-from .lexicon import alternation, page_tail_regex, parties, patterns
+from .lexicon import alternation, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
 from .questions import ASKING_KINDS
@@ -533,7 +533,10 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             hits.append(Hit(name.start(), name.end(), "authors:byline", name.group(0), {"party": party}))
     hits.extend(prose_people(text))
     region = _signature_region(lines)
+    entries = _register_entries(lines)
     for i, line in enumerate(_unglued(lines)):
+        if i in entries:
+            continue  # 'Anna Ek (C)' over 'Väckt: 2019-02-25' in a list of motions: their writer
         strict = i not in region
         signers, shaped = _signature_names(line, strict=strict, in_region=i in region)
         if not signers:
@@ -567,6 +570,17 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             hits.append(Hit(start, end, "authors:signature", name, attrs))
     _apply_group_marks(hits, text)
     return _finish(hits, text, kind)
+
+
+def _register_entries(lines: tuple[Line, ...]) -> set[int]:
+    """Lines just above a register's field ('Väckt:', 'Status:') where two or more entries
+    of a list have that shape: the writers of the listed documents, not the page's signers."""
+    above = {i - 1 for i, line in enumerate(lines) if i and _RECORD_FIELD.match(line.text)}
+    above -= {i for i in above if _RECORD_FIELD.match(lines[i].text)}
+    return above if len(above) >= 2 else set()
+
+
+_RECORD_FIELD = record_field_regex()
 
 
 def _apply_group_marks(hits: list[Hit], text: str) -> None:

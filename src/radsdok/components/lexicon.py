@@ -125,3 +125,11 @@ def page_tail_regex() -> regex.Pattern[str]:
     alternatives = "|".join(f"(?:{p})" for p in patterns()["page_tail_headings"])
     return regex.compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
+
+
+@cache
+def record_field_regex() -> regex.Pattern[str]:
+    """A register entry's field label at the start of a line ('Status:', 'Väckt:'): with two
+    values, the text lists documents (`kinds.json` `record_field_labels`)."""
+    labels = alternation(load_json("kinds.json")["record_field_labels"])
+    return regex.compile(rf"^[ \t]*(?P<label>{labels})[ \t]*:", regex.IGNORECASE | regex.MULTILINE)

@@ -8,7 +8,15 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
 from .layout import Line, appended_answer_start, is_breadcrumb, is_menu_line, lines_of
-from .lexicon import alternation, compile_any, first_names, load_json, municipalities, patterns
+from .lexicon import (
+    alternation,
+    compile_any,
+    first_names,
+    load_json,
+    municipalities,
+    patterns,
+    record_field_regex,
+)
 from .titles import find_title, top_headings
 
 _MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
@@ -229,6 +237,7 @@ _REPORTING = regex.compile(
     "|".join(f"(?:{p})" for p in _K["reporting_patterns"]), regex.IGNORECASE | regex.MULTILINE
 )
 _LISTING = regex.compile(_K["listing_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_RECORD_FIELD = record_field_regex()
 _ADDRESSED = regex.compile(_K["addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _SIGNOFF = regex.compile(_K["signoff_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _PROPOSAL = regex.compile(_K["proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
@@ -349,7 +358,23 @@ def kind_evidence(
     if len(listed) >= 2:  # distinct entries: a running header repeating the title is no list
         about += 2
         why.append("about:lists")
+    elif _repeated_record_field(text):
+        about += 2
+        why.append("about:lists-records")
     return is_doc, about, why
+
+
+def _repeated_record_field(text: str) -> bool:
+    """One register label ('Status:', 'Väckt:') given two different values: a list of entries."""
+    values: dict[str, set[str]] = {}
+    for found in _RECORD_FIELD.finditer(text, 0, 6000):
+        line_end = text.find("\n", found.end())
+        value = " ".join(text[found.end() : line_end if line_end >= 0 else len(text)].split()).casefold()
+        seen = values.setdefault(found.group("label").casefold(), set())
+        seen.add(value)
+        if len(seen) >= 2:
+            return True
+    return False
 
 
 def _in_question(text: str, found: regex.Match[str]) -> bool:
