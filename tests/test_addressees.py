@@ -478,3 +478,28 @@ def test_an_addressee_line_set_in_capitals_names_the_person() -> None:
     name, the rest a role; the values come back as written."""
     text = "INTERPELLATION TILL BYGGNADSNÄMNDENS ORDFÖRANDE MAJ-BRITT LUND (C) OM BYGGLOVEN\n\n" + BODY
     assert addressees(text) == [("MAJ-BRITT LUND", "BYGGNADSNÄMNDENS ORDFÖRANDE")]
+
+
+def test_an_agenda_page_listing_interpellations_addresses_no_one() -> None:
+    # no heading names a kind, so the kind is counted; its entries' addressees are not its own
+    text = (
+        "Kommunfullmäktige 12 maj 2022 - Hjo kommun\n\n"
+        "Start > Kommun och politik > Sammanträden\n\n"
+        "Kommunfullmäktige 12 maj 2022\n\n"
+        "Tid: Torsdag 12 maj 2022 kl. 18.00\n"
+        "Plats: Stadshuset\n\n"
+        "Sammanträdet direktsänds på webben. Välkommen att lyssna på debatten.\n\n"
+        "Ärenden\n\n"
+        "1. Val av justerare\n\n"
+        "2. Anmälan av nya motioner\n"
+        "Motion från Eva Ek (C) om skolskjutsar, KS 2022/101\n"
+        "Motion från Nils Falk (MP) om laddplatser, KS 2022/102\n\n"
+        "3. Anmälan av interpellationer\n"
+        "Interpellation från Ida Berg (V) till kommunstyrelsens ordförande om simhallen, KS 2022/110\n\n"
+        "Handlingar\n"
+        "Kallelse.pdf\n"
+        "Protokoll.pdf\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "other"
+    assert doc.addressees == []

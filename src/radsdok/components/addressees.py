@@ -454,7 +454,8 @@ def _without_later_short_roles(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-_LISTS_DOCUMENTS = "about:lists"  # kind evidence of a page listing documents (metadata.kind_evidence)
+# kind evidence of a page listing documents ('about:lists', 'about:lists-records': metadata.kind_evidence)
+_LISTS_DOCUMENTS = "about:lists"
 
 
 class AddresseeFinder:
@@ -465,7 +466,7 @@ class AddresseeFinder:
         kind_hit = found.meta.get("kind")
         kind = reported_kind(found)
         evidence = kind_hit.attrs.get("evidence", ()) if kind_hit is not None else ()
-        listing = kind == "other" and _LISTS_DOCUMENTS in evidence
+        listing = kind == "other" and any(str(why).startswith(_LISTS_DOCUMENTS) for why in evidence)
         if kind in _KINDS_WITHOUT or listing:
             # a page listing documents: the addressees on it are its entries', not its own
             found.addressees = []

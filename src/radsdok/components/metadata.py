@@ -435,9 +435,10 @@ def _reviewed(
         return kind, confidence, hit
     is_doc, about, why = kind_evidence(text, lines, kind, heading, found)
     if about > is_doc:
+        # where the kind was only counted, the reason points at no words but keeps its evidence
         reason = Hit(hit.start, hit.end, "kind:about-a-document", "other") if hit else None
-        if reason is not None:
-            reason.attrs["evidence"] = why
+        reason = reason or Hit(0, 0, "kind:about-a-document", "other")
+        reason.attrs["evidence"] = why
         return "other", 0.6, reason
     opens = "is:heading-opens" in why and "about:heading-plural" not in why
     # a bare 'Motion' heading over a short text is a page's label, not a topic heading
