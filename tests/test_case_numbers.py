@@ -303,3 +303,24 @@ def test_a_register_glued_between_year_and_serial_is_read(
     (found,) = find_case_numbers(text)
     assert found.text == value
     assert parse_case_number(value) == {"register": register, "year": year, "serial": serial}
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "serial"),
+    [
+        ("3. Motion från Eva Ek (C) om bryggorna, BUN0312/21\n", "BUN0312/21", "0312"),
+        ("Ärendet KS 0077/21 behandlas i maj.", "KS 0077/21", "0077"),
+    ],
+)
+def test_a_register_and_serial_before_a_short_year_are_read_without_a_label(
+    text: str, value: str, serial: str
+) -> None:
+    """'BUN0312/21': a register before a zero-padded serial and the year's last two digits."""
+    (found,) = find_case_numbers(text)
+    assert found.text == value
+    assert parse_case_number(value)["year"] == 2021
+    assert parse_case_number(value)["serial"] == serial
+
+
+def test_a_party_mark_before_a_serial_and_a_short_year_is_no_register() -> None:
+    assert list(find_case_numbers("Ordet gick till SD 123/45 i debatten.")) == []

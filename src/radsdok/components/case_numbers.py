@@ -10,7 +10,8 @@ Every candidate is read by one shape pattern, which gives its register, year and
 * the register between year and serial ("2011/KS 0206 001"), or between a short year and the
   serial ("18/KS 0068");
 * a register, a serial with its document number, and the year ("RS 269:1-2020");
-* a compact register, two-digit year and serial ("RV181888", "LTV 150060").
+* a compact register, two-digit year and serial ("RV181888", "LTV 150060");
+* a register, a serial and a two-digit year after it ("KS0514/20").
 
 A candidate is then accepted by where it stands (the rule named in its evidence):
 
@@ -67,6 +68,8 @@ _SHAPE = (
     rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<rev>\d{{1,6}})(?P<rsub>:\d{{1,3}})?[/\-](?P<year>{_YEAR})"
     # A short year before a register and a serial: "18/KS 0068".
     rf"|(?P<yy>\d{{2}})/(?P<mreg>{_REG})[ \t/](?P<serial>\d{{2,5}})"
+    # A register, a serial and a short year after it: "KS0514/20", "KS 0514/20".
+    rf"|(?P<reg>{_REG})[ \t]?(?P<serial>\d{{3,5}})/(?P<yy>\d{{2}})"
     r")"
     # Not glued to a following word or number ("2003/98/EG", "2023-06-15T"); a capitalised word
     # glued on where a web page lost its line break ("RS 912-2025Motion nr 1") ends the number.
