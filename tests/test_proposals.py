@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import pytest
+
 from radsdok.components.proposals import find_proposals
 
 BODY = "Kommunen behöver göra mer för att fler ska kunna cykla till skolan och till jobbet.\n\n"
@@ -358,3 +360,27 @@ def test_a_decision_label_with_its_decision_on_the_same_line_proposes_it() -> No
 def test_a_decision_label_inside_a_quotation_proposes_nothing() -> None:
     text = BODY + "I protokollet stod ”Beslut: Motionen avslås.” och mer än så blev det inte.\n"
     assert proposals(text) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Vi kräver därför att kommunen bygger fler hyresrätter.",
+        "Vi, som bor i området, kräver att kommunen bygger fler hyresrätter.",
+        "Vänsterpartiet i Tanum kräver att kommunen bygger fler hyresrätter.",
+    ],
+)
+def test_a_demand_by_the_writers_or_a_party_is_a_proposal(sentence: str) -> None:
+    assert proposals(BODY + sentence + "\n") == ["att kommunen bygger fler hyresrätter."]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Det går att vända, men det kräver att kommunen bygger fler hyresrätter.",
+        "Arbetet kräver att kommunen bygger fler hyresrätter.",
+    ],
+)
+def test_what_a_thing_requires_is_no_proposal(sentence: str) -> None:
+    # 'det kräver att …' says what is needed; no one demands it
+    assert proposals(BODY + sentence + "\n") == []

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
-from .lexicon import compile_any, patterns
+from .lexicon import compile_any, parties, patterns
 
 _FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
@@ -34,7 +34,14 @@ _ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", _FLAGS)
 _ATT_NUMBERED = regex.compile(r"^att\s?(?:\d{1,2}[.):]?|[.):])\s", _FLAGS)
 # "Vi yrkar därför att …" / "föreslår att kommunfullmäktige beslutar att …": the att after the intro.
 _INLINE = regex.compile(
-    r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|kräver|besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|också|även|"
+    r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|"
+    # 'kräver' demands where the writers or a party do ('Vi kräver att', 'Moderaterna kräver att'),
+    # not where a thing requires ('det kräver att kommunen …')
+    r"(?:(?<=(?:\b(?:vi|jag)\b[^.!?\n]{0,30}|(?:"
+    + parties().name_regex.pattern
+    + r")(?:\s+i\s+\p{L}+)?)\s)kräver"
+    r"|kräver(?=\s+(?:jag|vi)\b))|"
+    r"besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|också|även|"
     r"således|kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|om|på|besluta|"
     r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     _FLAGS,
