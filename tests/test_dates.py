@@ -176,3 +176,25 @@ def test_a_date_in_its_own_column_of_a_letterhead_dates_the_document() -> None:
     assert date_of("Mora kommun\n\n" + body) is None
     table = "| Till | Från | Datum |\n|---|---|---|\n| Kommunstyrelsen | Eva Ek (C) | 2022-04-01 |\n\n"
     assert date_of(table + body) == "2022-04-01"
+
+
+def test_a_date_label_in_a_letterhead_column_dates_the_report() -> None:
+    text = (
+        "HJO KOMMUN                                        TJÄNSTESKRIVELSE\n"
+        "Kultur- och fritidsförvaltningen                  Datum: 2021-09-14\n"
+        "Handläggare: Eva Ek                               Dnr: KS 2021/40\n\n"
+        "Medborgarförslag om bänkar\n\n"
+        "Ett medborgarförslag inkom den 2 mars 2021 om bänkar längs strandpromenaden.\n"
+    )
+    assert find_date(text).text == "2021-09-14"
+
+
+def test_a_meeting_date_in_a_letterhead_column_does_not_date_the_interpellation() -> None:
+    text = (
+        "Hjo kommun\n"
+        "Kommunfullmäktige                                 Sammanträde 2021-10-28\n\n"
+        "Interpellation om bänkarna\n\n"
+        "När kommer bänkarna?\n\n"
+        "Hjo den 12 oktober 2021\n\nEva Ek (C)\n"
+    )
+    assert find_date(text).text == "2021-10-12"

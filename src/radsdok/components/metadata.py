@@ -51,6 +51,7 @@ _KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+
 _REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
 _DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
+_DATE_LABEL_CELL = regex.compile(patterns()["date_label_cell"], regex.IGNORECASE)
 _INTRO_QUESTIONS = compile_any("question_intro")
 
 
@@ -658,6 +659,9 @@ def _date_score(
         return 0.5, "skip-line"
     if _DATE_LABEL.match(before) and len(before) <= _LABEL_GAP:
         return 10.0, "label"
+    cell = _CELL_GAP.split(before)[-1]  # a letterhead's column: '…förvaltningen      Datum: 2020-10-05'
+    if cell != before and _DATE_LABEL_CELL.match(cell) and len(cell) <= _LABEL_GAP:
+        return 10.0, "label-cell"
     if not before.strip() and index > 0 and _DATE_LABEL_ALONE.match(lines[index - 1].text):
         return 10.0, "label-above"
     # 'Inlämnad: …' dates a submission: the document's own unless a signature dates an answer to it
