@@ -239,6 +239,12 @@ KIND_CASES = {
         "Eva Ek (MP)\n",
         "motion",
     ),
+    "enkel_fraga_under_a_one_step_breadcrumb_naming_interpellations": (
+        "Liberalerna Hjo\nAktuellt > Frågor och interpellationer\n\nENKEL FRÅGA OM BUSSKORTEN\n\n"
+        "Till barn- och utbildningsnämndens ordförande\n\nNär får eleverna sina busskort?\n\n"
+        "Eva Ek (L)\n",
+        "fraga",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

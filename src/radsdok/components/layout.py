@@ -176,5 +176,15 @@ _ANSWER_HEADING = regex.compile(
 def is_breadcrumb(line: str) -> bool:
     """A web page's breadcrumb trail ('Start > Fullmäktigegruppen > Motioner 2010'): not a
     heading, though the category it names may tell what the page holds."""
-    return len(_BREADCRUMB_SEPARATOR.findall(line)) >= 2
+    parts = _BREADCRUMB_SEPARATOR.split(line.strip())
+    if len(parts) >= 3:
+        return True
+    # one step ('Aktuellt > Frågor och interpellationer'): short parts, no sentence in them
+    return len(parts) == 2 and all(
+        0 < len(part.split()) <= _BREADCRUMB_PART_WORDS and not part.rstrip().endswith((".", "?", "!"))
+        for part in parts
+    )
+
+
+_BREADCRUMB_PART_WORDS = 4
 
