@@ -232,3 +232,18 @@ def test_an_agenda_item_put_as_a_question_is_no_question_and_a_login_prompt_neit
     assert find_questions(agenda, [], "kallelse") == []
     page = "Om lekparken\n\nJag vill fråga ordföranden:\n\nNär öppnar parken?\n\nGlömt ditt lösenord?\n"
     assert [q.text for q in find_questions(page, [], "interpellation")] == ["När öppnar parken?"]
+
+
+def test_a_numbered_question_wrapped_before_a_place_name_stays_one_question() -> None:
+    # the wrapped line 'och' / 'Sörby …' starts with a capital, but a list entry holds no heading
+    text = (
+        "Mina frågor till tekniska nämndens ordförande:\n\n"
+        "1.  Hur länge ska gatubelysningen vara släckt i Hjo och\n"
+        "    Sörby innan lamporna byts?\n"
+        "2.  När fick nämnden veta att stolparna vid\n"
+        "    Korsberga var rostiga?\n"
+    )
+    assert questions(text) == [
+        "Hur länge ska gatubelysningen vara släckt i Hjo och Sörby innan lamporna byts?",
+        "När fick nämnden veta att stolparna vid Korsberga var rostiga?",
+    ]

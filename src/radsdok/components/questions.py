@@ -41,12 +41,16 @@ _SITE_PROMPT = regex.compile(
 _FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
 
-def _sentence_starts(item_text: str) -> list[int]:
+def _sentence_starts(item_text: str, marked: bool = False) -> list[int]:
+    """Where the sentences of an item start. A line break ends one after closing punctuation,
+    or after a heading-like line, but not inside a list entry ('2. Hur säkerställer … i Sickla
+    och' over '   Järla …?' wraps one question)."""
     starts = [0]
     for found in _BOUNDARY.finditer(item_text):
         if found.group(0) == "\n":
             previous = item_text[: found.start()].rstrip()
-            if not previous or (previous[-1] not in ".!?:;" and not _looks_like_heading(previous)):
+            heading = not marked and _looks_like_heading(previous)
+            if not previous or (previous[-1] not in ".!?:;" and not heading):
                 continue
         elif found.group(0).startswith(".") and _ABBREVIATION_END.search(item_text[: found.start() + 1]):
             continue
@@ -93,7 +97,7 @@ def _questions_in(item: Item, quotes: _Quotes) -> list[tuple[int, int]]:
     text = item.text
     if "?" not in text:
         return []
-    starts = _sentence_starts(text)
+    starts = _sentence_starts(text, item.marked)
     out: list[tuple[int, int]] = []
     for found in _QMARK.finditer(text):
         pos = item.start + found.start()
