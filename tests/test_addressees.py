@@ -503,3 +503,25 @@ def test_an_agenda_page_listing_interpellations_addresses_no_one() -> None:
     doc = radsdok.parse_text(text)
     assert doc.kind == "other"
     assert doc.addressees == []
+
+
+def test_a_party_page_describing_its_interpellations_addressees_addresses_no_one() -> None:
+    text = (
+        "Moderaterna i Hjo\n\nVåra interpellationer 2019–2022\n\n"
+        "Interpellation om gatljusen\n"
+        "Skriven av Eva Ek och ställd till tekniska nämndens ordförande. Besvarad 2020-04-18.\n\n"
+        "Interpellation om simhallen\n"
+        "Ställd till kommunstyrelsens ordförande. Ej besvarad.\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "other"
+    assert doc.addressees == []
+
+
+def test_a_labelled_ställd_till_field_still_names_the_addressee() -> None:
+    text = (
+        "Enkel fråga om busskorten\n\nStälld av: Eva Ek (L)\n"
+        "Ställd till: barn- och utbildningsnämndens ordförande\n\nNär får eleverna sina busskort?\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert [a.role for a in doc.addressees] == ["barn- och utbildningsnämndens ordförande"]

@@ -483,14 +483,24 @@ class AddresseeFinder:
             hits = find_addressees(found.text)
             if kind == "other":
                 # a page about a document reports whom it was put to ('vi har ställt en
-                # interpellation till X'); it addresses only whom it itself writes to
-                hits = [hit for hit in hits if hit.rule != "addressees:reported"]
+                # interpellation till X', 'Ställd till X. Besvarad 2013-03-20.'); it addresses
+                # only whom it itself writes to
+                hits = [h for h in hits if h.rule != "addressees:reported" and not _described(found.text, h)]
         if not hits and kind in ASKING_KINDS:
             hits = subjects_of_questions(found.text, found.questions)
         if doc.has_annotation("ENT_IOB"):
             hits = [name_role_from_entities(doc, hit) for hit in hits]
         found.addressees = _dedupe(hits)
         return doc
+
+
+_DESCRIBED = regex.compile(patterns()["addressee_described"], regex.IGNORECASE)
+
+
+def _described(text: str, hit: Hit) -> bool:
+    """Whether the words before an addressee on its line describe a document's addressee."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    return _DESCRIBED.search(text, max(line_start, hit.start - 60), hit.start) is not None
 
 
 def _drop_askers_from_authors(found: Findings, askers: list[Hit]) -> None:
