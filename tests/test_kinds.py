@@ -245,6 +245,14 @@ KIND_CASES = {
         "Eva Ek (L)\n",
         "fraga",
     ),
+    "page_of_decided_proposals_whose_entry_opens_with_the_definite_form": (
+        "Avgjorda medborgarförslag 2021\n\nHär publicerar vi sammandrag av förslag och beslut.\n\n"
+        "Mars\n\nBänkar längs ån Dnr KS/2020:112\n\n"
+        "Medborgarförslaget avslogs av tekniska nämnden den 4 mars 2021 § 12.\n\n"
+        "Hundrastgård i Väster Dnr KS/2020:140\n\n"
+        "Medborgarförslaget bifölls av kommunstyrelsen den 9 mars 2021 § 30.\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"
