@@ -384,3 +384,24 @@ def test_a_demand_by_the_writers_or_a_party_is_a_proposal(sentence: str) -> None
 def test_what_a_thing_requires_is_no_proposal(sentence: str) -> None:
     # 'det kräver att …' says what is needed; no one demands it
     assert proposals(BODY + sentence + "\n") == []
+
+
+def test_an_agenda_items_decision_heading_right_under_its_case_number_opens_its_proposals() -> None:
+    # no blank line between the item's lines and its 'Förslag till beslut'
+    text = (
+        "Kallelse till kommunstyrelsen\n\nÄrenden\n\n"
+        "1. Svar på motion om laddplatser (MP)\n"
+        "Diarienummer: KS 2025/17\n"
+        "Förslag till beslut\n"
+        "- Motionen anses besvarad.\n\n"
+        "2. Taxa för torghandel 2026\n"
+        "Diarienummer: KS 2025/40\n"
+        "Förslag till beslut\n"
+        "- Taxan antas.\n"
+    )
+    assert proposals(text) == ["Motionen anses besvarad.", "Taxan antas."]
+
+
+def test_a_differently_marked_item_after_a_decision_list_ends_it() -> None:
+    text = BODY + "Förslag till beslut\n- Taxan antas.\n- Taxan gäller från 1 juli.\n3. Övriga frågor\n"
+    assert proposals(text) == ["Taxan antas.", "Taxan gäller från 1 juli."]

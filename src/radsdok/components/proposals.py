@@ -126,6 +126,8 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
     """Whether `line` starts a new unit inside the paragraph of `previous`."""
     if previous.text.endswith(":") or _heading(previous.text, protocol=False):
         return True  # "yrkar:" / a heading line with its content below, no blank line between
+    if _DECISION_HEADING.match(line.text) and len(line.text) <= _HEADING_MAX:
+        return True  # an agenda item's lines, then its 'Förslag till beslut' with no blank line
     if _is_att(line.text):  # an att-line, unless a prose sentence wrapped onto "att …"
         return (
             previous.text.endswith((".", ",", ";", "!", "?"))
@@ -261,6 +263,17 @@ class _Zone:
     taken: int = 0
     listed: bool = False  # list items were taken: a paragraph after them ends the zone
     att_only: bool = False  # only att-clauses are proposals here ('Förslag' over a form's)
+    marker: str | None = None  # the list marker of its items: a differently marked unit ends it
+
+
+def _marker_of(text: str, unit: Unit) -> str:
+    """A list item's kind of marker: 'number' ('3.', '(2)'), 'letter' ('b)') or the sign ('-', '•')."""
+    marker = text[text.rfind("\n", 0, unit.start) + 1 : unit.start].strip(" \t\u00a0(")
+    if marker[:1].isdigit():
+        return "number"
+    if marker[:1].isalpha():
+        return "letter" if len(marker) <= 2 else marker.casefold()
+    return marker[:1]
 
 
 def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> list[Hit] | None:
@@ -269,8 +282,12 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
         return []
     if zone.att_only and not _is_att(unit.text):
         return None
+    if unit.marked and zone.marker is not None and _marker_of(text, unit) != zone.marker:
+        return None  # '- Motionen avslås.' then '3. Svar på motion …': the agenda's next item
     if _is_att(unit.text) or (unit.marked and (not zone.strict or _SUBJECT.match(unit.text))):
         zone.listed = True
+        if unit.marked and zone.marker is None:
+            zone.marker = _marker_of(text, unit)
         return [_proposal(text, unit.start, _item_end(text, unit, following), "proposals:zone-item")]
     if _heading_like(unit) or len(unit.text) > _ZONE_PARAGRAPH_MAX or zone.listed:
         return None
