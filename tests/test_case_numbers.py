@@ -324,3 +324,15 @@ def test_a_register_and_serial_before_a_short_year_are_read_without_a_label(
 
 def test_a_party_mark_before_a_serial_and_a_short_year_is_no_register() -> None:
     assert list(find_case_numbers("Ordet gick till SD 123/45 i debatten.")) == []
+
+
+def test_a_row_number_under_a_header_rows_last_column_label_is_no_case_number() -> None:
+    text = (
+        "Föredragningslista\n\nNr  Ärende                                         Diarienummer\n\n"
+        "1   Val av justerare\n\n2   Taxa för torghandel                            KS 2025/40\n"
+    )
+    assert [hit.text for hit in find_case_numbers(text)] == ["KS 2025/40"]
+
+
+def test_a_label_alone_on_its_line_still_gives_the_number_below() -> None:
+    assert [hit.text for hit in find_case_numbers("Dnr\n4567\n\nMotion om bänkar\n")] == ["4567"]

@@ -139,7 +139,12 @@ def _row_after_header(text: str, found: regex.Match[str]) -> bool:
     """A label ending a table's header line and, on a later line, a row that begins with a number
     and goes on in words ("§ Ärende Dnr.\n107 Val av justerare 2020/1"): the number is the row's."""
     label_to_num = text[found.start() : found.start("num")]
-    return "\n" in label_to_num and not _LINE_END_AFTER.match(text, found.end("num"))
+    if "\n" not in label_to_num:
+        return False
+    # 'Nr  Ärende      Diarienummer' over '1   Upprop': the label heads the last column of a
+    # header row, and the number below opens a row
+    header_before = text[text.rfind("\n", 0, found.start()) + 1 : found.start()].strip()
+    return bool(header_before) or not _LINE_END_AFTER.match(text, found.end("num"))
 
 
 _REGISTER_WORD = regex.compile(r"\p{L}+(?:-\p{Lu}+)?")
