@@ -444,3 +444,11 @@ def test_a_petition_site_page_is_a_medborgarforslag_started_by_its_signer() -> N
     doc = radsdok.parse_text(text)
     assert doc.kind == "medborgarforslag"
     assert [(a.name, a.party) for a in doc.authors] == [("Stina Wall", None)]
+
+
+def test_a_posts_category_line_under_the_signers_signs_nothing() -> None:
+    text = (
+        "Motion om bryggorna\n\n" + BODY + "att bryggorna lagas.\n\nEva Ek          Nils Falk\n"
+        "Centerpartiet i Hjo\n\nKategorier: Motioner, Hamnen | Inga kommentarer\n"
+    )
+    assert authors(text, "motion") == [("Eva Ek", "C"), ("Nils Falk", "C")]

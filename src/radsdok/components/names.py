@@ -17,6 +17,7 @@ INITIAL = r"\p{Lu}\.?"
 _GAP = r"[^\S\n]"
 NAME = rf"{NAME_TOKEN}(?:{_GAP}{INITIAL})?(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_TOKEN}){{1,3}}"
 _INITIAL_RE = regex.compile(INITIAL)
+_NAME_WORD = regex.compile(rf"{NAME_TOKEN}|{PARTICLE}")
 NAME_RE = regex.compile(rf"\b(?<!-){NAME}(?![\p{{L}}-])")
 # "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
 PARTY_MARK = regex.compile(
@@ -62,6 +63,8 @@ def is_plausible_name(candidate: str, *, strict: bool) -> bool:
         return False
     if any(ch.isdigit() for ch in candidate):  # a street address or postcode, never a name
         return False
+    if not all(_NAME_WORD.fullmatch(token) for token in tokens):
+        return False  # 'Kategorier: Motioner', 'Bostäder Inga kommentarer': no name's words
     stops = _stop_tokens()
     lexicon = parties()
     places = municipalities()
