@@ -3,6 +3,7 @@ session number dates a bare day and month ('Inkom den 30 januari')."""
 
 from __future__ import annotations
 
+import radsdok
 from radsdok.components.metadata import find_date
 
 PROSE = "Redan i mars 1994 lade regeringen fram en proposition i frågan, och den 22 mars 1998 hände mer. " * 2
@@ -198,3 +199,24 @@ def test_a_meeting_date_in_a_letterhead_column_does_not_date_the_interpellation(
         "Hjo den 12 oktober 2021\n\nEva Ek (C)\n"
     )
     assert find_date(text).text == "2021-10-12"
+
+
+def test_a_list_of_motions_is_dated_by_its_page_not_by_an_entry() -> None:
+    text = (
+        "Motioner under beredning\n\n"
+        "Motion om belysning i Sörbyparken\nEva Ek (C)\nVäckt: 2021-03-22\nStatus: Under beredning\n\n"
+        "Motion om pendlarparkeringar\nNils Falk (MP)\nVäckt: 2021-05-31\nStatus: Besvarad 2021-09-27\n\n"
+        "Senast uppdaterad: 14 oktober 2021\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "other"
+    assert doc.date == "2021-10-14"
+
+
+def test_a_motion_keeps_its_own_date_over_its_web_pages_update_line() -> None:
+    text = (
+        "Motion om bänkar\n\nTill kommunfullmäktige i Hjo\n\nBänkarna behövs.\n\n"
+        "Jag yrkar att bänkar ställs ut.\n\nHjo den 3 mars 2021\n\nEva Ek (C)\n\n"
+        "Sidan uppdaterades 2021-06-01\n"
+    )
+    assert radsdok.parse_text(text).date == "2021-03-03"

@@ -52,6 +52,7 @@ _REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
 _DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
 _DATE_LABEL_CELL = regex.compile(patterns()["date_label_cell"], regex.IGNORECASE)
+_PAGE_DATE = regex.compile(patterns()["page_date_line"], regex.IGNORECASE)
 _INTRO_QUESTIONS = compile_any("question_intro")
 
 
@@ -711,11 +712,12 @@ def _alone_in_its_cell(before: str, after: str) -> bool:
     )
 
 
-def find_date(text: str) -> Hit | None:
+def find_date(text: str, page_dated: bool = False) -> Hit | None:
     """The document's own date: each full date scored by where it stands (a date label, a
     protocol's meeting line, a place-and-date signature, a header line) above dates in
     prose, reference lists and 'Publicerad/Uppdaterad' lines; a session number dates a bare
-    day and month; a publishing date is the last resort."""
+    day and month; a publishing date is the last resort. A page that lists documents
+    (`page_dated`) is dated by its own 'Sidan uppdaterad …' line, not by an entry's date."""
     candidates = _date_candidates(text)
     answer_at = appended_answer_start(text)
     if answer_at is not None and any(c.start < answer_at for c in candidates):
@@ -732,6 +734,8 @@ def find_date(text: str) -> Hit | None:
         score, why = _date_score(text, lines, index, hit, protocol)
         hit.attrs["placed"] = why
         if why == "skip-line":
+            if page_dated and _PAGE_DATE.search(text, lines[index].start, hit.start):
+                return hit  # the list's own date: 'Sidan uppdaterades …', 'Publicerad …'
             fallback = fallback or hit
             continue
         if score <= 0:
@@ -797,6 +801,11 @@ def _session_date(text: str) -> Hit | None:
     return Hit(day_month.start(), day_month.end(), "date:session", f"{year:04d}-{month:02d}-{day:02d}")
 
 
+def _evidence_of(hit: Hit | None) -> list[object]:
+    """The kind evidence a kind decision kept ('about:lists', 'is:signed', …)."""
+    return list(hit.attrs.get("evidence", ())) if hit is not None else []
+
+
 class MetadataFinder:
     """spaCy component: fills `doc._.radsdok.meta` (kind, title, municipality, body, date)."""
 
@@ -817,11 +826,14 @@ class MetadataFinder:
             ("title", find_title),
             ("body", find_body),
             ("municipality", find_municipality),
-            ("date", find_date),
         ):
             hit = finder(text)
             if hit is not None:
                 found.meta[key] = hit
+        listing = any(str(why).startswith("about:lists") for why in _evidence_of(evidence))
+        date = find_date(text, page_dated=kind == "other" and listing)
+        if date is not None:
+            found.meta["date"] = date
         return doc
 
 
