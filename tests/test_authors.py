@@ -452,3 +452,12 @@ def test_a_posts_category_line_under_the_signers_signs_nothing() -> None:
         "Centerpartiet i Hjo\n\nKategorier: Motioner, Hamnen | Inga kommentarer\n"
     )
     assert authors(text, "motion") == [("Eva Ek", "C"), ("Nils Falk", "C")]
+
+
+def test_a_news_items_text_byline_names_its_writer() -> None:
+    text = (
+        "Nyheter\n\nFler bänkar längs ån\n\nPublicerad: 3 maj 2022\n\n"
+        "Tekniska nämnden har beslutat att ställa ut fler bänkar längs ån efter ett medborgarförslag.\n\n"
+        "Text: Petra Sund\n\nDela: Facebook | E-post\n"
+    )
+    assert authors(text, "other") == [("Petra Sund", None)]
