@@ -253,6 +253,18 @@ KIND_CASES = {
         "Medborgarförslaget bifölls av kommunstyrelsen den 9 mars 2021 § 30.\n",
         "other",
     ),
+    "news_headline_with_the_kind_word_as_its_subject": (
+        "Hjo kommun\nStart | Nyheter | Kontakt\n\nMedborgarförslag ger Sörby en ny lekplats\n\n"
+        "Publicerad: 2 juni 2022\n\nEn ny lekplats byggs i Sörby i sommar. Förslaget kom från en "
+        "förälder i byn, säger Eva Ek på tekniska förvaltningen.\n",
+        "other",
+    ),
+    "medborgarforslag_whose_heading_names_its_subject_after_om": (
+        "Medborgarförslag om en lekplats i Sörby\n\nTill kommunfullmäktige i Hjo\n\n"
+        "Barnen i Sörby har ingenstans att leka.\n\nJag föreslår att kommunen bygger en lekplats.\n\n"
+        "Nils Falk\nSörbyvägen 3\n",
+        "medborgarforslag",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -298,6 +298,10 @@ def kind_evidence(
         if prefix and _REFERENCE_BEFORE.search(prefix):
             about += 2
             why.append("about:heading-refers")
+        elif not prefix and _headline_sentence(heading, found):
+            is_doc += 1  # 'Medborgarförslag ger Orrefors en hundrastgård': a news headline
+            about += 1
+            why.extend(["is:heading", "about:heading-sentence"])
         elif not prefix:
             is_doc += 2
             why.append("is:heading-opens")
@@ -364,6 +368,22 @@ def kind_evidence(
         about += 2
         why.append("about:lists-records")
     return is_doc, about, why
+
+
+_NEXT_WORD = regex.compile(r"[ \t]+(?P<word>[\p{L}-]+)")
+_TITLE_WORDS = frozenset(_K["heading_title_words"])
+
+
+def _headline_sentence(heading: str, found: regex.Match[str]) -> bool:
+    """Whether the kind word opening a heading is the subject of a sentence: the next word on
+    its line is in lower case and no title word ('om', 'till', 'angående' …)."""
+    if found.group(0).casefold().rstrip().endswith(" till"):
+        return False  # 'Fråga till miljö- och byggnadsnämndens ordförande'
+    following = _NEXT_WORD.match(heading, found.end())
+    if following is None:
+        return False
+    word = following.group("word")
+    return word[:1].islower() and word.casefold() not in _TITLE_WORDS
 
 
 def _repeated_record_field(text: str) -> bool:
