@@ -265,6 +265,12 @@ KIND_CASES = {
         "Nils Falk\nSörbyvägen 3\n",
         "medborgarforslag",
     ),
+    "short_news_item_with_a_protocol_link_under_related": (
+        "Fullmäktige sa ja till ny skola\n\nPublicerad 2024-03-01\n\n"
+        "Kommunfullmäktige i Hjo beslutade i går att bygga en ny skola i Sörby.\n\n"
+        "Relaterat\nProtokoll från kommunfullmäktige\nSå här påverkar du\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -14,6 +14,7 @@ from .lexicon import (
     first_names,
     load_json,
     municipalities,
+    page_tail_regex,
     patterns,
     record_field_regex,
 )
@@ -72,8 +73,12 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
     earliest: tuple[int, int, str] | None = None
     widest = max(scope for _, scope, _, _ in _KIND_RULES)
     folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold()
+    # a web page's furniture below a short text ('Relaterat', 'Dela:') declares nothing
+    tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end)
     for kind, scope, cues, pattern in _KIND_RULES:
         end = lines[min(scope, len(lines)) - 1].end
+        if tail is not None:
+            end = min(end, tail.start())
         head = folded_head[:end]
         if not any(cue in head for cue in cues):
             continue
@@ -173,7 +178,10 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if declared is not None:
         return _unless_portal_item(text, lines, declared)
     headings = top_headings(text) or tuple(lines[:1])
+    tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end)
     for heading in headings[:6]:
+        if tail is not None and heading.start >= tail.start():
+            break  # 'Relaterat' / 'Protokoll från kommunfullmäktige': a link, not a heading
         if _LETTER_SPACED.match(heading.text):
             # a typewriter's letter-spaced heading ('I N T E R P E L L A T I O N'): the whole line
             heading_text = heading.text.replace(" ", "")
