@@ -405,3 +405,16 @@ def test_an_agenda_items_decision_heading_right_under_its_case_number_opens_its_
 def test_a_differently_marked_item_after_a_decision_list_ends_it() -> None:
     text = BODY + "Förslag till beslut\n- Taxan antas.\n- Taxan gäller från 1 juli.\n3. Övriga frågor\n"
     assert proposals(text) == ["Taxan antas.", "Taxan gäller från 1 juli."]
+
+
+def test_a_boards_decision_names_a_board_by_its_adjective_and_a_neuter_answer() -> None:
+    # under '… beslut' items count only where they name the deciding body or the decision
+    text = (
+        "§ 12 Medborgarförslag om en hundrastgård\n\nKommunstyrelsens beslut\n\n"
+        "1. Tekniska nämnden får i uppdrag att föreslå en plats för hundrastgården.\n"
+        "2. Medborgarförslaget anses i övrigt besvarat.\n"
+    )
+    assert [hit.text for hit in find_proposals(text, "protokoll")] == [
+        "Tekniska nämnden får i uppdrag att föreslå en plats för hundrastgården.",
+        "Medborgarförslaget anses i övrigt besvarat.",
+    ]
