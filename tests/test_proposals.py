@@ -418,3 +418,17 @@ def test_a_boards_decision_names_a_board_by_its_adjective_and_a_neuter_answer() 
         "Tekniska nämnden får i uppdrag att föreslå en plats för hundrastgården.",
         "Medborgarförslaget anses i övrigt besvarat.",
     ]
+
+
+def test_an_agenda_tables_decision_cells_are_proposals() -> None:
+    text = (
+        "| Nr | Ärende                                        | Dnr         |\n"
+        "| 3  | Svar på motion om kameror                     | KS 2019/788 |\n"
+        "|    | Förslag: Kommunfullmäktige avslår motionen.   |             |\n"
+        "| 4  | Svar på medborgarförslag om utegym            | KS 2019/102 |\n"
+        "|    | Förslag: Medborgarförslaget anses besvarat.   |             |\n"
+        "| 5  | Övriga frågor                                 |             |\n"
+        "|    | Förslag: Ordföranden informerar.              |             |\n"
+    )
+    # a bare 'Förslag:' labels a decision where it names the deciding body or the decision
+    assert proposals(text) == ["Kommunfullmäktige avslår motionen.", "Medborgarförslaget anses besvarat."]

@@ -70,12 +70,15 @@ _DECISION_HEADING = _full_line("decision_headings")
 _WEAK_HEADING = _full_line("decision_headings_weak")
 # The same heading as a label with its decision beside it on one line ("Kommunstyrelsens förslag
 # till beslut: Motionen bifalls.", "Beslut: Regionfullmäktige antar planen."): an agenda's items.
+# In a table row the label opens a cell ('|    | Förslag: Motionen avslås. |'); a bare 'Förslag:'
+# labels a decision only where it names the deciding body or the decision ('decision_subject').
 _LABELLED_DECISION = regex.compile(
-    r"^[ \t]*(?:"
+    r"^[ \t|]*(?:(?P<bare>förslag)|"
     + "|".join(patterns()["decision_headings"] + patterns()["decision_headings_weak"])
     + r")[ \t]*:[ \t]+(?=att\s|(?-i:\p{Lu}))",
     _FLAGS | regex.MULTILINE,
 )
+_CELL_END = regex.compile(r"[ \t]+\|")
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
@@ -387,10 +390,22 @@ def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
     """The decisions a unit gives beside a decision label, each to its first sentence end."""
     hits: list[Hit] = []
     segment = text[unit.start : unit.end]  # the unit starts after its item marker ('4.  Beslut: …')
-    labels = [found for found in _LABELLED_DECISION.finditer(segment) if not _quoted(segment, found.start())]
+    labels = [
+        found
+        for found in _LABELLED_DECISION.finditer(segment)
+        if not _quoted(segment, found.start())
+        and (not found.group("bare") or _SUBJECT.match(segment, found.end()))
+    ]
     for index, label in enumerate(labels):
         start = unit.start + label.end()
         stop = unit.start + labels[index + 1].start() if index + 1 < len(labels) else unit.end
+        line_end = text.find("\n", start, stop)
+        line = text[start : line_end if line_end >= 0 else stop]
+        cell = _CELL_END.search(line)
+        if cell is not None:  # a table cell: the decision ends at its border
+            stop = start + cell.start()
+        elif line_end >= 0 and line.rstrip().endswith((".", "!")):
+            stop = line_end  # a decision ending its line: the next line is the agenda's again
         end = _first_sentence_end(text, start, stop)
         hits.append(_proposal(text, start, end, "proposals:labelled-decision"))
     return hits
