@@ -271,6 +271,16 @@ KIND_CASES = {
         "Relaterat\nProtokoll från kommunfullmäktige\nSå här påverkar du\n",
         "other",
     ),
+    "interpellation_published_in_full_on_a_portal_page_with_its_files": (
+        "Hjo kommun\nKommun och politik > Kommunfullmäktige > Interpellationer\n\n"
+        "Interpellation om simhallens öppettider\n\nÄrendenummer: KS 2022/310\n"
+        "Ställd av: Eva Ek (C)\nStälld till: kultur- och fritidsnämndens ordförande\n\n"
+        "Interpellationens text\n\nSimhallen har stängt tidigare på kvällarna sedan i höstas.\n\n"
+        "Jag vill därför fråga kultur- och fritidsnämndens ordförande:\n\n"
+        "– När får simhallen tillbaka sina kvällstider?\n\nEva Ek (C)\n\n"
+        "Dokument\nInterpellation KS 2022/310 (pdf, 80 kB)\nSvar på interpellation (pdf, 95 kB)\n",
+        "interpellation",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

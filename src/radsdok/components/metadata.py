@@ -353,12 +353,14 @@ def kind_evidence(
     if _WEB_CHROME.search(text, 0, 6000):  # a web page: it may publish a document or report one
         about += 1
         why.append("about:web-page")
+    # a meeting-portal item listing the documents of a case: files ('Motion.pdf', '(pdf, 84 kB)')
+    # or a 'Handlingar' heading over them; one list, counted once however it shows
     if sum(1 for _ in _ATTACHMENT.finditer(text, 0, 6000)) >= 2:
-        about += 2  # a meeting-portal item listing the documents of a case
         why.append("about:attachments")
     if _DOCUMENT_LIST_HEADING.search(text, 0, 6000):
-        about += 2  # 'Handlingar' heading a list of the case's documents
         why.append("about:document-list")
+    if "about:attachments" in why or "about:document-list" in why:
+        about += 2
     if _AGENDA_ITEM.search(head):
         about += 1
         why.append("about:agenda-item")
