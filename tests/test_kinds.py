@@ -281,6 +281,12 @@ KIND_CASES = {
         "Dokument\nInterpellation KS 2022/310 (pdf, 80 kB)\nSvar på interpellation (pdf, 95 kB)\n",
         "interpellation",
     ),
+    "page_headed_by_two_kinds_of_document": (
+        "Motioner och medborgarförslag under beredning\n\n"
+        "Motion om belysning i Sörbyparken, Eva Ek (C), väckt 2024-03-11.\n\n"
+        "Här visas ärenden som ännu inte har fått sitt svar.\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

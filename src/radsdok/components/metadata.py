@@ -232,6 +232,12 @@ def _line_at(text: str, offset: int) -> str:
 
 
 _YEAR_IN_HEADING = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# Two kinds of document joined in a heading ('Motioner och medborgarförslag under beredning',
+# 'Interpellationer och frågor 2022'): a page that lists them.
+_KINDS_JOINED = regex.compile(
+    _ANY_KIND.pattern + r"[ \t]+(?:och|&|samt)[ \t]+" + _ANY_KIND.pattern.replace("?P<", "?P<second_"),
+    regex.IGNORECASE,
+)
 _LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
 _K = load_json("kinds.json")
 _DOCUMENT_KINDS = frozenset(_K["document_kinds"])
@@ -319,6 +325,9 @@ def kind_evidence(
         if word not in _SINGULAR.get(kind, frozenset()):
             about += 1
             why.append("about:heading-plural")
+            if _KINDS_JOINED.search(heading.split("\n", 1)[0]):  # 'Motioner och medborgarförslag …'
+                about += 2
+                why.append("about:heading-kinds")
             if not prefix and _YEAR_IN_HEADING.search(heading):  # 'Motioner 2022': a list
                 about += 2
                 why.append("about:heading-plural-year")
