@@ -461,3 +461,15 @@ def test_a_news_items_text_byline_names_its_writer() -> None:
         "Text: Petra Sund\n\nDela: Facebook | E-post\n"
     )
     assert authors(text, "other") == [("Petra Sund", None)]
+
+
+def test_a_blogs_footer_byline_names_the_writer_of_a_long_post() -> None:
+    post = "Debatten om simhallen fortsatte i kväll och ordföranden svarade inte på något. " * 25
+    text = (
+        "Evas blogg\nOm politik i Hjo – av Eva Ek, gruppledare för Centerpartiet i Hjo\n\n"
+        "Svaret som inte kom\n\n" + post + "\n\nPostat av Eva Ek kl. 21:14 | 3 kommentarer\n"
+        "Etiketter: simhallen, fullmäktige\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "other"
+    assert [a.name for a in doc.authors] == ["Eva Ek"]

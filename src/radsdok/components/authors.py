@@ -713,7 +713,9 @@ _BYLINE_HEAD = 1500  # a post's byline stands under its heading
 def _with_post_byline(text: str, authors: list[Hit]) -> list[Hit]:
     """A page no one signs takes its post's byline as its author, with the party the page
     states for it (the byline's or the site's: the party-only author it replaces)."""
-    byline = _POST_BYLINE.search(text, 0, _BYLINE_HEAD)
+    # under the post's heading, or (a blog's footer: 'Postat av Anna Berg kl. 21:14 | 4
+    # kommentarer') after its text, where the readers' comments begin later
+    byline = _POST_BYLINE.search(text, 0, _BYLINE_HEAD) or _POST_BYLINE.search(text, _BYLINE_HEAD)
     if byline is None or not is_plausible_name(byline.group("name"), strict=True):
         return authors
     party = next((a.attrs.get("party") for a in authors if a.attrs.get("party")), None)
