@@ -525,3 +525,15 @@ def test_a_labelled_ställd_till_field_still_names_the_addressee() -> None:
     )
     doc = radsdok.parse_text(text)
     assert [a.role for a in doc.addressees] == ["barn- och utbildningsnämndens ordförande"]
+
+
+def test_a_news_item_reporting_whom_an_interpellation_is_put_to_addresses_no_one() -> None:
+    text = (
+        "Lokalnytt\n\nBiblioteket kan få kortare öppettider\n\nPublicerad 14 mars 2018\nAv Petra Sund\n\n"
+        "Socialdemokraterna har lämnat in en interpellation om biblioteket. I interpellationen, som är "
+        "ställd till kultur- och fritidsnämndens ordförande Nils Falk (M), vill partiet veta om det "
+        "finns planer på att stänga biblioteket.\n\n– Det stämmer inte, säger Nils Falk.\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "other"
+    assert doc.addressees == []

@@ -473,3 +473,12 @@ def test_a_blogs_footer_byline_names_the_writer_of_a_long_post() -> None:
     doc = radsdok.parse_text(text)
     assert doc.kind == "other"
     assert [a.name for a in doc.authors] == ["Eva Ek"]
+
+
+def test_a_news_pages_contact_box_names_whom_to_ask_not_the_writer() -> None:
+    text = (
+        "Nyheter\n\nNu kan du lämna e-förslag\n\nPublicerad: 1 mars 2022\n\n"
+        "Från och med i dag kan invånarna lämna e-förslag på kommunens webbplats.\n\n"
+        "Kontakt\nPetra Sund\nKanslichef\n0503-350 00\n\nDela sidan\n"
+    )
+    assert authors(text, "other") == []

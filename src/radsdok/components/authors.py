@@ -533,10 +533,12 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             hits.append(Hit(name.start(), name.end(), "authors:byline", name.group(0), {"party": party}))
     hits.extend(prose_people(text))
     region = _signature_region(lines)
-    entries = _register_entries(lines)
+    entries = _register_entries(lines) | _contact_box(lines)
     for i, line in enumerate(_unglued(lines)):
         if i in entries:
-            continue  # 'Anna Ek (C)' over 'Väckt: 2019-02-25' in a list of motions: their writer
+            # 'Anna Ek (C)' over 'Väckt: 2019-02-25' in a list of motions: their writer; a name
+            # in a page's contact box: whom to ask
+            continue
         strict = i not in region
         signers, shaped = _signature_names(line, strict=strict, in_region=i in region)
         if not signers:
@@ -581,6 +583,18 @@ def _register_entries(lines: tuple[Line, ...]) -> set[int]:
 
 
 _RECORD_FIELD = record_field_regex()
+_CONTACT_HEADING = regex.compile(
+    r"^(?:" + alternation(patterns()["contact_headings"]) + r")[ \t]*:?$", regex.IGNORECASE
+)
+
+
+def _contact_box(lines: tuple[Line, ...]) -> set[int]:
+    """The lines under a 'Kontakt' heading, to the end of its paragraph."""
+    box: set[int] = set()
+    for i, line in enumerate(lines):
+        if _CONTACT_HEADING.match(line.text):
+            box.update(j for j in range(i + 1, len(lines)) if lines[j].paragraph == line.paragraph)
+    return box
 
 
 def _apply_group_marks(hits: list[Hit], text: str) -> None:
