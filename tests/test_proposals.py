@@ -432,3 +432,14 @@ def test_an_agenda_tables_decision_cells_are_proposals() -> None:
     )
     # a bare 'Förslag:' labels a decision where it names the deciding body or the decision
     assert proposals(text) == ["Kommunfullmäktige avslår motionen.", "Medborgarförslaget anses besvarat."]
+
+
+def test_a_decision_giving_an_office_a_task_names_its_subject() -> None:
+    text = (
+        "§ 40 Medborgarförslag om en lekplats\n\nKommunstyrelsens beslut\n"
+        "1. Medborgarförslaget bifalls.\n2. Stadsbyggnadskontoret får i uppdrag att rusta upp lekplatsen.\n"
+    )
+    assert [hit.text for hit in find_proposals(text, "protokoll")] == [
+        "Medborgarförslaget bifalls.",
+        "Stadsbyggnadskontoret får i uppdrag att rusta upp lekplatsen.",
+    ]
