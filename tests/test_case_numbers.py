@@ -336,3 +336,18 @@ def test_a_row_number_under_a_header_rows_last_column_label_is_no_case_number() 
 
 def test_a_label_alone_on_its_line_still_gives_the_number_below() -> None:
     assert [hit.text for hit in find_case_numbers("Dnr\n4567\n\nMotion om bänkar\n")] == ["4567"]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("4.  Delårsrapport för Hjo kommun\n    Ks 812/2024\n", "Ks 812/2024"),
+        ("Beslut i ärende Tn 2020-0311.", "Tn 2020-0311"),
+    ],
+)
+def test_a_register_in_title_case_before_a_number_is_read(text: str, value: str) -> None:
+    assert [hit.text for hit in find_case_numbers(text)] == [value]
+
+
+def test_a_short_word_in_title_case_before_a_number_is_no_register() -> None:
+    assert [hit.text for hit in find_case_numbers("Se 2019/20 och Nr 12/2019 i bilagan.")] == []

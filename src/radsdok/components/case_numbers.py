@@ -3,7 +3,8 @@
 Every candidate is read by one shape pattern, which gives its register, year and serial:
 
 * a register before the number, joined by a space, slash, dash or nothing:
-  "KS 2023/0048", "KS/2019:347", "KS-2023-00118", "VO–2023-00206";
+  "KS 2023/0048", "KS/2019:347", "KS-2023-00118", "VO–2023-00206"; in title case only before
+  a space ("Ks 812/2024", "Tn 2020-0311"), and never a short word ("Se", "Nr": data);
 * a bare year-serial, the serial after a slash, colon, dot, dash or en dash, possibly
   broken after the separator at a line end ("2023-\\n00118"), with sub-numbers
   ("2003/0369-45", "2010/94.10") and a register after it ("2017/0150 KS-2");
@@ -47,7 +48,13 @@ from spacy.tokens import Doc
 from .findings import Hit, findings_of
 from .lexicon import alternation, load_json
 
-_REG = r"(?-i:\p{Lu}{1,6}(?:-\p{Lu}{1,4})?)"
+# A register in capitals, or one in title case before a space and a number ("Ks 812/2024", "Tn 2020-0311")
+# (not a short word or label in title case: "Dnr 2023/0048 KS", "Se 2019/20").
+_TITLE_CASE_WORDS = alternation(load_json("case_numbers.json")["title_case_words"])
+_REG = (
+    r"(?-i:\p{Lu}{1,6}(?:-\p{Lu}{1,4})?"
+    r"|(?!(?i:" + _TITLE_CASE_WORDS + r")(?![\p{L}]))\p{Lu}\p{Ll}{1,2}(?=[ \t]\d))"
+)
 _YEAR = r"(?:19|20)\d{2}"
 # Between year and serial; a dash or slash may end a line (the serial then opens the next).
 _SEP = r"(?:[ \t]?/[ \t]?|[:.\-\u2013\u2011])(?:(?<=[-/\u2013\u2011])[ \t]{0,3}\n[ \t]{0,3})?"
