@@ -482,3 +482,17 @@ def test_a_news_pages_contact_box_names_whom_to_ask_not_the_writer() -> None:
         "Kontakt\nPetra Sund\nKanslichef\n0503-350 00\n\nDela sidan\n"
     )
     assert authors(text, "other") == []
+
+
+def test_a_reports_handlaggare_who_does_not_sign_is_no_author_beside_its_signers() -> None:
+    text = (
+        "HJO KOMMUN\nTJÄNSTESKRIVELSE\nHandläggare: Petra Sund\n\nSvar på motion om bänkar\n\n"
+        "Förvaltningen föreslår att motionen anses besvarad.\n\n"
+        "Eva Ek                              Nils Falk\nKommundirektör                      Parkchef\n"
+    )
+    assert authors(text, "tjansteskrivelse") == [("Eva Ek", None), ("Nils Falk", None)]
+
+
+def test_an_unsigned_reports_handlaggare_is_its_author() -> None:
+    text = "TJÄNSTESKRIVELSE\nHandläggare: Petra Sund\n\nSvar på motion om bänkar\n\nMotionen besvaras.\n"
+    assert authors(text, "tjansteskrivelse") == [("Petra Sund", None)]

@@ -628,8 +628,15 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
     out = list(seen.values())
     if kind == "tjansteskrivelse":
         # A report is signed by officials; a name with a party mark in it is a politician
-        # it mentions (the motion it answers), not its author.
-        return [hit for hit in out if hit.attrs.get("party") is None]
+        # it mentions (the motion it answers), not its author. Its handläggare is an author
+        # where the report has no signatures or where they sign it too.
+        signed = {hit.text.casefold() for hit in hits if hit.rule == "authors:signature"}
+        return [
+            hit
+            for hit in out
+            if hit.attrs.get("party") is None
+            and (not signed or hit.rule != "authors:prose-handlaggare" or hit.text.casefold() in signed)
+        ]
     if kind in _NO_PARTY_KINDS:
         return out
     for hit in out:
