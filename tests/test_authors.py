@@ -496,3 +496,11 @@ def test_a_reports_handlaggare_who_does_not_sign_is_no_author_beside_its_signers
 def test_an_unsigned_reports_handlaggare_is_its_author() -> None:
     text = "TJÄNSTESKRIVELSE\nHandläggare: Petra Sund\n\nSvar på motion om bänkar\n\nMotionen besvaras.\n"
     assert authors(text, "tjansteskrivelse") == [("Petra Sund", None)]
+
+
+def test_three_names_stacked_under_a_party_line_all_take_its_party() -> None:
+    text = (
+        "Motion om bänkar\n\n" + BODY + "att bänkar ställs ut.\n\nHjo 2021-02-15\n\n"
+        "Kristdemokraterna i Hjo\n\nEva Ek\nNils Falk\nPetra Sund\n"
+    )
+    assert authors(text, "motion") == [("Eva Ek", "KD"), ("Nils Falk", "KD"), ("Petra Sund", "KD")]

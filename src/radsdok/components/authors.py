@@ -347,8 +347,9 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tu
     for j in range(i - 1, max(-1, i - 7), -1):
         line = lines[j]
         text = line.text
-        # 'För Vänsterpartiet' (or the party alone) on a line just above the signers.
-        if text.casefold().startswith(("för ", "från ")) or j >= i - 2:
+        # 'För Vänsterpartiet' (or the party alone) on a line just above the signers, or
+        # above the co-signers stacked under it (the loop stops at any other line)
+        if text.casefold().startswith(("för ", "från ")) or j >= i - 2 or _names_between(lines, j, i):
             party = _party_in_line(text)
             if party:
                 return party, False, (line.start, line.end)
@@ -390,6 +391,13 @@ def _cell_party(cell: str) -> str | None:
     if mark is not None and _party_in_line(PARTY_MARK.sub("", cell).strip()):
         return _resolve_party(mark.group(0))
     return party
+
+
+def _names_between(lines: tuple[Line, ...], above: int, below: int) -> bool:
+    """Whether every line between two lines is a signer's name (co-signers stacked)."""
+    return below - above > 1 and all(
+        is_plausible_name(lines[k].text.lstrip("/ "), strict=True) for k in range(above + 1, below)
+    )
 
 
 def _role_before(line: Line) -> str | None:
