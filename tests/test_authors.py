@@ -504,3 +504,11 @@ def test_three_names_stacked_under_a_party_line_all_take_its_party() -> None:
         "Kristdemokraterna i Hjo\n\nEva Ek\nNils Falk\nPetra Sund\n"
     )
     assert authors(text, "motion") == [("Eva Ek", "KD"), ("Nils Falk", "KD"), ("Petra Sund", "KD")]
+
+
+def test_a_party_sites_copyright_line_gives_the_signers_party() -> None:
+    text = (
+        "Interpellation om färjan\n\n" + BODY + "När kommer färjan tillbaka?\n\nHjo den 4 juni 2012\n\n"
+        "Eva Ek\ngruppledare\n\n----------\n© 2012 Hjopartiet – för hela Hjo | info@example.se\n"
+    )
+    assert authors(text, "interpellation") == [("Eva Ek", "Hjopartiet")]

@@ -3,8 +3,9 @@
 A signer's party is often not written beside the name but elsewhere: a party letterhead or
 site header ("Vänsterpartiet 2023", "<Title> | Sverigedemokraterna i Mark"), a "Parti:" field,
 a "För Socialdemokraterna" line, the party as the subject of the proposal ("Vänsterpartiet
-yrkar …", "Centerpartiet i X föreslår …") or the writers speaking as a party ("vi i
-Liberalerna", "Vi Sverigedemokrater"). Each source is a `Hit` with its own rule, so the party
+yrkar …", "Centerpartiet i X föreslår …"), the writers speaking as a party ("vi i
+Liberalerna", "Vi Sverigedemokrater") or, last, a party site's copyright line ("© 2012
+Arbogapartiet"). Each source is a `Hit` with its own rule, so the party
 given to an unmarked signer carries the evidence it came from.
 """
 
@@ -113,8 +114,39 @@ def party_subject(text: str) -> Hit | None:
     return next(iter(found_parties.values())) if len(found_parties) == 1 else None
 
 
-# Strongest first: a letterhead or field says who writes; prose only suggests it.
-_SOURCES: tuple[Callable[[str], Hit | None], ...] = (letterhead, party_label, for_party_line, party_subject)
+_COPYRIGHT = regex.compile(
+    r"^[ \t]*(?:©|\(c\)|copyright)[ \t]*(?:(?:19|20)\d{2}[ \t]*)?(?P<rest>[^\n]{1,100})$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+_TRAILING_YEAR = regex.compile(r"(?<![ \t,])[ \t,]*+(?:19|20)\d{2}[ \t]*+$")
+
+
+def site_footer(text: str) -> Hit | None:
+    """A party site's copyright line ('© 2012 Arbogapartiet – för hela Arboga',
+    '© Socialdemokraterna i Åre 2009'): the party the site speaks for."""
+    for found in _COPYRIGHT.finditer(text):
+        rest = found.group("rest")
+        pos = 0
+        for segment in _SEGMENT_SEPARATORS.split(rest):
+            at = rest.find(segment, pos)
+            pos = at + len(segment)
+            name = _TRAILING_YEAR.sub("", segment)
+            party = _resolve_line(name)
+            if party:
+                start = found.start("rest") + at
+                return Hit(start, start + len(name), "authors:site-footer", name, {"party": party})
+    return None
+
+
+# Strongest first: a letterhead or field says who writes; prose only suggests it, and a
+# site's footer speaks for whatever the site publishes.
+_SOURCES: tuple[Callable[[str], Hit | None], ...] = (
+    letterhead,
+    party_label,
+    for_party_line,
+    party_subject,
+    site_footer,
+)
 
 
 @lru_cache(maxsize=8)
@@ -128,4 +160,4 @@ def document_party(text: str, context: Callable[[str], Hit | None] | None = None
     return context(text) if context is not None else None
 
 
-__all__ = ["document_party", "for_party_line", "letterhead", "party_label", "party_subject"]
+__all__ = ["document_party", "for_party_line", "letterhead", "party_label", "party_subject", "site_footer"]
