@@ -443,3 +443,19 @@ def test_a_decision_giving_an_office_a_task_names_its_subject() -> None:
         "Medborgarförslaget bifalls.",
         "Stadsbyggnadskontoret får i uppdrag att rusta upp lekplatsen.",
     ]
+
+
+def test_att_lines_without_punctuation_are_each_a_proposal() -> None:
+    text = (
+        BODY + "Jag föreslår\natt kommunen spolar en isbana på torget från december till\n"
+        "och med februari\natt skolorna får boka tider på banan\n"
+    )
+    assert proposals(text) == [
+        "att kommunen spolar en isbana på torget från december till och med februari",
+        "att skolorna får boka tider på banan",
+    ]
+
+
+def test_a_line_ending_on_a_preposition_goes_on_into_the_att_below() -> None:
+    text = BODY + "Jag föreslår\natt kommunen ger föreningarna möjlighet till\natt boka banan gratis\n"
+    assert proposals(text) == ["att kommunen ger föreningarna möjlighet till att boka banan gratis"]

@@ -247,3 +247,13 @@ def test_a_numbered_question_wrapped_before_a_place_name_stays_one_question() ->
         "Hur länge ska gatubelysningen vara släckt i Hjo och Sörby innan lamporna byts?",
         "När fick nämnden veta att stolparna vid Korsberga var rostiga?",
     ]
+
+
+def test_a_question_wrapped_after_a_preposition_before_a_place_name_is_one_question() -> None:
+    text = (
+        "Min fråga till ordföranden är:\n\n"
+        "Hur många timmar under sommaren har ambulansstationen i\nStoruman saknat bemannad ambulans?\n"
+    )
+    assert questions(text) == [
+        "Hur många timmar under sommaren har ambulansstationen i Storuman saknat bemannad ambulans?"
+    ]

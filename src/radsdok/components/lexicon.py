@@ -126,10 +126,21 @@ def page_tail_regex() -> regex.Pattern[str]:
     return regex.compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
 
-
 @cache
 def record_field_regex() -> regex.Pattern[str]:
     """A register entry's field label at the start of a line ('Status:', 'Väckt:'): with two
     values, the text lists documents (`kinds.json` `record_field_labels`)."""
     labels = alternation(load_json("kinds.json")["record_field_labels"])
     return regex.compile(rf"^[ \t]*(?P<label>{labels})[ \t]*:", regex.IGNORECASE | regex.MULTILINE)
+
+
+@cache
+def line_end_continuations() -> frozenset[str]:
+    """Words a sentence or a heading does not end on: a line ending on one goes on below."""
+    return frozenset(patterns()["line_end_continuations"])
+
+
+def ends_on_continuation(line: str) -> bool:
+    """Whether a line's last word is one a sentence does not end on ('… i', '… och')."""
+    words = line.rsplit(None, 1)
+    return bool(words) and words[-1].casefold() in line_end_continuations()

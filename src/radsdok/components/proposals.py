@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
-from .lexicon import compile_any, parties, patterns
+from .lexicon import compile_any, ends_on_continuation, parties, patterns
 
 _FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
@@ -125,7 +125,7 @@ def _is_att(text: str) -> bool:
     return _ATT_START.match(text) is not None
 
 
-def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
+def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bool = False) -> bool:
     """Whether `line` starts a new unit inside the paragraph of `previous`."""
     if previous.text.endswith(":") or _heading(previous.text, protocol=False):
         return True  # "yrkar:" / a heading line with its content below, no blank line between
@@ -139,15 +139,29 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool) -> bool:
             or len(previous.text) > _UNWRAPPED_LINE  # a text not wrapped: each line its own
             or line.text.startswith("Att")
             or _ATT_NUMBERED.match(line.text) is not None
+            # an att-line under an att-line that ends on no continuation word: the next clause
+            or (att_item and not ends_on_continuation(previous.text) and not _takes_att(previous.text))
         )
     # an item ends with its sentence: the next capitalised line is something else (a signature)
     return current_is_item and previous.text.endswith((".", "!", "?")) and line.text[:1].isupper()
 
 
+_ATT_TAKING = frozenset(patterns()["att_taking_words"])
+
+
+def _takes_att(line: str) -> bool:
+    """Whether a line ends on a word that takes an att-clause ('… utreder möjligheten')."""
+    words = line.rsplit(None, 1)
+    return bool(words) and words[-1].casefold().strip(",") in _ATT_TAKING
+
+
 def units_of(text: str) -> list[Unit]:
     """Paragraphs split into units: list items, att-lines, and the line after an intro's colon."""
     return split_items(
-        text, lambda lines, line, marked: _starts_unit(lines[-1], line, marked or _is_att(lines[0].text))
+        text,
+        lambda lines, line, marked: _starts_unit(
+            lines[-1], line, marked or _is_att(lines[0].text), any(_is_att(seen.text) for seen in lines)
+        ),
     )
 
 

@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, first_of_each, reported_kind
 from .layout import Item, items_of, squash
-from .lexicon import alternation, compile_any, load_json, page_tail_regex, patterns
+from .lexicon import alternation, compile_any, ends_on_continuation, load_json, page_tail_regex, patterns
 from .titles import find_title, title_zone
 
 _ABBREVIATIONS = tuple(patterns()["abbreviations"])
@@ -64,7 +64,13 @@ def _sentence_starts(item_text: str, marked: bool = False) -> list[int]:
 
 def _looks_like_heading(text_before: str) -> bool:
     last_line = text_before.rsplit("\n", 1)[-1].strip()
-    return bool(last_line) and len(last_line) < 80 and last_line[-1].isalnum() and last_line[:1].isupper()
+    return (
+        bool(last_line)
+        and len(last_line) < 80
+        and last_line[-1].isalnum()
+        and last_line[:1].isupper()
+        and not ends_on_continuation(last_line)  # '… ambulansstationen i' goes on below
+    )
 
 
 class _Quotes:
