@@ -459,3 +459,15 @@ def test_att_lines_without_punctuation_are_each_a_proposal() -> None:
 def test_a_line_ending_on_a_preposition_goes_on_into_the_att_below() -> None:
     text = BODY + "Jag föreslår\natt kommunen ger föreningarna möjlighet till\natt boka banan gratis\n"
     assert proposals(text) == ["att kommunen ger föreningarna möjlighet till att boka banan gratis"]
+
+
+def test_decisions_numbered_without_a_dot_are_each_a_decision() -> None:
+    text = (
+        "§ 45 Motion om tandvård\n\nRegionfullmäktiges beslut\n1 Motionen avslås.\n"
+        "2 Regionstyrelsen får i uppdrag att följa upp tandhälsan och återrapportera\n"
+        "  till regionfullmäktige.\n\nReservation\nSocialdemokraterna reserverar sig.\n"
+    )
+    assert [hit.text for hit in find_proposals(text, "protokoll")] == [
+        "Motionen avslås.",
+        "Regionstyrelsen får i uppdrag att följa upp tandhälsan och återrapportera till regionfullmäktige.",
+    ]

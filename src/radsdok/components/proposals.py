@@ -293,12 +293,38 @@ def _marker_of(text: str, unit: Unit) -> str:
     return marker[:1]
 
 
+_BARE_NUMBER = regex.compile(r"(?P<n>\d{1,2})[ \t]+(?=(?-i:\p{Lu}))")
+
+
+def _bare_numbered(text: str, unit: Unit) -> list[tuple[int, int]]:
+    """A unit whose lines are numbered '1 …', '2 …' without a dot or bracket: each item's span
+    (a line not opening with the next number continues the item above); [] for any other."""
+    items: list[tuple[int, int]] = []
+    pos = unit.start
+    for raw in text[unit.start : unit.end].split("\n"):
+        line_start = pos + len(raw) - len(raw.lstrip())
+        found = _BARE_NUMBER.match(text, line_start, pos + len(raw))
+        if found and int(found.group("n")) == len(items) + 1:
+            items.append((found.end(), pos + len(raw)))
+        elif items:
+            items[-1] = (items[-1][0], pos + len(raw))
+        else:
+            return []
+        pos += len(raw) + 1
+    return items if len(items) >= 2 else []
+
+
 def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> list[Hit] | None:
     """The proposals a unit inside a zone holds ([] for an intro line), None where the zone ends."""
     if _intro_line(unit):
         return []
     if zone.att_only and not _is_att(unit.text):
         return None
+    numbered = _bare_numbered(text, unit)
+    if numbered:  # '1 Motionen avslås.' / '2 Kommunstyrelsen får i uppdrag …'
+        items = [(s, e) for s, e in numbered if not zone.strict or _SUBJECT.match(text, s)]
+        zone.listed = True
+        return [_proposal(text, s, _first_sentence_end(text, s, e), "proposals:zone-item") for s, e in items]
     if unit.marked and zone.marker is not None and _marker_of(text, unit) != zone.marker:
         return None  # '- Motionen avslås.' then '3. Svar på motion …': the agenda's next item
     if _is_att(unit.text) or (unit.marked and (not zone.strict or _SUBJECT.match(unit.text))):
