@@ -220,3 +220,29 @@ def test_a_motion_keeps_its_own_date_over_its_web_pages_update_line() -> None:
         "Sidan uppdaterades 2021-06-01\n"
     )
     assert radsdok.parse_text(text).date == "2021-03-03"
+
+
+EFORSLAG_PAGE = (
+    "Fler bänkar vid ån - E-förslag - Hjo kommun\n\nStart / Påverka / E-förslag\n\n"
+    "Fler bänkar vid ån\n\nStatus: Röstning avslutad\nSkapat av: Petra Sund\nPublicerat: 2021-04-11\n"
+    "Sista dag att rösta: 2021-07-10\nAntal röster: 214\n\nBeskrivning\n\n"
+    "Längs ån finns nästan inga bänkar, och många äldre orkar inte gå hela promenaden.\n\n"
+    "Jag föreslår att kommunen ställer ut tio nya bänkar längs ån.\n\n"
+    "Kommentarer (2)\nEva E, 2021-04-20: Bra förslag!\nNils F, 2021-05-02: Håller med.\n"
+)
+
+
+def test_an_eforslag_is_dated_by_the_day_it_was_published_and_signed_by_its_creator() -> None:
+    doc = radsdok.parse_text(EFORSLAG_PAGE)
+    assert doc.kind == "medborgarforslag"
+    assert doc.date == "2021-04-11"
+    assert [a.name for a in doc.authors] == ["Petra Sund"]
+
+
+def test_readers_comments_date_nothing() -> None:
+    text = (
+        "Motion om bänkar\n\nTill kommunfullmäktige i Hjo\n\nBänkarna behövs vid ån och i parken.\n\n"
+        "Jag yrkar att bänkar ställs ut.\n\nEva Ek (C)\n\n" + "Ån är fin men bänkarna saknas. " * 30 + "\n\n"
+        "3 kommentarer\n\nNils F\n2021-05-02\nHåller med.\n"
+    )
+    assert radsdok.parse_text(text).date is None

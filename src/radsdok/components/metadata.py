@@ -54,6 +54,7 @@ _DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
 _DATE_LABEL_CELL = regex.compile(patterns()["date_label_cell"], regex.IGNORECASE)
 _PAGE_DATE = regex.compile(patterns()["page_date_line"], regex.IGNORECASE)
+_PAGE_PUBLISHED = regex.compile(patterns()["page_published_line"], regex.IGNORECASE)
 _INTRO_QUESTIONS = compile_any("question_intro")
 
 
@@ -751,17 +752,29 @@ def _alone_in_its_cell(before: str, after: str) -> bool:
     )
 
 
-def find_date(text: str, page_dated: bool = False) -> Hit | None:
+def find_date(text: str, page_dated: str | None = None) -> Hit | None:
     """The document's own date: each full date scored by where it stands (a date label, a
     protocol's meeting line, a place-and-date signature, a header line) above dates in
     prose, reference lists and 'Publicerad/Uppdaterad' lines; a session number dates a bare
     day and month; a publishing date is the last resort. A page that lists documents
-    (`page_dated`) is dated by its own 'Sidan uppdaterad …' line, not by an entry's date."""
+    (`page_dated="list"`) is dated by its own 'Sidan uppdaterad …' or 'Publicerad …' line, not
+    by an entry's date; an e-förslag page (`page_dated="published"`) by its 'Publicerad …' or
+    'Startdatum …' line, not by the last day to sign."""
     candidates = _date_candidates(text)
+    lines = lines_of(text)
+    # readers' comments below the page's text ('Kommentarer (3)', 'Kristin S, 2021-04-02')
+    # date nothing (share buttons under the heading, 'Dela  Skriv ut', end nothing); the
+    # page's own 'Sidan uppdaterades …' line may stand in its footer
+    tail = page_tail_regex().search(text, len(text) // 2)
+    if tail is not None:
+        candidates = [c for c in candidates if c.start < tail.start() or _page_date_line(text, c)]
     answer_at = appended_answer_start(text)
     if answer_at is not None and any(c.start < answer_at for c in candidates):
         candidates = [c for c in candidates if c.start < answer_at]  # not the answer's date
-    lines = lines_of(text)
+    if page_dated:  # the page's own date: 'Sidan uppdaterades …', 'Publicerad …', 'Startdatum …'
+        own = next((c for c in candidates if _page_date_line(text, c, page_dated)), None)
+        if own is not None:
+            return own
     head_end = lines[min(_HEAD_LINES, len(lines)) - 1].end if lines else 0
     protocol = bool(candidates and _PROTOCOL_HEAD.search(text, 0, head_end))
     best: tuple[float, int, Hit] | None = None
@@ -773,8 +786,6 @@ def find_date(text: str, page_dated: bool = False) -> Hit | None:
         score, why = _date_score(text, lines, index, hit, protocol)
         hit.attrs["placed"] = why
         if why == "skip-line":
-            if page_dated and _PAGE_DATE.search(text, lines[index].start, hit.start):
-                return hit  # the list's own date: 'Sidan uppdaterades …', 'Publicerad …'
             fallback = fallback or hit
             continue
         if score <= 0:
@@ -786,6 +797,14 @@ def find_date(text: str, page_dated: bool = False) -> Hit | None:
     if best is not None:
         return best[2]
     return _session_date(text) or fallback
+
+
+def _page_date_line(text: str, hit: Hit, page_dated: str = "list") -> bool:
+    """Whether a date stands on a page's own date line ('Sidan uppdaterades: 2023-01-16'; for
+    an e-förslag only the day it was published: 'Publicerat: 2019-04-11')."""
+    line_start = text.rfind("\n", 0, hit.start) + 1
+    pattern = _PAGE_PUBLISHED if page_dated == "published" else _PAGE_DATE
+    return pattern.search(text, line_start, hit.start) is not None
 
 
 _PROTOCOL_HEAD = regex.compile(r"protokoll|justerandes|utdrag", regex.IGNORECASE)
@@ -870,7 +889,9 @@ class MetadataFinder:
             if hit is not None:
                 found.meta[key] = hit
         listing = any(str(why).startswith("about:lists") for why in _evidence_of(evidence))
-        date = find_date(text, page_dated=kind == "other" and listing)
+        # a list of documents, or an e-förslag page, is dated by its own publishing line
+        page_dated = "list" if kind == "other" and listing else None
+        date = find_date(text, page_dated="published" if kind == "medborgarforslag" else page_dated)
         if date is not None:
             found.meta["date"] = date
         return doc
