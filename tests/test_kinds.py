@@ -287,6 +287,22 @@ KIND_CASES = {
         "Här visas ärenden som ännu inte har fått sitt svar.\n",
         "other",
     ),
+    "meeting_notice_named_in_a_letterhead_cell": (
+        "HJO KOMMUN                                        KALLELSE\n"
+        "Kommunfullmäktige                                 2024-03-04\n\n"
+        "Kommunfullmäktige kallas till sammanträde\n\nTid: Måndag 18 mars 2024 kl. 18.30\n\n"
+        "Ärenden\n\n1.  Upprop och val av justerare\n\n2.  Taxa för torghandel\n\n"
+        "Eva Ek (S)                  Nils Falk\nOrdförande                  Sekreterare\n",
+        "kallelse",
+    ),
+    "interpellation_attached_under_a_meeting_papers_letterhead_cell": (
+        "HJO KOMMUN                                        KALLELSE\n"
+        "Kommunfullmäktige                                 2022-04-21\n\n"
+        "Ärende 21\nInterpellation till kommunstyrelsens ordförande om färdtjänsten\n\n"
+        "Väntetiderna i färdtjänsten har blivit längre.\n\nHur ska väntetiderna kortas?\n\n"
+        "Eva Ek (C)\n",
+        "interpellation",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -67,6 +67,15 @@ _KIND_RULES = [
     )
     for rule in patterns()["kind_rules"]
 ]
+# Rules that give way where a council document opens a line of the head: a meeting paper's
+# header cell ('UPPSALA KOMMUN      FÖREDRAGNINGSLISTA') over an attached interpellation.
+_YIELDING_RULES = frozenset(
+    index for index, rule in enumerate(patterns()["kind_rules"]) if rule.get("unless_a_document_opens")
+)
+_DOCUMENT_OPENS = regex.compile(
+    r"^[ \t#*]*(?:interpellation|motion|enkel fråga|skriftlig fråga|fråga till|medborgarförslag)(?![\p{L}])",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 
 
 def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit] | None:
@@ -76,7 +85,10 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
     folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold()
     # a web page's furniture below a short text ('Relaterat', 'Dela:') declares nothing
     tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end)
-    for kind, scope, cues, pattern in _KIND_RULES:
+    document_opens = _DOCUMENT_OPENS.search(text, 0, lines[min(12, len(lines)) - 1].end)
+    for index, (kind, scope, cues, pattern) in enumerate(_KIND_RULES):
+        if index in _YIELDING_RULES and document_opens:
+            continue
         end = lines[min(scope, len(lines)) - 1].end
         if tail is not None:
             end = min(end, tail.start())
