@@ -303,6 +303,19 @@ KIND_CASES = {
         "Eva Ek (C)\n",
         "interpellation",
     ),
+    "list_of_motions_under_a_menu_set_one_item_per_line": (
+        "Hjo kommun\nStartsida | Politik | Kontakt\n\nKommunfullmäktige\n  Sammanträden\n  Ledamöter\n"
+        "  Motioner\n  Interpellationer och frågor\n  Protokoll\n\nMotioner 2008\n\n"
+        "Här redovisas de motioner som väcktes under 2008 och hur de behandlades.\n\n"
+        "Nr 1/2008   Motion om fria bussresor\nMotionär: Eva Ek (V)\nBeslut: Avslag\n\n"
+        "Nr 2/2008   Motion om fler bänkar\nMotionär: Nils Falk (C)\nBeslut: Bifall\n",
+        "other",
+    ),
+    "protocol_whose_only_head_cue_tops_its_attendance_list": (
+        "Hjo kommun\nKommunstyrelsen\n\nBeslutande\nEva Ek (S)\nNils Falk (C)\nPetra Sund (M)\n"
+        "Ida Berg (V)\n\nTaxa för torghandel\n\nKommunstyrelsens beslut\n\nTaxan antas.\n",
+        "protokoll",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

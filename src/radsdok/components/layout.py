@@ -153,6 +153,36 @@ def is_menu_line(line: str) -> bool:
     )
 
 
+_VERTICAL_MENU_RUN = 4  # short lines in a row that make a site's menu set one item per line
+_VERTICAL_MENU_WORDS = 4
+
+
+def _menu_item(line: Line) -> bool:
+    words = line.text.split()
+    return (
+        0 < len(words) <= _VERTICAL_MENU_WORDS
+        and not line.text.endswith((".", "?", "!", ":", ","))
+        and not any(c.isdigit() for c in line.text)
+    )
+
+
+@lru_cache(maxsize=8)
+def vertical_menu_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a site's menu stands one item per line ('Sammanträden', 'Ledamöter', 'Motioner',
+    'Protokoll'): runs of four or more short lines in one paragraph, none a sentence or
+    numbered."""
+    spans: list[tuple[int, int]] = []
+    run: list[Line] = []
+    for line in [*lines_of(text), None]:
+        if line is not None and _menu_item(line) and (not run or line.paragraph == run[-1].paragraph):
+            run.append(line)
+            continue
+        if len(run) >= _VERTICAL_MENU_RUN:
+            spans.append((run[0].start, run[-1].end))
+        run = [line] if line is not None and _menu_item(line) else []
+    return tuple(spans)
+
+
 @lru_cache(maxsize=8)
 def appended_answer_start(text: str) -> int | None:
     """Where an answer published below the question it answers begins ('Svar', 'Svar på
@@ -187,4 +217,3 @@ def is_breadcrumb(line: str) -> bool:
 
 
 _BREADCRUMB_PART_WORDS = 4
-

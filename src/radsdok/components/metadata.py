@@ -7,7 +7,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of
-from .layout import Line, appended_answer_start, is_breadcrumb, is_menu_line, lines_of
+from .layout import Line, appended_answer_start, is_breadcrumb, is_menu_line, lines_of, vertical_menu_spans
 from .lexicon import (
     alternation,
     compile_any,
@@ -96,7 +96,12 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         if not any(cue in head for cue in cues):
             continue
         found = next(
-            (f for f in pattern.finditer(text, 0, end) if not _on_attachment_line(text, f.start())), None
+            (
+                f
+                for f in pattern.finditer(text, 0, end)
+                if not _on_attachment_line(text, f.start()) and not _in_kinds_menu(text, f.start())
+            ),
+            None,
         )
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), found.end(), kind)
@@ -104,6 +109,16 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         return None
     start, end, kind = earliest
     return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
+
+
+def _in_kinds_menu(text: str, pos: int) -> bool:
+    """Whether a kind word stands in a site's menu set one item per line that names other kinds
+    of document too ('Motioner', 'Interpellationer och frågor', 'Protokoll'); an attendance
+    list under 'Beslutande' names people, not kinds."""
+    for start, end in vertical_menu_spans(text):
+        if start <= pos < end:
+            return len({found.lastgroup for found in _ANY_KIND.finditer(text, start, end)}) >= 2
+    return False
 
 
 def _on_attachment_line(text: str, pos: int) -> bool:
