@@ -471,3 +471,29 @@ def test_decisions_numbered_without_a_dot_are_each_a_decision() -> None:
         "Motionen avslås.",
         "Regionstyrelsen får i uppdrag att följa upp tandhälsan och återrapportera till regionfullmäktige.",
     ]
+
+
+AGENDA_ITEMS_WITH_DECISIONS_IN_PROSE = (
+    "Föredragningslista\n\n"
+    "3. Svar på motion om sommarjobb                                KS 2025/77\n"
+    "   Förslag till beslut\n"
+    "   Kommunstyrelsen föreslår kommunfullmäktige\n"
+    "   att avslå motionen.\n\n"
+    "4. Yttrande över remiss om cykelstrategi                       KS 2025/99\n"
+    "   Förslag till beslut\n"
+    "   Kommunstyrelsen beslutar\n"
+    "   att avge yttrande enligt bilaga 1.\n\n"
+    "5. Anmälan av delegationsbeslut\n"
+)
+
+
+def test_the_agenda_item_after_a_decision_is_no_proposal() -> None:
+    # a numbered item after a decision written as a sentence or as an att-line is the next item
+    found = proposals(AGENDA_ITEMS_WITH_DECISIONS_IN_PROSE)
+    assert "att avge yttrande enligt bilaga 1." in found
+    assert not [p for p in found if p.startswith(("Yttrande", "Anmälan"))]
+
+
+def test_a_registers_status_after_a_decision_label_is_no_decision() -> None:
+    text = "Motioner 2008\n\nNr 1/2008   Motion om bussar\nBeslut: Avslag, KF 2008-09-23 § 176\n"
+    assert proposals(text) == []

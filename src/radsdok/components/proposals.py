@@ -281,6 +281,7 @@ class _Zone:
     listed: bool = False  # list items were taken: a paragraph after them ends the zone
     att_only: bool = False  # only att-clauses are proposals here ('Förslag' over a form's)
     marker: str | None = None  # the list marker of its items: a differently marked unit ends it
+    closed: bool = False  # a paragraph's decision ending its sentence was taken: items after it end it
 
 
 def _marker_of(text: str, unit: Unit) -> str:
@@ -327,10 +328,12 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
         return [_proposal(text, s, _first_sentence_end(text, s, e), "proposals:zone-item") for s, e in items]
     if unit.marked and zone.marker is not None and _marker_of(text, unit) != zone.marker:
         return None  # '- Motionen avslås.' then '3. Svar på motion …': the agenda's next item
+    if unit.marked and zone.closed and not zone.listed:
+        return None  # a decision in a paragraph, then '4. Svar på motion …': the next item
     if _is_att(unit.text) or (unit.marked and (not zone.strict or _SUBJECT.match(unit.text))):
         zone.listed = True
-        if unit.marked and zone.marker is None:
-            zone.marker = _marker_of(text, unit)
+        if zone.marker is None:  # unmarked att-lines are a list of their own
+            zone.marker = _marker_of(text, unit) if unit.marked else "att"
         return [_proposal(text, unit.start, _item_end(text, unit, following), "proposals:zone-item")]
     if _heading_like(unit) or len(unit.text) > _ZONE_PARAGRAPH_MAX or zone.listed:
         return None
@@ -388,6 +391,9 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             if found is not None:
                 (headed if zone_headed else hits).extend(found)
                 zone.taken += len(found)
+                zone.closed = zone.closed or (
+                    not unit.marked and any(hit.text.endswith((".", "!")) for hit in found)
+                )
                 continue
             zone = None
         inline = _INLINE.search(unit.text)
@@ -447,6 +453,8 @@ def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
         elif line_end >= 0 and line.rstrip().endswith((".", "!")):
             stop = line_end  # a decision ending its line: the next line is the agenda's again
         end = _first_sentence_end(text, start, stop)
+        if not (_is_att(text[start:end]) or text[start:end].rstrip().endswith((".", "!"))):
+            continue  # 'Beslut: Avslag, KF 2008-09-23 § 176': a register's status, no decision
         hits.append(_proposal(text, start, end, "proposals:labelled-decision"))
     return hits
 
