@@ -512,3 +512,18 @@ def test_a_party_sites_copyright_line_gives_the_signers_party() -> None:
         "Eva Ek\ngruppledare\n\n----------\n© 2012 Hjopartiet – för hela Hjo | info@example.se\n"
     )
     assert authors(text, "interpellation") == [("Eva Ek", "Hjopartiet")]
+
+
+FLATTENED_PAGES = (
+    "HJO KOMMUN Kommunfullmäktige Interpellation Till kommunstyrelsens ordförande Ida Berg (S) "
+    "Färjan till ön " + "Färjan har inte gått sedan i våras och de boende på ön är oroliga. " * 4
+    + "Mot bakgrund av detta vill jag fråga ordföranden: 1. När kommer färjan tillbaka? "
+    "Hjo den 28 september 2020 Eva Ek (L) Ledamot i kommunfullmäktige Sida 2 av 2\n"
+)
+
+
+def test_a_sign_off_run_into_a_flattened_page_names_the_signer_and_dates_the_text() -> None:
+    # a PDF converted one page per line: the place-and-date sign-off and the name run on
+    doc = radsdok.parse_text(FLATTENED_PAGES)
+    assert [(a.name, a.party) for a in doc.authors] == [("Eva Ek", "L")]
+    assert doc.date == "2020-09-28"

@@ -578,8 +578,32 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             if party_at is not None and party is not None:
                 attrs["party_evidence"] = (*party_at, "authors:party-line")
             hits.append(Hit(start, end, "authors:signature", name, attrs))
+    if not any(hit.rule == "authors:signature" for hit in hits):
+        hits.extend(_inline_signers(text))
     _apply_group_marks(hits, text)
     return _finish(hits, text, kind)
+
+
+# '… riktlinjerna? Karlstad den 28 september 2020 Anders Lindqvist (L) Ledamot …': a sign-off
+# run into the text (a PDF converted one page per line) names its signer after the date.
+_INLINE_SIGNER = regex.compile(
+    patterns()["inline_signoff"] + rf"(?P<name>{NAME})(?![\p{{L}}-])[ \t]*(?P<mark>\([^)\n]{{1,30}}\))?"
+)
+
+
+def _inline_signers(text: str) -> list[Hit]:
+    """Signers named after a place-and-date sign-off inside a long line."""
+    hits: list[Hit] = []
+    for found in _INLINE_SIGNER.finditer(text):
+        name = found.group("name")
+        if not is_plausible_name(name, strict=True):
+            continue
+        party = _resolve_party(found.group("mark")) if found.group("mark") else None
+        attrs: dict[str, object] = {"party": party, "role": None}
+        if party is not None:
+            attrs["party_evidence"] = (*found.span("mark"), "authors:inline-signoff")
+        hits.append(Hit(*found.span("name"), "authors:inline-signoff", name, attrs))
+    return hits
 
 
 def _register_entries(lines: tuple[Line, ...]) -> set[int]:

@@ -54,6 +54,8 @@ _DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
 _DATE_LABEL_CELL = regex.compile(patterns()["date_label_cell"], regex.IGNORECASE)
 _PAGE_DATE = regex.compile(patterns()["page_date_line"], regex.IGNORECASE)
+# a sign-off run into a long line, a name after it (a PDF converted one page per line)
+_INLINE_SIGNED = regex.compile(patterns()["inline_signoff"] + r"(?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+)")
 _PAGE_PUBLISHED = regex.compile(patterns()["page_published_line"], regex.IGNORECASE)
 _INTRO_QUESTIONS = compile_any("question_intro")
 
@@ -743,6 +745,9 @@ def _date_score(
         if index < _HEAD_LINES and _alone_in_its_cell(before, text[hit.end : line.end]):
             # a letterhead set in columns ('Skellefteå kommun      2023-09-26      Dnr …')
             return 6.5, "head-cell"
+        signoff = _INLINE_SIGNED.search(text, max(line.start, hit.start - 60), min(line.end, hit.end + 80))
+        if signoff is not None and signoff.span("date") == (hit.start, hit.end):
+            return 8.0, "place-date-inline"  # '… ? Karlstad den 28 september 2020 Anders Lindqvist'
         return 0.0, "prose"
     for earlier in reversed(lines[max(0, index - 15) : index]):
         if _DATE_REFERENCE_HEADING.match(earlier.text):
