@@ -147,6 +147,7 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bo
 
 
 _ATT_TAKING = frozenset(patterns()["att_taking_words"])
+_ATT_WRAP_LINES = 4  # lines an att-clause wraps over at most
 
 
 def _takes_att(line: str) -> bool:
@@ -160,7 +161,11 @@ def units_of(text: str) -> list[Unit]:
     return split_items(
         text,
         lambda lines, line, marked: _starts_unit(
-            lines[-1], line, marked or _is_att(lines[0].text), any(_is_att(seen.text) for seen in lines)
+            lines[-1],
+            line,
+            marked or _is_att(lines[0].text),
+            # an att-clause among the last lines (wrapped over a few): a long paragraph is not rescanned
+            any(_is_att(seen.text) for seen in lines[-_ATT_WRAP_LINES:]),
         ),
     )
 
