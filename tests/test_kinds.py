@@ -316,6 +316,12 @@ KIND_CASES = {
         "Ida Berg (V)\n\nTaxa för torghandel\n\nKommunstyrelsens beslut\n\nTaxan antas.\n",
         "protokoll",
     ),
+    "interpellation_under_a_breadcrumb_set_with_slashes": (
+        "Start / Motioner och interpellationer / Interpellation om snöröjningen\n\n"
+        "Interpellation om snöröjningen\n\nTill tekniska nämndens ordförande\n\n"
+        "Cykelvägarna plogas sist.\n\nNär plogas cykelvägarna först?\n\nEva Ek (C)\n",
+        "interpellation",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

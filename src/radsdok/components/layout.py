@@ -137,6 +137,7 @@ def paragraphs_of(text: str) -> tuple[Item, ...]:
 _MENU_SEPARATOR = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
 _MENU_ITEM_MAX = 32
 _BREADCRUMB_SEPARATOR = regex.compile(r"[ \t][>›»][ \t]")
+_SLASH_TRAIL = regex.compile(r"[ \t]/[ \t]")  # a trail set with slashes: three steps or more
 
 
 def is_menu_line(line: str) -> bool:
@@ -207,8 +208,8 @@ def is_breadcrumb(line: str) -> bool:
     """A web page's breadcrumb trail ('Start > Fullmäktigegruppen > Motioner 2010'): not a
     heading, though the category it names may tell what the page holds."""
     parts = _BREADCRUMB_SEPARATOR.split(line.strip())
-    if len(parts) >= 3:
-        return True
+    if len(parts) >= 3 or len(_SLASH_TRAIL.split(line.strip())) >= 3:
+        return True  # 'Start > Politik > Motioner', 'Start / Kommun och politik / Nyheter'
     # one step ('Aktuellt > Frågor och interpellationer'): short parts, no sentence in them
     return len(parts) == 2 and all(
         0 < len(part.split()) <= _BREADCRUMB_PART_WORDS and not part.rstrip().endswith((".", "?", "!"))
