@@ -527,3 +527,11 @@ def test_a_sign_off_run_into_a_flattened_page_names_the_signer_and_dates_the_tex
     doc = radsdok.parse_text(FLATTENED_PAGES)
     assert [(a.name, a.party) for a in doc.authors] == [("Eva Ek", "L")]
     assert doc.date == "2020-09-28"
+
+
+def test_a_mark_the_letterhead_spells_out_after_the_letters_is_the_party() -> None:
+    text = (
+        "HPP – Hjo Pensionärers Parti, Hjo\n\nMotion om trygghetsboenden\n\n" + BODY
+        + "att kommunen bygger trygghetsboenden.\n\nEva Ek (HPP)\nNils Falk (HPP)\n"
+    )
+    assert authors(text, "motion") == [("Eva Ek", "HPP"), ("Nils Falk", "HPP")]

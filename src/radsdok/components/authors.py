@@ -725,7 +725,21 @@ def _defined_mark(text: str, start: int, end: int) -> tuple[str, int, int] | Non
         if name is not None:
             start = found.start("name") + found.group("name").rfind(name)
             return name, start, start + len(name)
+    for found in _DEFINED_FIRST.finditer(text):
+        # 'SPI – Sveriges Pensionärers Intresseparti': the party goes by its letters
+        initials = [w[0].upper() for w in found.group("name").split() if w[:1].isupper()]
+        if found.group("mark") == wanted and initials == list(wanted):
+            return wanted, found.start("mark"), found.end("mark")
     return None
+
+
+# A party's letters first and its name after them, on a line of its own ('SPI – Sveriges
+# Pensionärers Intresseparti, Karlskrona').
+_DEFINED_FIRST = regex.compile(
+    r"^[ \t]*(?P<mark>\p{Lu}{2,6})[ \t]*[–—-][ \t]*"
+    r"(?P<name>(?:\p{Lu}[\p{L}-]*[ \t]+){0,4}(?i:[\p{L}-]*parti(?:et)?))(?![\p{L}])",
+    regex.MULTILINE,
+)
 
 
 def _spelled_out(words: str, mark: str) -> str | None:
