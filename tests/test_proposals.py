@@ -497,3 +497,17 @@ def test_the_agenda_item_after_a_decision_is_no_proposal() -> None:
 def test_a_registers_status_after_a_decision_label_is_no_decision() -> None:
     text = "Motioner 2008\n\nNr 1/2008   Motion om bussar\nBeslut: Avslag, KF 2008-09-23 § 176\n"
     assert proposals(text) == []
+
+
+def test_a_numbered_decision_list_where_one_item_names_the_body_is_all_decisions() -> None:
+    text = (
+        "§ 201 Medborgarförslag om skolskjuts\n\nKommunstyrelsens beslut\n"
+        "1. Elever längs väg 810 beviljas skolskjuts under vintern.\n"
+        "2. Kommunstyrelsen uppdrar åt kontoret att utreda en cykelväg.\n"
+        "3. Medborgarförslaget anses därmed besvarat.\n\nReservation\nEva Ek (C) reserverar sig.\n"
+    )
+    assert [hit.text for hit in find_proposals(text, "protokoll")] == [
+        "Elever längs väg 810 beviljas skolskjuts under vintern.",
+        "Kommunstyrelsen uppdrar åt kontoret att utreda en cykelväg.",
+        "Medborgarförslaget anses därmed besvarat.",
+    ]

@@ -287,6 +287,7 @@ class _Zone:
     att_only: bool = False  # only att-clauses are proposals here ('Förslag' over a form's)
     marker: str | None = None  # the list marker of its items: a differently marked unit ends it
     closed: bool = False  # a paragraph's decision ending its sentence was taken: items after it end it
+    vouched: bool = False  # a list whose items name the deciding body: all its items are decisions
 
 
 def _marker_of(text: str, unit: Unit) -> str:
@@ -320,6 +321,19 @@ def _bare_numbered(text: str, unit: Unit) -> list[tuple[int, int]]:
     return items if len(items) >= 2 else []
 
 
+def _list_names_body(text: str, units: list[Unit], index: int) -> bool:
+    """Whether the list of marked units from `index` (one marker, one paragraph) has an item
+    naming the deciding body or the decision ('Kommunstyrelsen uppdrar …', 'Motionen avslås.')."""
+    first = units[index]
+    marker = _marker_of(text, first)
+    for unit in units[index:]:
+        if not unit.marked or unit.paragraph != first.paragraph or _marker_of(text, unit) != marker:
+            break
+        if _SUBJECT.match(unit.text):
+            return True
+    return False
+
+
 def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> list[Hit] | None:
     """The proposals a unit inside a zone holds ([] for an intro line), None where the zone ends."""
     if _intro_line(unit):
@@ -335,7 +349,7 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
         return None  # '- Motionen avslås.' then '3. Svar på motion …': the agenda's next item
     if unit.marked and zone.closed and not zone.listed:
         return None  # a decision in a paragraph, then '4. Svar på motion …': the next item
-    if _is_att(unit.text) or (unit.marked and (not zone.strict or _SUBJECT.match(unit.text))):
+    if _is_att(unit.text) or (unit.marked and (not zone.strict or zone.vouched or _SUBJECT.match(unit.text))):
         zone.listed = True
         if zone.marker is None:  # unmarked att-lines are a list of their own
             zone.marker = _marker_of(text, unit) if unit.marked else "att"
@@ -392,6 +406,9 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             zone_headed, armed = True, True
             continue
         if zone is not None:
+            if zone.strict and unit.marked and not zone.listed:
+                # '1. Elever … beviljas skolskjuts.' among items that name the body: the list decides
+                zone.vouched = _list_names_body(text, units, index)
             found = _zone_item(text, unit, following, zone)
             if found is not None:
                 (headed if zone_headed else hits).extend(found)
