@@ -322,6 +322,13 @@ KIND_CASES = {
         "Cykelvägarna plogas sist.\n\nNär plogas cykelvägarna först?\n\nEva Ek (C)\n",
         "interpellation",
     ),
+    "table_of_unanswered_motions": (
+        "Obesvarade motioner\n\nHär listas motioner som ännu inte har besvarats.\n\n"
+        "Diarienummer | Motion | Motionär | Väckt\n"
+        "KS 21/103 | Motion om fler bänkar | Eva Ek (L) | 2021-06-14\n"
+        "KS 21/188 | Motion om en vattenplan | Nils Falk (MP) | 2021-08-30\n",
+        "other",
+    ),
     "meeting_portal_item_listing_its_documents": (
         "Ärende 12\nMotion om fler förskoleplatser\n\nHandlingar\n"
         "Motion från Erik Sten (L) om fler förskoleplatser.pdf\nTjänsteskrivelse.pdf\n"

@@ -416,6 +416,9 @@ def kind_evidence(
     elif _repeated_record_field(text):
         about += 2
         why.append("about:lists-records")
+    elif _table_of_documents(text):
+        about += 2
+        why.append("about:lists-table")
     return is_doc, about, why
 
 
@@ -433,6 +436,24 @@ def _headline_sentence(heading: str, found: regex.Match[str]) -> bool:
         return False
     word = following.group("word")
     return word[:1].islower() and word.casefold() not in _TITLE_WORDS
+
+
+_TABLE_ROW = regex.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", regex.MULTILINE)
+_DOCUMENT_WORD = regex.compile(
+    r"(?<![\p{L}])(?:motion|interpellation|enkel fråga|fråga|medborgarförslag|e-förslag)(?![\p{L}])",
+    regex.IGNORECASE,
+)
+
+
+def _table_of_documents(text: str) -> bool:
+    """Table rows, two or more, each naming a document ('KS 17/1032 | Motion om … | Eva Ek (L) |
+    2017-06-14'): a list of documents."""
+    rows = {
+        row.group(0).strip().casefold()
+        for row in _TABLE_ROW.finditer(text, 0, 6000)
+        if _DOCUMENT_WORD.search(row.group(0)) and not is_menu_line(row.group(0))
+    }
+    return len(rows) >= 2
 
 
 def _repeated_record_field(text: str) -> bool:
