@@ -516,7 +516,9 @@ def test_a_party_sites_copyright_line_gives_the_signers_party() -> None:
 
 FLATTENED_PAGES = (
     "HJO KOMMUN Kommunfullmäktige Interpellation Till kommunstyrelsens ordförande Ida Berg (S) "
-    "Färjan till ön " + "Färjan har inte gått sedan i våras och de boende på ön är oroliga. " * 4
+    "Färjan till ön "
+    + "Färjan har inte gått sedan i våras och de boende på ön är oroliga. "
+    * 4
     + "Mot bakgrund av detta vill jag fråga ordföranden: 1. När kommer färjan tillbaka? "
     "Hjo den 28 september 2020 Eva Ek (L) Ledamot i kommunfullmäktige Sida 2 av 2\n"
 )
@@ -531,7 +533,18 @@ def test_a_sign_off_run_into_a_flattened_page_names_the_signer_and_dates_the_tex
 
 def test_a_mark_the_letterhead_spells_out_after_the_letters_is_the_party() -> None:
     text = (
-        "HPP – Hjo Pensionärers Parti, Hjo\n\nMotion om trygghetsboenden\n\n" + BODY
+        "HPP – Hjo Pensionärers Parti, Hjo\n\nMotion om trygghetsboenden\n\n"
+        + BODY
         + "att kommunen bygger trygghetsboenden.\n\nEva Ek (HPP)\nNils Falk (HPP)\n"
     )
     assert authors(text, "motion") == [("Eva Ek", "HPP"), ("Nils Falk", "HPP")]
+
+
+def test_names_with_marks_after_the_last_sentence_of_a_flattened_text_sign_it() -> None:
+    text = (
+        "MOTION Laddplatser i Hjo "
+        + "Det behövs fler laddplatser i kommunen för boende utan egen uppfart. " * 8
+        + "Vi föreslår kommunfullmäktige besluta att ge nämnden i uppdrag att ta fram en laddplan. "
+        "För Moderaterna i Hjo Eva Ek (M) Nils Falk (M) 2 (2)\n"
+    )
+    assert authors(text, "motion") == [("Eva Ek", "M"), ("Nils Falk", "M")]

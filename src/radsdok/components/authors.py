@@ -591,8 +591,36 @@ _INLINE_SIGNER = regex.compile(
 )
 
 
+_MARKED_NAME = regex.compile(rf"(?P<name>{NAME})(?![\p{{L}}-])[ \t]*(?P<mark>\([^)\n]{{1,30}}\))")
+_SENTENCE_CLOSE = regex.compile(r"[.?!:][ \t\n]")
+_TAIL_CHARS = 400  # where a flattened last page keeps its signers
+
+
+def _tail_signers(text: str) -> list[Hit]:
+    """Names with party marks after the last sentence of a flattened text ('… flerbostadshus.
+    För Moderaterna i Ystad Henrik Ståhlberg (M) Kerstin Malm Olofsson (M) 2 (2)')."""
+    tail_start = max(0, len(text) - _TAIL_CHARS)
+    closes = list(_SENTENCE_CLOSE.finditer(text, tail_start))
+    start = closes[-1].end() if closes else tail_start
+    hits: list[Hit] = []
+    for found in _MARKED_NAME.finditer(text, start):
+        party = _resolve_party(found.group("mark"))
+        words = found.group("name").split()
+        while len(words) > 2 and not is_plausible_name(" ".join(words), strict=True):
+            words = words[1:]  # 'Ystad Henrik Ståhlberg': the place the party line ended on
+        name = " ".join(words)
+        if party is None or not is_plausible_name(name, strict=True):
+            continue
+        attrs: dict[str, object] = {"party": party, "role": None}
+        attrs["party_evidence"] = (*found.span("mark"), "authors:inline-signoff")
+        end = found.end("name")
+        hits.append(Hit(end - len(name), end, "authors:inline-signoff", name, attrs))
+    return hits
+
+
 def _inline_signers(text: str) -> list[Hit]:
-    """Signers named after a place-and-date sign-off inside a long line."""
+    """Signers named after a place-and-date sign-off inside a long line, or with party marks
+    after the last sentence of a flattened text."""
     hits: list[Hit] = []
     for found in _INLINE_SIGNER.finditer(text):
         name = found.group("name")
@@ -603,6 +631,8 @@ def _inline_signers(text: str) -> list[Hit]:
         if party is not None:
             attrs["party_evidence"] = (*found.span("mark"), "authors:inline-signoff")
         hits.append(Hit(*found.span("name"), "authors:inline-signoff", name, attrs))
+    if not hits and len(text) - text.rfind("\n", 0, len(text) - 1) > _TAIL_CHARS:
+        hits = _tail_signers(text)  # the last line is a whole page: a flattened text
     return hits
 
 
