@@ -74,9 +74,12 @@ _KIND_RULES = [
 _YIELDING_RULES = frozenset(
     index for index, rule in enumerate(patterns()["kind_rules"]) if rule.get("unless_a_document_opens")
 )
+# The singular words of the council document kinds (kinds.json): 'Interpellation', 'Motion' …
+_DOCUMENT_WORDS = alternation(
+    [w for words in load_json("kinds.json")["singular_words"].values() for w in words]
+)
 _DOCUMENT_OPENS = regex.compile(
-    r"^[ \t#*]*(?:interpellation|motion|enkel fråga|skriftlig fråga|fråga till|medborgarförslag)(?![\p{L}])",
-    regex.IGNORECASE | regex.MULTILINE,
+    r"^[ \t#*]*(?:" + _DOCUMENT_WORDS + r")(?![\p{L}])", regex.IGNORECASE | regex.MULTILINE
 )
 
 
@@ -439,10 +442,7 @@ def _headline_sentence(heading: str, found: regex.Match[str]) -> bool:
 
 
 _TABLE_ROW = regex.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", regex.MULTILINE)
-_DOCUMENT_WORD = regex.compile(
-    r"(?<![\p{L}])(?:motion|interpellation|enkel fråga|fråga|medborgarförslag|e-förslag)(?![\p{L}])",
-    regex.IGNORECASE,
-)
+_DOCUMENT_WORD = regex.compile(r"(?<![\p{L}])(?:" + _DOCUMENT_WORDS + r")(?![\p{L}])", regex.IGNORECASE)
 
 
 def _table_of_documents(text: str) -> bool:
