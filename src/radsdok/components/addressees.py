@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
-from .findings import Findings, Hit, findings_of, reported_kind
+from .findings import Findings, Hit, findings_of, lists_documents, reported_kind
 from .layout import Line, lines_of, squash
 from .lexicon import compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
@@ -454,19 +454,13 @@ def _without_later_short_roles(hits: list[Hit]) -> list[Hit]:
     return kept
 
 
-# kind evidence of a page listing documents ('about:lists', 'about:lists-records': metadata.kind_evidence)
-_LISTS_DOCUMENTS = "about:lists"
-
-
 class AddresseeFinder:
     """spaCy component: fills `doc._.radsdok.addressees`."""
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        kind_hit = found.meta.get("kind")
         kind = reported_kind(found)
-        evidence = kind_hit.attrs.get("evidence", ()) if kind_hit is not None else ()
-        listing = kind == "other" and any(str(why).startswith(_LISTS_DOCUMENTS) for why in evidence)
+        listing = kind == "other" and lists_documents(found.meta.get("kind"))
         if kind in _KINDS_WITHOUT or listing:
             # a page listing documents: the addressees on it are its entries', not its own
             found.addressees = []

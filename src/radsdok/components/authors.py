@@ -117,6 +117,8 @@ _LEADING_LABEL = regex.compile(
     + r"))[ \t]+(?=\p{Lu}\p{Ll}))"
 )
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+# A column's cell: words kept apart by at most two spaces ('Anna Ek          Bo Al').
+_CELL = regex.compile(r"\S+(?:[ ]{1,2}\S+)*")
 # A table's cell border as readers write it ('Anna Ek | Bo Al'): a column gap of the same length.
 _CELL_BORDER = regex.compile(r" \| ")
 _DATE_TAIL = regex.compile(
@@ -170,7 +172,7 @@ def _glued_names(name: str) -> list[str]:
 
 def _column_signers(text: str, offset: int, *, strict: bool) -> list[_Signer]:
     """Names set side by side in columns ('Anna Ek          Bo Al')."""
-    cells = [(m.start(), m.group(0)) for m in regex.finditer(r"\S+(?:[ ]{1,2}\S+)*", text)]
+    cells = [(m.start(), m.group(0)) for m in _CELL.finditer(text)]
     if len(cells) < 2:
         return []
     out: list[_Signer] = []
@@ -357,9 +359,6 @@ def _nearby_party(lines: tuple[Line, ...], i: int) -> tuple[str | None, bool, tu
         if not (_ROLE_LINE.match(text) or is_plausible_name(text.lstrip("/ "), strict=True)):
             break
     return None, False, None
-
-
-_CELL = regex.compile(r"\S+(?:[ ]{1,2}\S+)*")
 
 
 def _column_parties(lines: tuple[Line, ...], i: int, count: int) -> list[tuple[str, tuple[int, int]]] | None:

@@ -66,6 +66,13 @@ def reported_kind(found: Findings) -> str:
     return kind.text
 
 
+def lists_documents(kind_hit: Hit | None) -> bool:
+    """Whether the kind decision found the text listing documents ('about:lists',
+    'about:lists-records', 'about:lists-table' in its evidence, metadata.kind_evidence)."""
+    evidence = kind_hit.attrs.get("evidence", ()) if kind_hit is not None else ()
+    return any(str(why).startswith("about:lists") for why in evidence)
+
+
 def first_of_each(hits: list[Hit]) -> list[Hit]:
     """Hits with distinct texts (whitespace and case folded), the first occurrence kept."""
     seen: set[str] = set()

@@ -140,7 +140,12 @@ def line_end_continuations() -> frozenset[str]:
     return frozenset(patterns()["line_end_continuations"])
 
 
+def ends_on(line: str, words: frozenset[str]) -> bool:
+    """Whether a line's last word (case folded, a trailing comma dropped) is one of `words`."""
+    last = line.rsplit(None, 1)
+    return bool(last) and last[-1].casefold().rstrip(",") in words
+
+
 def ends_on_continuation(line: str) -> bool:
     """Whether a line's last word is one a sentence does not end on ('… i', '… och')."""
-    words = line.rsplit(None, 1)
-    return bool(words) and words[-1].casefold() in line_end_continuations()
+    return ends_on(line, line_end_continuations())

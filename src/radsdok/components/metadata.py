@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of
+from .findings import Hit, findings_of, lists_documents
 from .layout import Line, appended_answer_start, is_breadcrumb, is_menu_line, lines_of, vertical_menu_spans
 from .lexicon import (
     alternation,
@@ -83,13 +85,21 @@ _DOCUMENT_OPENS = regex.compile(
 )
 
 
+@lru_cache(maxsize=8)
+def _page_tail(text: str) -> regex.Match[str] | None:
+    """Where a web page's furniture begins after its first two lines ('Relaterat', 'Dela:',
+    'Kommentarer'), or None: the kind rules and the headings both stop there."""
+    lines = lines_of(text)
+    return page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end) if lines else None
+
+
 def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit] | None:
     """A kind the opening lines declare outright (a protocol head, 'Svar på …', 'Medborgarförslag')."""
     earliest: tuple[int, int, str] | None = None
     widest = max(scope for _, scope, _, _ in _KIND_RULES)
     folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold()
     # a web page's furniture below a short text ('Relaterat', 'Dela:') declares nothing
-    tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end)
+    tail = _page_tail(text)
     document_opens = _DOCUMENT_OPENS.search(text, 0, lines[min(12, len(lines)) - 1].end)
     for index, (kind, scope, cues, pattern) in enumerate(_KIND_RULES):
         if index in _YIELDING_RULES and document_opens:
@@ -211,7 +221,7 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if declared is not None:
         return _unless_portal_item(text, lines, declared)
     headings = top_headings(text) or tuple(lines[:1])
-    tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end)
+    tail = _page_tail(text)
     for heading in headings[:6]:
         if tail is not None and heading.start >= tail.start():
             break  # 'Relaterat' / 'Protokoll från kommunfullmäktige': a link, not a heading
@@ -912,11 +922,6 @@ def _session_date(text: str) -> Hit | None:
     return Hit(day_month.start(), day_month.end(), "date:session", f"{year:04d}-{month:02d}-{day:02d}")
 
 
-def _evidence_of(hit: Hit | None) -> list[object]:
-    """The kind evidence a kind decision kept ('about:lists', 'is:signed', …)."""
-    return list(hit.attrs.get("evidence", ())) if hit is not None else []
-
-
 class MetadataFinder:
     """spaCy component: fills `doc._.radsdok.meta` (kind, title, municipality, body, date)."""
 
@@ -941,9 +946,8 @@ class MetadataFinder:
             hit = finder(text)
             if hit is not None:
                 found.meta[key] = hit
-        listing = any(str(why).startswith("about:lists") for why in _evidence_of(evidence))
         # a list of documents, or an e-förslag page, is dated by its own publishing line
-        page_dated = "list" if kind == "other" and listing else None
+        page_dated = "list" if kind == "other" and lists_documents(evidence) else None
         date = find_date(text, page_dated="published" if kind == "medborgarforslag" else page_dated)
         if date is not None:
             found.meta["date"] = date

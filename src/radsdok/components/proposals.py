@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
-from .lexicon import compile_any, ends_on_continuation, parties, patterns
+from .lexicon import compile_any, ends_on, ends_on_continuation, parties, patterns
 
 _FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
@@ -140,7 +140,12 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bo
             or line.text.startswith("Att")
             or _ATT_NUMBERED.match(line.text) is not None
             # an att-line under an att-line that ends on no continuation word: the next clause
-            or (att_item and not ends_on_continuation(previous.text) and not _takes_att(previous.text))
+            # ... unless it ends on a word taking an att-clause ('… möjligheten' / 'att bygga')
+            or (
+                att_item
+                and not ends_on_continuation(previous.text)
+                and not ends_on(previous.text, _ATT_TAKING)
+            )
         )
     # an item ends with its sentence: the next capitalised line is something else (a signature)
     return current_is_item and previous.text.endswith((".", "!", "?")) and line.text[:1].isupper()
@@ -148,12 +153,6 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bo
 
 _ATT_TAKING = frozenset(patterns()["att_taking_words"])
 _ATT_WRAP_LINES = 4  # lines an att-clause wraps over at most
-
-
-def _takes_att(line: str) -> bool:
-    """Whether a line ends on a word that takes an att-clause ('… utreder möjligheten')."""
-    words = line.rsplit(None, 1)
-    return bool(words) and words[-1].casefold().strip(",") in _ATT_TAKING
 
 
 def units_of(text: str) -> list[Unit]:
