@@ -537,3 +537,71 @@ def test_a_news_item_reporting_whom_an_interpellation_is_put_to_addresses_no_one
     doc = radsdok.parse_text(text)
     assert doc.kind == "other"
     assert doc.addressees == []
+
+
+ROLE_ONLY_QUESTION = (
+    "Enkel fråga\n\n"
+    "{head}\n\n"
+    "Gång- och cykelvägen längs Sjövägen har varit avstängd sedan i våras, och barnen cyklar "
+    "nu på bilvägen till skolan.\n\n"
+    "Jag vill därför fråga {asked}:\n\n"
+    "När öppnas cykelvägen igen?\n\n"
+    "Vera Holm (C)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "asked"),
+    [
+        (
+            "| Fritidsnämndens ordförande Rune Ask (KD) | Vera Holm (C) | 2024-05-02 |",
+            "fritidsnämndens ordförande",
+        ),
+        (
+            "Ordföranden i fritidsnämnden, Rune Ask (KD), lovade i mars en snabb lagning.",
+            "fritidsnämndens ordförande",
+        ),
+        (
+            "Fritidsnämndens ordförande Rune Ask (KD) lovade i mars en snabb lagning.",
+            "ordföranden i fritidsnämnden",
+        ),
+    ],
+)
+def test_a_role_only_addressee_is_the_person_the_text_names_in_that_role(head: str, asked: str) -> None:
+    document = parsed(ROLE_ONLY_QUESTION.format(head=head, asked=asked))
+    assert [(a.name, a.party) for a in document.addressees] == [("Rune Ask", "KD")]
+    evidence = document.addressees[0].evidence
+    assert document.text[evidence.start : evidence.end] == "Rune Ask"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Förre fritidsnämndens ordförande Rune Ask (KD) lovade en ny cykelväg 2019.",
+        "Fritidsnämndens ordförande Rune Ask (KD) och fritidsnämndens ordförande Lisa Berg (S) …",
+        "Fritidsnämndens ordförande Vera Holm (C) ställer frågan till sin efterträdare.",
+    ],
+)
+def test_a_former_holder_two_holders_or_the_signer_name_no_role_only_addressee(head: str) -> None:
+    document = parsed(ROLE_ONLY_QUESTION.format(head=head, asked="fritidsnämndens ordförande"))
+    assert [a.name for a in document.addressees] == [None]
+
+
+def test_a_name_in_a_letters_address_block_is_addressed_not_a_signer() -> None:
+    text = (
+        "Centerpartiet i Sörby                              Sörby 2019-04-02\n\n"
+        "                                                   Till\n"
+        "                                                   Kommunstyrelsens ordförande\n"
+        "                                                   Bo Lind\n"
+        "                                                   Sörby kommun\n\n"
+        "INTERPELLATION\n\n"
+        "Biblioteket i Norrby har haft stängt i tre veckor utan att någon förklarat varför.\n\n"
+        "Jag vill därför fråga:\n\n"
+        "1. När öppnar biblioteket igen?\n\n"
+        "Med vänlig hälsning\n\n"
+        "Karin Sten\n"
+        "Centerpartiet\n"
+    )
+    document = parsed(text)
+    assert [a.name for a in document.addressees] == ["Bo Lind"]
+    assert [(a.name, a.party) for a in document.authors] == [("Karin Sten", "C")]

@@ -482,9 +482,12 @@ class AddresseeFinder:
                 hits = [h for h in hits if h.rule != "addressees:reported" and not _described(found.text, h)]
         if not hits and kind in ASKING_KINDS:
             hits = subjects_of_questions(found.text, found.questions)
+        authors = {author.text.casefold() for author in found.authors if author.text}
+        hits = [holder_named_in_text(found.text, hit, authors) for hit in hits]
         if doc.has_annotation("ENT_IOB"):
             hits = [name_role_from_entities(doc, hit) for hit in hits]
         found.addressees = _dedupe(hits)
+        _drop_addressed_from_authors(found)
         return doc
 
 
@@ -495,6 +498,16 @@ def _described(text: str, hit: Hit) -> bool:
     """Whether the words before an addressee on its line describe a document's addressee."""
     line_start = text.rfind("\n", 0, hit.start) + 1
     return _DESCRIBED.search(text, max(line_start, hit.start - 60), hit.start) is not None
+
+
+def _drop_addressed_from_authors(found: Findings) -> None:
+    """A name the text addresses is not its signer where the two are the same words: a
+    letter's address block ("Till / Kommunstyrelsens ordförande / Sven Ek") is set like a
+    signature, a name alone on its line."""
+    named = [(hit.start, hit.end) for hit in found.addressees if hit.text]
+    found.authors = [
+        author for author in found.authors if not any(s < author.end and author.start < e for s, e in named)
+    ]
 
 
 def _drop_askers_from_authors(found: Findings, askers: list[Hit]) -> None:
@@ -531,6 +544,78 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
             attrs = {"role": role_text, "party": None}
             hits.append(Hit(role.start(), role.end(), "addressees:question-subject", "", attrs))
     return _dedupe(hits)
+
+
+_FORMER = regex.compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
+_HOLDER_NAME = regex.compile(
+    rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])"
+)
+_GENITIVE_ORGAN = regex.compile(r"^(?P<organ>.+?)s\s+(?P<noun>ordförande|ordföranden)$", regex.IGNORECASE)
+_ORGAN_AFTER = regex.compile(r"^(?P<noun>ordförande|ordföranden)\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
+
+
+def _role_forms(role: str) -> list[str]:
+    """A board's chair written either way round: 'tekniska nämndens ordförande' and
+    'ordförande(n) i tekniska nämnden'."""
+    role = squash(role)
+    forms = [role]
+    genitive, after = _GENITIVE_ORGAN.match(role), _ORGAN_AFTER.match(role)
+    if genitive:
+        organ = genitive.group("organ")
+        forms += [f"ordförande i {organ}", f"ordföranden i {organ}"]
+    elif after:
+        organ = after.group("organ")
+        forms += [f"{organ}s ordförande"]
+    return forms
+
+
+def _role_written(form: str) -> regex.Pattern[str]:
+    """A role as a text may write it: any case, any spacing, its nouns with or without the
+    definite ending ('ordförande'/'ordföranden', 'socialministern'/'socialminister')."""
+    words = []
+    for word in form.casefold().split():
+        base = _ROLE_BASE.get(word) or (_DEFINITE.sub("", word) if len(word) > 6 else word)
+        words.append(regex.escape(base) + r"(?:en|et|n|t)?")
+    return regex.compile(r"(?<![\p{L}-])" + r"\s+".join(words), regex.IGNORECASE)
+
+
+def holder_named_in_text(text: str, hit: Hit, authors: set[str]) -> Hit:
+    """A role-only addressee ('frågor till tekniska nämndens ordförande') that the same text
+    names with that role elsewhere, as the role and a name ('Tekniska nämndens ordförande
+    Kristoffer Wahlund (M)', 'ordföranden i tekniska nämnden, Kristoffer Wahlund (M)') is that
+    person, unless the text names two people so, or the one it names signs it, or is a former
+    holder ('förre ordföranden …'). Roles many hold at once ('kommunalrådet') name no one."""
+    role = squash(str(hit.attrs.get("role") or ""))
+    if hit.text or not role or role.casefold() in _GENERIC_ROLES or _PLURAL_ROLE.search(role):
+        return hit
+    if _SHARED_ROLE.search(role):
+        return hit
+    found: dict[str, Hit] = {}
+    for form in _role_forms(role):
+        for written in _role_written(form).finditer(text):
+            if _FORMER.search(text, max(0, written.start() - 30), written.start()):
+                continue
+            name = _HOLDER_NAME.match(text, written.end())
+            if not name or (
+                "," in name.group(0)[: name.start("name") - name.start()]
+                and not PARTY_MARK.match(text[name.end() : name.end() + 30].lstrip())
+            ):
+                continue
+            person = _without_leading_word(
+                NameMatch(name.start("name"), name.end("name"), name.group("name"))
+            )
+            if not is_plausible_name(person.text, strict=True) or person.text.casefold() in authors:
+                continue
+            party, _ = _party_after(text, person.end)
+            attrs = {**hit.attrs, "party": party or hit.attrs.get("party")}
+            found.setdefault(
+                person.text.casefold(),
+                Hit(person.start, person.end, "addressees:role-named", person.text, attrs),
+            )
+    return next(iter(found.values())) if len(found) == 1 else hit
+
+
+_SHARED_ROLE = regex.compile(patterns()["addressee_shared_role"], regex.IGNORECASE)
 
 
 def role_stem(hit: Hit) -> str | None:
