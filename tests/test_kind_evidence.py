@@ -251,3 +251,20 @@ def test_a_running_header_repeating_one_case_number_makes_no_list() -> None:
     text = page + "Parken är mörk om kvällarna.\n\n" + page
     text += "Jag yrkar att parken får belysning.\n\nEva Ek (C)\n"
     assert detect_kind(text)[0] == "motion"
+
+
+def test_a_kind_word_line_saying_what_became_of_the_document_declares_no_kind() -> None:
+    # 'Medborgarförslag om … bifölls': a headline or list entry reporting a decision on a
+    # document, not the document's own title
+    news = (
+        "Sörby kommun\n"
+        "Start › Nyheter\n\n"
+        "Medborgarförslag om en pulkabacke vid Ekbacken bifölls\n"
+        "Publicerad: 2021-03-02\n\n"
+        "Kommunfullmäktige beslutade i går att en pulkabacke ska anläggas vid Ekbacken. "
+        "Förslaget kom från en förälder i området. Arbetet börjar till hösten och "
+        "beräknas kosta 120 000 kronor.\n"
+    )
+    assert detect_kind(news)[0] == "other"
+    # without the verb, the same line is the document's own title
+    assert detect_kind(news.replace(" bifölls", ""))[0] == "medborgarforslag"

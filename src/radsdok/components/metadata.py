@@ -114,7 +114,9 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
             (
                 f
                 for f in pattern.finditer(text, 0, end)
-                if not _on_attachment_line(text, f.start()) and not _in_kinds_menu(text, f.start())
+                if not _on_attachment_line(text, f.start())
+                and not _in_kinds_menu(text, f.start())
+                and not _reports_decision(text, f.end())
             ),
             None,
         )
@@ -124,6 +126,19 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         return None
     start, end, kind = earliest
     return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
+
+
+_DECIDED = regex.compile(
+    r"(?<![\p{L}])(?:" + alternation(load_json("kinds.json")["reported_decision_verbs"]) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
+
+
+def _reports_decision(text: str, pos: int) -> bool:
+    """Whether the rest of a line says what became of the document its kind word names
+    ('Medborgarförslag om utegym bifölls'): a headline or list entry, not the document."""
+    end = text.find("\n", pos)
+    return _DECIDED.search(text, pos, len(text) if end < 0 else end) is not None
 
 
 def _in_kinds_menu(text: str, pos: int) -> bool:
