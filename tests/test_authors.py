@@ -548,3 +548,35 @@ def test_names_with_marks_after_the_last_sentence_of_a_flattened_text_sign_it() 
         "För Moderaterna i Hjo Eva Ek (M) Nils Falk (M) 2 (2)\n"
     )
     assert authors(text, "motion") == [("Eva Ek", "M"), ("Nils Falk", "M")]
+
+
+BLOG_POST = (
+    "{head}\n\n"
+    "Svaret som aldrig kom\n\n"
+    "Publicerat torsdag 4 mars 2021\n\n"
+    "I januari frågade jag om kommunens planer för badhuset i Norrby. Svaret i fullmäktige "
+    "blev att frågan utreds, men ingen kunde säga när utredningen blir klar.\n\n"
+    "Jag återkommer i frågan till våren.\n\n"
+    "{signoff}\n\n"
+    "3 kommentarer | Permalänk\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("head", "party"),
+    [
+        ("Tankar från Norrby\nMaja Lindgren, miljöpartist och ledamot i fullmäktige", "MP"),
+        ("Maja Lindgren – folkpartist i Norrby\nOm mig | Arkiv", "L"),
+        ("Maja Lindgren\nKristdemokrat i Norrby kommun", "KD"),
+    ],
+)
+def test_a_post_signed_with_a_first_name_is_by_the_full_name_heading_the_page(head: str, party: str) -> None:
+    document = radsdok.load("blank").parse_text(BLOG_POST.format(head=head, signoff="/Maja"))
+    assert [(a.name, a.party) for a in document.authors] == [("Maja Lindgren", party)]
+    evidence = document.authors[0].party_evidence
+    assert evidence is not None and evidence.rule == "authors:party-member"
+
+
+def test_a_first_name_signoff_names_no_one_the_head_does_not_name() -> None:
+    text = BLOG_POST.format(head="Tankar från Norrby\nMaja Lindgren, miljöpartist", signoff="/Karin")
+    assert [a.name for a in radsdok.load("blank").parse_text(text).authors if a.name] == []

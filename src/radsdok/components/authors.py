@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
 from .layout import Line, appended_answer_start, lines_of
-from .lexicon import alternation, page_tail_regex, parties, patterns, record_field_regex
+from .lexicon import alternation, first_names, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
 from .questions import ASKING_KINDS
@@ -702,6 +702,11 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
         return out
     for hit in out:
         if hit.attrs.get("party") is None and hit.text:
+            member = head_member_party(text, hit.text)
+            if member is not None:
+                hit.attrs["party"], start, end = member
+                hit.attrs["party_evidence"] = (start, end, "authors:party-member")
+                continue
             defined = _defined_mark(text, hit.start, hit.end)
             if defined is not None:
                 hit.attrs["party"], start, end = defined
@@ -828,6 +833,90 @@ def _with_post_byline(text: str, authors: list[Hit]) -> list[Hit]:
     return [Hit(start, end, "authors:post-byline", byline.group("name"), attrs)]
 
 
+_MEMBER = regex.compile(
+    r"(?P<noun>" + alternation(sorted(parties().by_member)) + r")(?![\p{L}])", regex.IGNORECASE
+)
+# 'Jonas Ek, miljöpartist och …', 'Anna Berg – folkpartist i Borås'
+_MEMBER_AFTER_NAME = regex.compile(r"(?<![ \t])[ \t]*+[,–—-][ \t]*+" + _MEMBER.pattern, regex.IGNORECASE)
+_HEAD_LINES = 6
+
+
+def head_member_party(text: str, name: str) -> tuple[str, int, int] | None:
+    """The party of a person the head of a page names with a noun for its members: after the
+    name on its line ('Jonas Ek, miljöpartist och ledamot …', 'Anna Berg – folkpartist i
+    Borås') or opening the next line ('Lars Nyström' / 'Kristdemokrat i Bengtsfors'): a blog's
+    owner. As (party, start, end) of the noun."""
+    lines = lines_of(text)[:_HEAD_LINES]
+    for i, line in enumerate(lines):
+        for found in NAME_RE.finditer(line.text):
+            if found.group(0).casefold() != name.casefold():
+                continue
+            rest = line.text[found.end() :]
+            member = _MEMBER_AFTER_NAME.match(rest)
+            offset = line.start + found.end()
+            if member is None and not rest.strip() and i + 1 < len(lines):
+                member, offset = _MEMBER.match(lines[i + 1].text), lines[i + 1].start
+            if member is not None:
+                party = parties().by_member[member.group("noun").casefold()]
+                return party, offset + member.start("noun"), offset + member.end("noun")
+    return None
+
+
+# '/Jonas', '– Lars-Åke': a post signed with a first name only
+_FIRST_NAME_SIGNOFF = regex.compile(rf"^[ \t]*[/–—-][ \t]*(?P<first>{NAME_TOKEN})[ \t]*$")
+_SIGNOFF_SEARCH_LINES = 10
+
+
+def _first_name_signer(text: str) -> Hit | None:
+    """A post signed with a first name only ('/Jonas') by the person whose full name heads the
+    page ('Jonas Ekholm, miljöpartist …'): that person, named as the head names them."""
+    lines = lines_of(text)
+    tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end) if lines else None
+    body = [line for line in lines if tail is None or line.end <= tail.start()]
+    first = None
+    for line in reversed(body[-_SIGNOFF_SEARCH_LINES:]):
+        signed = _FIRST_NAME_SIGNOFF.match(line.text)
+        if signed and signed.group("first").casefold() in first_names():
+            first = signed.group("first").casefold()
+            break
+    if first is None:
+        return None
+    heads = {
+        (line.start + found.start(), line.start + found.end(), found.group(0))
+        for line in lines[:_HEAD_LINES]
+        for found in NAME_RE.finditer(line.text)
+        if found.group(0).split()[0].casefold() == first and is_plausible_name(found.group(0), strict=True)
+    }
+    if len({name.casefold() for *_, name in heads}) != 1:
+        return None
+    start, end, name = min(heads)
+    attrs: dict[str, object] = {"party": None, "role": None}
+    member = head_member_party(text, name)
+    if member is not None:
+        attrs["party"], s, e = member
+        attrs["party_evidence"] = (s, e, "authors:party-member")
+    return Hit(start, end, "authors:head-signed-first-name", name, attrs)
+
+
+def _with_first_name_signer(text: str, authors: list[Hit]) -> list[Hit]:
+    """Where no one signs by name, a first-name sign-off completed by the page's head; a
+    party the page states for its writer (a party-only author) stays theirs."""
+    if any(a.text for a in authors):
+        return authors
+    signer = _first_name_signer(text)
+    if signer is None:
+        return authors
+    stated = next((a for a in authors if a.attrs.get("party")), None)
+    if signer.attrs.get("party") is None and stated is not None:
+        signer.attrs["party"] = stated.attrs["party"]
+        signer.attrs["party_evidence"] = stated.attrs.get("party_evidence") or (
+            stated.start,
+            stated.end,
+            stated.rule,
+        )
+    return [signer]
+
+
 class AuthorFinder:
     """spaCy component: fills `doc._.radsdok.authors`."""
 
@@ -848,6 +937,8 @@ class AuthorFinder:
             authors = [a for a in authors if not a.rule.startswith(_PROSE_RULE)]
             if not any(a.text for a in authors):
                 authors = _with_post_byline(found.text, authors)
+        if kind_name not in ("protokoll", "tjansteskrivelse"):
+            authors = _with_first_name_signer(found.text, authors)
         found.authors = authors
         return doc
 

@@ -45,6 +45,12 @@ class Parties:
             for name in entry["names"]:
                 self.by_name[name.casefold()] = code
                 self.by_name[(name + "s").casefold()] = code
+        # nouns for a member ('miljöpartist', 'Kristdemokrat') -> the party's label
+        self.by_member: dict[str, str] = {
+            noun.casefold(): code
+            for code, entry in self.national.items()
+            for noun in entry.get("members", [])
+        }
         self.local_names: list[str] = data["local"]
         for name in self.local_names:
             self.by_name.setdefault(name.casefold(), name)
