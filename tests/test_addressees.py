@@ -605,3 +605,20 @@ def test_a_name_in_a_letters_address_block_is_addressed_not_a_signer() -> None:
     document = parsed(text)
     assert [a.name for a in document.addressees] == ["Bo Lind"]
     assert [(a.name, a.party) for a in document.authors] == [("Karin Sten", "C")]
+
+
+@pytest.mark.parametrize(
+    ("text", "board"),
+    [
+        (
+            "Interpellation till kultur- och fritidsnämnden om simhallens öppettider\n\n" + BODY,
+            "kultur- och fritidsnämnden",
+        ),
+        (
+            "Enkel fråga\n\nJag vill fråga Tekniska nämnden:\n\nNär lagas belysningen vid Sjövägen?\n",
+            "Tekniska nämnden",
+        ),
+    ],
+)
+def test_a_board_asked_as_a_whole_is_the_addressee(text: str, board: str) -> None:
+    assert addressees(text) == [(None, board)]

@@ -55,6 +55,7 @@ _GENERIC_ROLES = frozenset(role.casefold() for role in patterns()["generic_addre
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
 _PHRASE_END = regex.compile(patterns()["addressee_phrase_end"], regex.IGNORECASE)
 _MAX_PHRASE = 160
+_BOARD = regex.compile(patterns()["addressee_board"], regex.IGNORECASE)
 _JOINERS = regex.compile(r"^[\s,]*(?:till|och|samt|&)?[\s,]*|[\s,]*(?:och|samt|&)?[\s,]*$", regex.I)
 _BODY_ONLY = regex.compile(
     r"^(?:\p{L}+s\s+)?(?:kommun|region|landstings)?fullmäktige(?:\s+i\s+\p{Lu}\p{L}+)?$|^KF$|^RF$",
@@ -196,6 +197,12 @@ def _parse_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
     cleaned = squash(_JOINERS.sub("", phrase))
     if not cleaned or _BODY_ONLY.match(cleaned):
         return []
+    board = _BOARD.match(cleaned)
+    if board and not role_regex().search(cleaned):
+        where = regex.compile(r"\s+".join(regex.escape(w) for w in cleaned.split())).search(phrase)
+        if where is not None:
+            attrs = {"role": where.group(0), "party": None, "name": None}
+            return [Hit(start + where.start(), start + where.end(), rule, "", attrs)]
     # A role's abbreviation in brackets is the same role: "kommunstyrelsens ordförande (KSO)".
     cleaned = squash(PARTY_MARK.sub(" ", cleaned))
     searched_from = 0
