@@ -622,3 +622,24 @@ def test_a_name_in_a_letters_address_block_is_addressed_not_a_signer() -> None:
 )
 def test_a_board_asked_as_a_whole_is_the_addressee(text: str, board: str) -> None:
     assert addressees(text) == [(None, board)]
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Svar till Lisa Öhman (MP)\n\nTack för frågan.",
+        "Lisa Öhman (MP) undrar varför lekplatsen i Sörby fortfarande är stängd.",
+        "Lisa Öhman har i en interpellation till tekniska nämndens ordförande ställt frågor om lekplatsen.",
+    ],
+)
+def test_an_answer_is_addressed_to_the_asker_its_opening_reports(opening: str) -> None:
+    text = (
+        "Svar på enkel fråga om lekplatsen i Sörby\n\n"
+        + opening
+        + "\n\nLekplatsen öppnar igen den 1 juni när de nya gungorna är på plats.\n\n"
+        "Per Ek (S)\nOrdförande i tekniska nämnden\n"
+    )
+    document = parsed(text)
+    assert document.kind == "svar"
+    assert [a.name for a in document.addressees] == ["Lisa Öhman"]
+    assert [a.name for a in document.authors] == ["Per Ek"]
