@@ -643,3 +643,13 @@ def test_an_answer_is_addressed_to_the_asker_its_opening_reports(opening: str) -
     assert document.kind == "svar"
     assert [a.name for a in document.addressees] == ["Lisa Öhman"]
     assert [a.name for a in document.authors] == ["Per Ek"]
+
+
+def test_a_chair_written_both_ways_round_is_one_addressee() -> None:
+    text = (
+        "ENKEL FRÅGA\n\nStälld till: Ordföranden i fritidsnämnden\n\n"
+        "Badplatsen vid Sjövik har saknat livräddare två somrar i rad.\n\n"
+        "Jag vill därför fråga fritidsnämndens ordförande:\n\n"
+        "Kommer badplatsen att ha livräddare i sommar?\n\nVera Holm (C)\n"
+    )
+    assert addressees(text) == [(None, "Ordföranden i fritidsnämnden")]

@@ -386,7 +386,10 @@ def _key(hit: Hit) -> str:
     if hit.text:
         return _BROKEN_WORD.sub("", squash(hit.text)).casefold()
     role = _BROKEN_WORD.sub("", squash(hit.attrs.get("role") or "")).casefold()
-    return " ".join(_ROLE_BASE.get(word, word) for word in role.split())
+    role = " ".join(_ROLE_BASE.get(word, word) for word in role.split())
+    # 'miljönämndens ordförande' and 'ordförande i miljönämnden' are one role
+    genitive = _GENITIVE_ORGAN.match(role)
+    return f"ordförande i {genitive.group('organ')}" if genitive else role
 
 
 def _role_bases() -> dict[str, str]:
