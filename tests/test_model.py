@@ -20,9 +20,11 @@ from radsdok.pipeline import model_spec, shipped_pipeline_path, split_spec
 from .conftest import ROOT, sample_paths
 
 SAMPLE = sample_paths()[0]
+# The rules name a role's holder where a known first name follows the role; a first name the
+# name lists do not hold ('Zoran') is left to the trained pipeline's PER entities.
 ROLE_ONLY = (
     "Interpellation till socialministern om vården\n\n"
-    "Socialminister Margot Wallström har sagt att köerna ska kortas, men väntetiderna har ökat "
+    "Socialminister Zoran Wallström har sagt att köerna ska kortas, men väntetiderna har ökat "
     "under hela året och många patienter får vänta i månader.\n\n"
     "Vad avser ministern att göra åt köerna?\n\nAnna Berg (V)"
 )
@@ -104,7 +106,7 @@ def test_the_parser_runs_ner_only_on_documents_whose_addressees_need_names(
     without_role_only = "Interpellation till socialminister Anna Berg (S)\n\nVarför?\n\nPer Ek (V)"
     documents = [parser.parse_text(ROLE_ONLY), parser.parse_text(without_role_only)]
     assert named == [ROLE_ONLY]
-    assert documents[0].addressees[0].name == "Margot Wallström"
+    assert documents[0].addressees[0].name == "Zoran Wallström"
     assert documents[1].addressees[0].name == "Anna Berg"
 
 
@@ -114,7 +116,7 @@ def test_ner_runs_only_around_the_role_mentions_of_a_document_that_needs_names()
     text = (
         "Interpellation till socialministern om vården\n\n"
         f"{filler}Förra året sa Göran Persson att vården skulle bli bättre. {filler}\n\n"
-        "Socialminister Margot Wallström har lovat kortare köer.\n\n"
+        "Socialminister Zoran Wallström har lovat kortare köer.\n\n"
         "Vad avser ministern att göra?\n\nAnna Berg (V)"
     )
     [doc] = parser.nlp.pipe([text], disable=list(parser.names_on_demand))  # the rules alone
@@ -123,9 +125,9 @@ def test_ner_runs_only_around_the_role_mentions_of_a_document_that_needs_names()
     assert all(end - start <= 2 * pipeline.NAME_WINDOW for start, end in windows)
     pipeline.add_names(parser.nlp, [doc], parser.names_on_demand)
     names = {ent.text for ent in doc.ents if ent.label_ == "PER"}
-    assert "Margot Wallström" in names  # beside a role mention: recognised
+    assert "Zoran Wallström" in names  # beside a role mention: recognised
     assert "Göran Persson" not in names  # far from any: never looked for
-    assert parser.parse_text(text).addressees[0].name == "Margot Wallström"
+    assert parser.parse_text(text).addressees[0].name == "Zoran Wallström"
 
 
 def test_the_full_analysis_runs_ner_on_every_document() -> None:
@@ -186,7 +188,7 @@ def test_lemmas_come_from_simplemma() -> None:
 
 def test_model_names_a_role_only_addressee_from_the_text() -> None:
     named = radsdok.load().parse_text(ROLE_ONLY, source="x.txt")
-    assert [(a.name, a.role) for a in named.addressees] == [("Margot Wallström", "socialministern")]
+    assert [(a.name, a.role) for a in named.addressees] == [("Zoran Wallström", "socialministern")]
     assert named.addressees[0].evidence.rule == "addressees:role-named-by-ner"
     rules_only = radsdok.load("blank").parse_text(ROLE_ONLY, source="x.txt")
     assert [(a.name, a.role) for a in rules_only.addressees] == [(None, "socialministern")]
