@@ -511,3 +511,59 @@ def test_a_numbered_decision_list_where_one_item_names_the_body_is_all_decisions
         "Kommunstyrelsen uppdrar åt kontoret att utreda en cykelväg.",
         "Medborgarförslaget anses därmed besvarat.",
     ]
+
+
+PROTOCOL_EXTRACT = (
+    "SÖRBY KOMMUN          SAMMANTRÄDESPROTOKOLL\n"
+    "Kommunfullmäktige     2022-05-16\n\n"
+    "KF § 41          Dnr KS 2021/220\n\n"
+    "Motion om fler parkbänkar längs Ågatan\n\n"
+    "Karin Holm (V) föreslår i en motion att kommunen ställer ut fler bänkar längs Ågatan.\n\n"
+    "Kommunstyrelsens förslag\n"
+    "Motionen bifalls.\n\n"
+    "Kommunfullmäktiges beslut\n"
+    "Motionen bifalls. Tekniska nämnden får i uppdrag att ställa ut bänkarna under sommaren.\n"
+    "____________________\n"
+    "Exp: Tekniska nämnden\n"
+)
+
+
+def test_a_protocol_records_its_decision_not_the_proposal_it_reports() -> None:
+    found = [h.text for h in find_proposals(PROTOCOL_EXTRACT, "protokoll")]
+    assert found == [
+        "Motionen bifalls.",
+        "Tekniska nämnden får i uppdrag att ställa ut bänkarna under sommaren.",
+    ]
+
+
+def test_a_proposal_heading_stays_where_a_protocol_records_no_decision() -> None:
+    text = PROTOCOL_EXTRACT[: PROTOCOL_EXTRACT.index("Kommunfullmäktiges beslut")]
+    assert [h.text for h in find_proposals(text, "protokoll")] == ["Motionen bifalls."]
+
+
+def test_further_claims_of_a_motion_are_proposals() -> None:
+    text = (
+        "Motion om läxhjälp\n\nMånga elever saknar stöd hemma.\n\n"
+        "Vi yrkar därför på att läxhjälp erbjuds på biblioteken.\n\n"
+        "Vi yrkar vidare på att 50 000 kronor avsätts för verksamheten.\n\n"
+        "Slutligen yrkar vi på att verksamheten utvärderas efter ett år.\n\nAnna Berg (L)\n"
+    )
+    assert proposals(text) == [
+        "att läxhjälp erbjuds på biblioteken.",
+        "att 50 000 kronor avsätts för verksamheten.",
+        "att verksamheten utvärderas efter ett år.",
+    ]
+
+
+def test_att_lines_under_a_citizens_own_proposal_heading() -> None:
+    text = (
+        "Medborgarförslag\n\nGångvägen vid Fridhem är mörk på kvällarna.\n\n"
+        "Mitt förslag till beslut\n"
+        "att kommunen sätter upp belysning längs gångvägen\n"
+        "att belysningen är klar före vintern\n\n"
+        "Namn                    Underskrift\n"
+    )
+    assert proposals(text) == [
+        "att kommunen sätter upp belysning längs gångvägen",
+        "att belysningen är klar före vintern",
+    ]

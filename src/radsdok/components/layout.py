@@ -15,7 +15,12 @@ LIST_MARKER = regex.compile(
     r"^(?:[-–—•*·▪●○■□►>]|\(?\d{1,2}[.):]|\(?[a-h][.)]|(?=att\s?\d)|fråga\s*\d*\s*:)[ \t\u00a0]*",
     regex.IGNORECASE,
 )
-ATT_NUMBER = regex.compile(r"^att\s?(\d{1,2})[.):]?\s+", regex.IGNORECASE)
+AMOUNT_UNITS = r"(?:" + "|".join(patterns()["amount_units"]) + r")(?!\p{L})"
+# 'att1 kommunen …', 'att 2) kommunen …', 'att 3 kommunen …': a numbered att-clause; not an
+# amount ('att 50 000 kronor avsätts', 'att 20 procent av …')
+ATT_NUMBER = regex.compile(
+    r"^att\s?(\d{1,2})(?:[.):]\s+|\s+(?=\p{L})(?!" + AMOUNT_UNITS + r"))", regex.IGNORECASE
+)
 _SPACE = regex.compile(r"[\s\u00a0]+")
 
 

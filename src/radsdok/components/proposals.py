@@ -41,7 +41,7 @@ _INLINE = regex.compile(
     + parties().name_regex.pattern
     + r")(?:\s+i\s+\p{L}+)?)\s)kräver"
     r"|kräver(?=\s+(?:jag|vi)\b))|"
-    r"besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|också|även|"
+    r"besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|därmed|också|även|vidare|dessutom|slutligen|avslutningsvis|"
     r"således|kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|om|på|besluta|"
     r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     _FLAGS,
@@ -66,6 +66,9 @@ def _full_line(key: str) -> regex.Pattern[str]:
 
 # A heading line over the proposals or decisions ("Förslag till beslut", "Beslut").
 _DECISION_HEADING = _full_line("decision_headings")
+# a heading over someone's proposal ('Kommunstyrelsens förslag', 'Förslag till beslut'), not
+# over the decision a protocol records ('Beslut', 'Kommunfullmäktiges beslut')
+_PROPOSED_HEADING = regex.compile(r"förslag", _FLAGS)
 # "Kommunfullmäktiges beslut": its items count only where they name the body or start with "att".
 _WEAK_HEADING = _full_line("decision_headings_weak")
 # The same heading as a label with its decision beside it on one line ("Kommunstyrelsens förslag
@@ -127,6 +130,8 @@ def _is_att(text: str) -> bool:
 
 def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bool = False) -> bool:
     """Whether `line` starts a new unit inside the paragraph of `previous`."""
+    if _RULE_LINE.match(line.text) or _RULE_LINE.match(previous.text):
+        return True  # '____________' under a decision: the page's distribution list follows
     if previous.text.endswith(":") or _heading(previous.text, protocol=False):
         return True  # "yrkar:" / a heading line with its content below, no blank line between
     if _DECISION_HEADING.match(line.text) and len(line.text) <= _HEADING_MAX:
@@ -152,6 +157,7 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bo
 
 
 _ATT_TAKING = frozenset(patterns()["att_taking_words"])
+_RULE_LINE = regex.compile(r"^[ \t]*[_=*-]{3,}+[ \t]*$")
 _ATT_WRAP_LINES = 4  # lines an att-clause wraps over at most
 
 
@@ -287,6 +293,7 @@ class _Zone:
     marker: str | None = None  # the list marker of its items: a differently marked unit ends it
     closed: bool = False  # a paragraph's decision ending its sentence was taken: items after it end it
     vouched: bool = False  # a list whose items name the deciding body: all its items are decisions
+    records: bool = False  # in a protocol, under a heading recording a decision (not a proposal)
 
 
 def _marker_of(text: str, unit: Unit) -> str:
@@ -385,6 +392,7 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         return points
     units = units_of(text)
     headed: list[Hit] = []  # from zones under a decision heading
+    recorded: list[Hit] = []  # in a protocol, from zones under a heading that records a decision
     hits: list[Hit] = []  # from intros
     zone: _Zone | None = None
     zone_headed = False
@@ -402,6 +410,7 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         if _heading(unit.text, protocol):
             att_only = _ATT_ONLY_HEADING.match(unit.text) is not None
             zone = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None, att_only=att_only)
+            zone.records = protocol and not _PROPOSED_HEADING.search(unit.text)
             zone_headed, armed = True, True
             continue
         if zone is not None:
@@ -411,6 +420,8 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             found = _zone_item(text, unit, following, zone)
             if found is not None:
                 (headed if zone_headed else hits).extend(found)
+                if zone_headed and zone.records:
+                    recorded.extend(found)
                 zone.taken += len(found)
                 zone.closed = zone.closed or (
                     not unit.marked and any(hit.text.endswith((".", "!")) for hit in found)
@@ -449,8 +460,11 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             continue
         else:
             armed = armed and _continues_list(unit)
+    # a protocol's decisions are those it records ('Kommunfullmäktiges beslut'), not the
+    # proposals it reports before them ('Kommunstyrelsens förslag') where it records any
+    chosen = recorded or headed or hits
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
-    return [hit for hit in headed or hits if not hit.text.rstrip().endswith("?")]
+    return [hit for hit in chosen if not hit.text.rstrip().endswith("?")]
 
 
 def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
