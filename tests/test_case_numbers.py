@@ -351,3 +351,17 @@ def test_a_register_in_title_case_before_a_number_is_read(text: str, value: str)
 
 def test_a_short_word_in_title_case_before_a_number_is_no_register() -> None:
     assert [hit.text for hit in find_case_numbers("Se 2019/20 och Nr 12/2019 i bilagan.")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "register", "year"),
+    [
+        ("Region Norrland          Diarienummer: 21RS0932\n", "21RS0932", "RS", 2021),
+        ("Sörby kommun\nDnr 09KS317\n", "09KS317", "KS", 2009),
+    ],
+)
+def test_a_short_year_glued_to_a_register_and_serial_after_a_label(
+    text: str, value: str, register: str, year: int
+) -> None:
+    [hit] = find_case_numbers(text)
+    assert (hit.text, hit.attrs["register"], hit.attrs["year"]) == (value, register, year)

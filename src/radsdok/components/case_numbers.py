@@ -75,6 +75,8 @@ _SHAPE = (
     rf"|(?:(?P<reg>{_REG}){_REG_SEP})?(?P<rev>\d{{1,6}})(?P<rsub>:\d{{1,3}})?[/\-](?P<year>{_YEAR})"
     # A short year before a register and a serial: "18/KS 0068".
     rf"|(?P<yy>\d{{2}})/(?P<mreg>{_REG})[ \t/](?P<serial>\d{{2,5}})"
+    # A short year glued to a register and a serial: "24RS1447" (a region's registry).
+    r"|(?P<yy>\d{2})(?P<reg>\p{Lu}{2,4})(?P<serial>\d{3,6})"
     # A register, a serial and a short year after it: "KS0514/20", "KS 0514/20".
     rf"|(?P<reg>{_REG})[ \t]?(?P<serial>\d{{3,5}})/(?P<yy>\d{{2}})"
     r")"
