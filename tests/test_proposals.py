@@ -567,3 +567,14 @@ def test_att_lines_under_a_citizens_own_proposal_heading() -> None:
         "att kommunen sätter upp belysning längs gångvägen",
         "att belysningen är klar före vintern",
     ]
+
+
+def test_an_interpellation_declared_answered_is_a_protocols_decision() -> None:
+    text = (
+        "KF § 12\n\nInterpellation om snöröjningen i Norrby\n\n"
+        "Eva Ek (C) har ställt en interpellation till tekniska nämndens ordförande Bo Lind (S). "
+        "Bo Lind svarar och Eva Ek replikerar.\n\n"
+        "Kommunfullmäktiges beslut\n"
+        "Interpellationen anses besvarad.\n"
+    )
+    assert [h.text for h in find_proposals(text, "protokoll")] == ["Interpellationen anses besvarad."]
