@@ -246,3 +246,18 @@ def test_readers_comments_date_nothing() -> None:
         "3 kommentarer\n\nNils F\n2021-05-02\nHåller med.\n"
     )
     assert radsdok.parse_text(text).date is None
+
+
+def test_a_page_headed_by_a_years_list_title_is_dated_by_its_update_line() -> None:
+    # the kind in the plural with a year ('Motioner väckta 2019') titles a list, even when
+    # its rows are set in columns rather than a table
+    text = (
+        "SÖRBY KOMMUN\nHem | Politik | Motioner\n\n"
+        "Motioner väckta i kommunfullmäktige 2019\n\n"
+        "Dnr         Motion                               Väckt        Status\n"
+        "KS 19/011   Motion om fler parkbänkar            2019-02-11   Bifallen\n"
+        "KS 19/054   Motion om gratis simskola            2019-05-20   Under beredning\n\n"
+        "Senast uppdaterad: 2019-12-02\n"
+    )
+    document = radsdok.load("blank").parse_text(text)
+    assert (document.kind, document.date) == ("other", "2019-12-02")
