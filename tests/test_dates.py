@@ -261,3 +261,18 @@ def test_a_page_headed_by_a_years_list_title_is_dated_by_its_update_line() -> No
     )
     document = radsdok.load("blank").parse_text(text)
     assert (document.kind, document.date) == ("other", "2019-12-02")
+
+
+def test_a_page_headed_by_a_kind_in_the_plural_is_dated_by_its_update_line() -> None:
+    # 'Våra motioner och frågor …': a heading in the plural titles a page about documents;
+    # each entry's date is that document's, the page's own is its update line
+    text = (
+        "Vänsterpartiet i Sörby\n\nStart | Politik | Kontakt\n\n"
+        "Våra motioner och frågor i fullmäktige\n\n"
+        "Här finns det vi har lämnat in under mandatperioden.\n\n"
+        "Motion: Gratis simskola för alla sjuåringar (2021-02-11) – Bifallen\n"
+        "Enkel fråga: Varför stängde fritidsgården i Norrby? (2021-05-20) – Besvarad\n\n"
+        "Senast uppdaterad 2022-01-17\n"
+    )
+    document = radsdok.load("blank").parse_text(text)
+    assert (document.kind, document.date) == ("other", "2022-01-17")

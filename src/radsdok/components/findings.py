@@ -69,9 +69,9 @@ def reported_kind(found: Findings) -> str:
 def lists_documents(kind_hit: Hit | None) -> bool:
     """Whether the kind decision found the text listing documents ('about:lists',
     'about:lists-records', 'about:lists-table' in its evidence, metadata.kind_evidence), or
-    headed by a list's title: the kind in the plural with a year ('Motioner 2022')."""
+    headed by a list's title: a kind in the plural ('Våra motioner', 'Motioner 2022')."""
     evidence = kind_hit.attrs.get("evidence", ()) if kind_hit is not None else ()
-    return any(str(why).startswith(("about:lists", "about:heading-plural-year")) for why in evidence)
+    return any(str(why).startswith(("about:lists", "about:heading-plural")) for why in evidence)
 
 
 def first_of_each(hits: list[Hit]) -> list[Hit]:
