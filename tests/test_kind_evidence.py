@@ -4,6 +4,7 @@ are invented here."""
 
 from __future__ import annotations
 
+import radsdok
 from radsdok.components.metadata import detect_kind
 
 SIGNERS = "\n\nKarin Holm (V)\nPetter Ask (V)\n"
@@ -268,3 +269,41 @@ def test_a_kind_word_line_saying_what_became_of_the_document_declares_no_kind() 
     assert detect_kind(news)[0] == "other"
     # without the verb, the same line is the document's own title
     assert detect_kind(news.replace(" bifölls", ""))[0] == "medborgarforslag"
+
+
+MOTION_ON_A_MUNICIPAL_PAGE = (
+    "Motion om fler laddplatser - Sörby kommun\n\n"
+    "Till innehållet\nSök\nMeny\n\n"
+    "Startsida / Kommun och politik / Motioner / 2021\n\n"
+    "Motion om fler laddplatser\n\n"
+    "Inkom: 2021-04-06\n"
+    "Diarienummer: KS 2021/0311\n"
+    "Status: Avgjord\n"
+    "Beslut: Kommunfullmäktige 2021-11-22 § 140. Motionen bifölls.\n\n"
+    "Motion till kommunfullmäktige\n\n"
+    "Allt fler invånare kör elbil, men i Sörby finns bara fyra publika laddplatser. Den som "
+    "bor i flerbostadshus har ingen möjlighet att ladda hemma.\n\n"
+    "Vi föreslår kommunfullmäktige besluta\n\n"
+    "att kommunen bygger laddplatser vid alla kommunala parkeringar\n\n"
+    "att kommunens bostadsbolag erbjuder laddplatser till sina hyresgäster\n\n"
+    "Sörby 2021-04-06\n\n"
+    "Lina Ek\nOskar Falk\nCenterpartiet i Sörby\n\n"
+    "Bilagor\nMotion om fler laddplatser (pdf, 98 kB)\nProtokollsutdrag KF 2021-11-22 § 140 (pdf, 70 kB)\n\n"
+    "Sidan uppdaterades: 2021-11-29\n\n"
+    "Kontakt\nKommunfullmäktiges sekretariat\nTelefon: 0123-45 67 00\nE-post: kf@sorby.se\n\n"
+    "Dela sidan: Facebook | LinkedIn\nSkriv ut\n\n"
+    "Sörby kommun\n123 45 Sörby\nOm webbplatsen | Kakor\n"
+)
+
+
+def test_a_motion_published_in_full_on_a_municipal_page_with_a_status_box_is_the_motion() -> None:
+    # its sign-off stands above the page's furniture (attachments, contact box, footer), and the
+    # status box's 'Beslut: … bifölls' is the register's field, not a report on it
+    document = radsdok.load("blank").parse_text(MOTION_ON_A_MUNICIPAL_PAGE)
+    assert document.kind == "motion"
+    assert [(a.name, a.party) for a in document.authors] == [("Lina Ek", "C"), ("Oskar Falk", "C")]
+    # the status box's 'Beslut:' cites where the motion was decided: no proposal of its own
+    assert [p.text for p in document.proposals] == [
+        "att kommunen bygger laddplatser vid alla kommunala parkeringar",
+        "att kommunens bostadsbolag erbjuder laddplatser till sina hyresgäster",
+    ]

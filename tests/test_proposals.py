@@ -578,3 +578,11 @@ def test_an_interpellation_declared_answered_is_a_protocols_decision() -> None:
         "Interpellationen anses besvarad.\n"
     )
     assert [h.text for h in find_proposals(text, "protokoll")] == ["Interpellationen anses besvarad."]
+
+
+def test_a_decision_label_citing_where_it_was_decided_is_no_proposal() -> None:
+    text = (
+        "Motion om parkbänkar\n\nStatus: Avgjord\nBeslut: Kommunfullmäktige 2021-11-22 § 140.\n\n"
+        "Vi föreslår\n\natt kommunen ställer ut fler bänkar längs Ågatan\n\nEva Ek (V)\n"
+    )
+    assert proposals(text) == ["att kommunen ställer ut fler bänkar längs Ågatan"]

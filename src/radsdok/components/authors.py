@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
-from .layout import Line, appended_answer_start, lines_of
+from .layout import Line, appended_answer_start, content_end, lines_of
 from .lexicon import alternation, first_names, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
@@ -271,9 +271,14 @@ def _unglued(lines: tuple[Line, ...]) -> list[Line]:
     return out
 
 
-def _signature_region(lines: tuple[Line, ...]) -> set[int]:
-    """Indexes of lines where an unmarked name reads as a signature."""
+def _signature_region(lines: tuple[Line, ...], text: str = "") -> set[int]:
+    """Indexes of lines where an unmarked name reads as a signature: the last lines, and the
+    last lines above the furniture that closes a web page (its contact box, its footer)."""
     region = set(range(max(0, len(lines) - _TAIL_LINES), len(lines)))
+    end = content_end(text) if text else len(text)
+    above = [i for i, line in enumerate(lines) if line.end <= end]
+    if text and end < len(text) and above:
+        region.update(above[-_TAIL_LINES:])
     for i, line in enumerate(lines):
         if len(line.text) > _MAX_SIGNATURE_LINE:
             continue
@@ -539,7 +544,7 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
                 continue  # the home town of "… i Hisings Backa"
             hits.append(Hit(name.start(), name.end(), "authors:byline", name.group(0), {"party": party}))
     hits.extend(prose_people(text))
-    region = _signature_region(lines)
+    region = _signature_region(lines, text)
     entries = _register_entries(lines) | _contact_box(lines)
     for i, line in enumerate(_unglued(lines)):
         if i in entries:

@@ -139,6 +139,28 @@ def paragraphs_of(text: str) -> tuple[Item, ...]:
     return tuple(out)
 
 
+_FURNITURE_LINE = regex.compile(
+    "|".join(f"(?:{p})" for p in patterns()["page_furniture_lines"]), regex.IGNORECASE
+)
+_FURNITURE_LINE_MAX = 90
+
+
+@lru_cache(maxsize=8)
+def content_end(text: str) -> int:
+    """Where a web page's document ends: above the paragraphs of furniture that close the page
+    (a contact box, the footer, share links, an attachments list, the update line), each of
+    short lines with one furniture line among them; the text's end where none close it."""
+    end = len(text)
+    for paragraph in reversed(paragraphs_of(text)):
+        lines = paragraph.text.split("\n")
+        if any(len(line) > _FURNITURE_LINE_MAX for line in lines):
+            break
+        if not any(_FURNITURE_LINE.search(line) for line in lines):
+            break
+        end = paragraph.start
+    return end
+
+
 _MENU_SEPARATOR = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
 _MENU_ITEM_MAX = 32
 _BREADCRUMB_SEPARATOR = regex.compile(r"[ \t][>›»][ \t]")

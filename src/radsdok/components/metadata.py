@@ -9,7 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, lists_documents
-from .layout import Line, appended_answer_start, is_breadcrumb, is_menu_line, lines_of, vertical_menu_spans
+from .layout import (
+    Line,
+    appended_answer_start,
+    content_end,
+    is_breadcrumb,
+    is_menu_line,
+    lines_of,
+    vertical_menu_spans,
+)
 from .lexicon import (
     alternation,
     compile_any,
@@ -394,7 +402,7 @@ def kind_evidence(
     if _ADDRESSED.search(head):
         is_doc += 1
         why.append("is:addressed")
-    if _SIGNOFF.search(tail):
+    if _SIGNOFF.search(tail) or _SIGNOFF.search(_tail_above_furniture(text, lines)):
         is_doc += 1
         why.append("is:signed")
     if kind in ("motion", "medborgarforslag") and _PROPOSAL.search(text):
@@ -432,7 +440,13 @@ def kind_evidence(
         about += 1
         why.append("about:agenda-item")
     # a reporting verb inside a question the text asks ('Vilka krav ställdes?') reports nothing
-    reported = [r for r in _REPORTING.finditer(text, 0, 6000) if not _in_question(text, r)]
+    # nor does a register's field on the document's own page ('Beslut: KF 2017-02-21 § 14,
+    # bifölls'): the page's status box, counted with the page (a list repeats them: 'lists')
+    reported = [
+        r
+        for r in _REPORTING.finditer(text, 0, 6000)
+        if not _in_question(text, r) and not _on_record_field_line(text, r.start())
+    ]
     reports = min(_REPORTING_CAP, len(reported))
     if reports:
         about += reports
@@ -452,6 +466,22 @@ def kind_evidence(
 
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>[\p{L}-]+)")
 _TITLE_WORDS = frozenset(_K["heading_title_words"])
+
+
+def _on_record_field_line(text: str, pos: int) -> bool:
+    """Whether `pos` stands on a line opening with a register's field label ('Status:')."""
+    start = text.rfind("\n", 0, pos) + 1
+    return _RECORD_FIELD.match(text, start) is not None
+
+
+def _tail_above_furniture(text: str, lines: tuple[Line, ...]) -> str:
+    """The last lines of the document above the furniture that closes a web page (a contact
+    box, the footer): where its sign-off stands ('' where no furniture closes the page)."""
+    end = content_end(text)
+    if end >= len(text):
+        return ""
+    above = [line for line in lines if line.end <= end]
+    return text[above[max(0, len(above) - 12)].start : end] if above else ""
 
 
 def _headline_sentence(heading: str, found: regex.Match[str]) -> bool:

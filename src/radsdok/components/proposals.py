@@ -82,6 +82,7 @@ _LABELLED_DECISION = regex.compile(
     _FLAGS | regex.MULTILINE,
 )
 _CELL_END = regex.compile(r"[ \t]+\|")
+_CITATION = regex.compile(patterns()["decision_citation"], _FLAGS)
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
@@ -490,6 +491,8 @@ def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
         end = _first_sentence_end(text, start, stop)
         if not (_is_att(text[start:end]) or text[start:end].rstrip().endswith((".", "!"))):
             continue  # 'Beslut: Avslag, KF 2008-09-23 § 176': a register's status, no decision
+        if _CITATION.match(squash(text[start:end])):
+            continue  # 'Beslut: Kommunfullmäktige 2017-02-21 § 14.': where it was decided
         hits.append(_proposal(text, start, end, "proposals:labelled-decision"))
     return hits
 
