@@ -653,3 +653,13 @@ def test_a_chair_written_both_ways_round_is_one_addressee() -> None:
         "Kommer badplatsen att ha livräddare i sommar?\n\nVera Holm (C)\n"
     )
     assert addressees(text) == [(None, "Ordföranden i fritidsnämnden")]
+
+
+def test_an_answer_is_addressed_to_the_asker_who_asks_in_their_interpellation() -> None:
+    text = (
+        "Svar på interpellation om bostäder\n\n"
+        "Lisa Öhman frågar i sin interpellation: ”Hur ska nyinflyttade hitta en bostad?”\n\n"
+        "Kommunen bygger 400 nya lägenheter de kommande två åren.\n\n"
+        "Per Ek (S)\nKommunstyrelsens ordförande\n"
+    )
+    assert [a.name for a in parsed(text).addressees] == ["Lisa Öhman"]

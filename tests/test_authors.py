@@ -580,3 +580,12 @@ def test_a_post_signed_with_a_first_name_is_by_the_full_name_heading_the_page(he
 def test_a_first_name_signoff_names_no_one_the_head_does_not_name() -> None:
     text = BLOG_POST.format(head="Tankar från Norrby\nMaja Lindgren, miljöpartist", signoff="/Karin")
     assert [a.name for a in radsdok.load("blank").parse_text(text).authors if a.name] == []
+
+
+def test_a_signer_followed_by_where_they_live_signs_a_citizens_proposal() -> None:
+    text = (
+        "Medborgarförslag\n\nBollplanen vid skolan spolades förr varje vinter.\n\n"
+        "Jag föreslår att kommunen spolar en isbana på bollplanen.\n\n"
+        "Med vänliga hälsningar\nMaja Lindgren, Norrby\n"
+    )
+    assert authors(text, "medborgarforslag") == [("Maja Lindgren", None)]
