@@ -3,6 +3,8 @@ session number dates a bare day and month ('Inkom den 30 januari')."""
 
 from __future__ import annotations
 
+import pytest
+
 import radsdok
 from radsdok.components.metadata import find_date
 
@@ -276,3 +278,22 @@ def test_a_page_headed_by_a_kind_in_the_plural_is_dated_by_its_update_line() -> 
     )
     document = radsdok.load("blank").parse_text(text)
     assert (document.kind, document.date) == ("other", "2022-01-17")
+
+
+@pytest.mark.parametrize(
+    ("byline", "day"),
+    [
+        ("Av Maja Lindgren, gruppledare · 3 februari 2025 · Lästid 2 min", "2025-02-03"),
+        ("15 juni 2010 · Maja Lindgren", "2010-06-15"),
+        ("Postat av Maja Lindgren, 26 februari 2010 kl 08:12", "2010-02-26"),
+    ],
+)
+def test_a_posts_byline_dates_the_post(byline: str, day: str) -> None:
+    # a blog post or news item is dated by its byline: the date set off by a middle dot or a
+    # bar beside the writer's name, or on a 'Postat av …' line
+    text = (
+        "Vänsterpartiet i Sörby\n\nFärjorna är vår landsväg\n\n" + byline + "\n\n"
+        "I veckan debatterade fullmäktige färjetrafiken, och flera partier ville se fler "
+        "turer under sommaren än vad som nu planeras av regionen.\n"
+    )
+    assert date_of(text) == day

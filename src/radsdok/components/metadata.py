@@ -816,6 +816,10 @@ def _date_score(
     ):
         return 7.5, "submitted"
     rest = text[hit.end : line.end].strip()
+    if _post_byline_date(text, line, hit):
+        # 'Av Sofia Ek, gruppledare · 3 februari 2025 · Lästid 2 min', 'Postat av Anna Berg, 26
+        # februari 2010 kl 08:12', '15 juni 2010 · Anna Berg': the day a post was published
+        return 6.0, "post-byline"
     signature = ends_line and len(rest) <= _SIGNATURE_REST and bool(_DATE_SIGNATURE.match(before))
     if not short and not signature:
         if index < _HEAD_LINES and _alone_in_its_cell(before, text[hit.end : line.end]):
@@ -843,6 +847,21 @@ def _date_score(
 
 
 _CELL_GAP = regex.compile(r"[ \t]{3,}|\t|[ \t]*\|[ \t]*")
+_POST_BYLINE_LINE = regex.compile(patterns()["post_byline"], regex.IGNORECASE)
+_BYLINE_SEPARATOR_BEFORE = regex.compile(r"[·•|][ \t]*\Z")
+_BYLINE_SEPARATOR_AFTER = regex.compile(r"(?<![ \t])[ \t]*+[·•|]")
+_BYLINE_LINE_MAX = 120
+
+
+def _post_byline_date(text: str, line: Line, hit: Hit) -> bool:
+    """Whether a date stands in a web post's byline: a line opening as one ('Postat av …',
+    'Skrivet av …') or the date set off by a middle dot or bar ('… · 3 februari 2025 · …')."""
+    if len(line.text) > _BYLINE_LINE_MAX:
+        return False
+    if _POST_BYLINE_LINE.match(line.text):
+        return True
+    before = text[line.start : hit.start]
+    return bool(_BYLINE_SEPARATOR_BEFORE.search(before) or _BYLINE_SEPARATOR_AFTER.match(text, hit.end))
 
 
 def _alone_in_its_cell(before: str, after: str) -> bool:
