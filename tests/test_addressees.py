@@ -663,3 +663,11 @@ def test_an_answer_is_addressed_to_the_asker_who_asks_in_their_interpellation() 
         "Per Ek (S)\nKommunstyrelsens ordförande\n"
     )
     assert [a.name for a in parsed(text).addressees] == ["Lisa Öhman"]
+
+
+def test_a_bylines_addressee_ends_before_the_topic_it_introduces() -> None:
+    head = (
+        "Interpellation av Eva Ek (C) till kommunalrådet Bo Lind (S) angående trygghet vid "
+        "Hjalmar Brantingsplatsen\n\n"
+    )
+    assert addressees(head + BODY) == [("Bo Lind", "kommunalrådet")]

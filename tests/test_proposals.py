@@ -586,3 +586,16 @@ def test_a_decision_label_citing_where_it_was_decided_is_no_proposal() -> None:
         "Vi föreslår\n\natt kommunen ställer ut fler bänkar längs Ågatan\n\nEva Ek (V)\n"
     )
     assert proposals(text) == ["att kommunen ställer ut fler bänkar längs Ågatan"]
+
+
+def test_a_proposal_intro_ending_its_line_without_a_colon() -> None:
+    text = (
+        "Medborgarförslag\n\nMotionsspåret är mörkt hela vintern.\n\n"
+        "Mitt förslag är därför\n\n"
+        "- att kommunen belyser hela slingan,\n\n"
+        "- att belysningen styrs med rörelsesensorer.\n\nMaja Lindgren\n"
+    )
+    assert proposals(text) == [
+        "att kommunen belyser hela slingan",
+        "att belysningen styrs med rörelsesensorer.",
+    ]

@@ -21,7 +21,8 @@ _TAIL_LINES = 14
 # The riksdag tells namesakes apart by home town: "Gunilla Carlsson i Hisings Backa (s)".
 _CONSTITUENCY = rf"(?:\s+i\s+{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})?"
 BYLINE = regex.compile(
-    rf"\bav\s+(?P<name>{NAME}){_CONSTITUENCY}\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)(?=\s+om\s|\s*$)",
+    rf"\bav\s+(?P<name>{NAME}){_CONSTITUENCY}\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)"
+    r"(?=\s+(?:om|angående|gällande|rörande|beträffande|avseende)\s|\s*$)",
     regex.MULTILINE,
 )
 # "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"
