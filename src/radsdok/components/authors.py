@@ -22,7 +22,7 @@ _TAIL_LINES = 14
 _CONSTITUENCY = rf"(?:\s+i\s+{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})?"
 BYLINE = regex.compile(
     rf"\bav\s+(?P<name>{NAME}){_CONSTITUENCY}\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)"
-    r"(?=\s+(?:om|angående|gällande|rörande|beträffande|avseende)\s|\s*$)",
+    r"(?=\s+(?:" + alternation(patterns()["byline_topic_words"]) + r")\s|\s*$)",
     regex.MULTILINE,
 )
 # "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"

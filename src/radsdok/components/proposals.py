@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
-from .lexicon import compile_any, ends_on, ends_on_continuation, parties, patterns
+from .lexicon import alternation, compile_any, ends_on, ends_on_continuation, parties, patterns
 
 _FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
@@ -41,9 +41,9 @@ _INLINE = regex.compile(
     + parties().name_regex.pattern
     + r")(?:\s+i\s+\p{L}+)?)\s)kräver"
     r"|kräver(?=\s+(?:jag|vi)\b))|"
-    r"besluta[rs]?)(?:\s+(?:jag|vi|därför|härmed|därmed|också|även|vidare|dessutom|slutligen|avslutningsvis|"
-    r"således|kommunfullmäktige|fullmäktige|regionfullmäktige|kommunstyrelsen|om|på|besluta|"
-    r"beslutar|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
+    r"besluta[rs]?)(?:\s+(?:"
+    + alternation(patterns()["proposal_intro_fillers"])
+    + r"|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     _FLAGS,
 )
 _DECIDES = regex.compile(r"\bbesluta[rs]?\b", _FLAGS)
