@@ -671,3 +671,12 @@ def test_a_bylines_addressee_ends_before_the_topic_it_introduces() -> None:
         "Hjalmar Brantingsplatsen\n\n"
     )
     assert addressees(head + BODY) == [("Bo Lind", "kommunalrådet")]
+
+
+def test_an_office_in_a_mail_header_is_no_addressee() -> None:
+    text = (
+        "Från: Eva Ek\nTill: Kommunkansliet Sörby\nÄmne: Enkel fråga\n\n"
+        "Enkel fråga till socialnämndens ordförande Bo Lind (S)\n\n"
+        "Hur lång är väntetiden till korttidsboendet?\n\nEva Ek (L)\n"
+    )
+    assert [a for a, _ in addressees(text)] == ["Bo Lind"]

@@ -297,3 +297,16 @@ def test_a_posts_byline_dates_the_post(byline: str, day: str) -> None:
         "turer under sommaren än vad som nu planeras av regionen.\n"
     )
     assert date_of(text) == day
+
+
+def test_an_answer_is_dated_by_its_signature_not_the_meeting_in_its_header() -> None:
+    text = (
+        "Kommunfullmäktige 2019-10-28\n\n"
+        "Svar på interpellation från Eva Ek (C) om simhallen\n\n"
+        "Eva Ek har frågat mig: När öppnar simhallen igen?\n\n"
+        "Svar\n\n"
+        "Simhallen öppnar den 1 december efter renoveringen.\n\n"
+        "Sörby den 21 oktober 2019\n\nBo Lind (S)\nOrdförande i kultur- och fritidsnämnden\n"
+    )
+    document = radsdok.load("blank").parse_text(text)
+    assert (document.kind, document.date) == ("svar", "2019-10-21")

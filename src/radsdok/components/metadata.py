@@ -879,14 +879,15 @@ def _alone_in_its_cell(before: str, after: str) -> bool:
     )
 
 
-def find_date(text: str, page_dated: str | None = None) -> Hit | None:
+def find_date(text: str, page_dated: str | None = None, *, answer: bool = False) -> Hit | None:
     """The document's own date: each full date scored by where it stands (a date label, a
     protocol's meeting line, a place-and-date signature, a header line) above dates in
     prose, reference lists and 'Publicerad/Uppdaterad' lines; a session number dates a bare
     day and month; a publishing date is the last resort. A page that lists documents
     (`page_dated="list"`) is dated by its own 'Sidan uppdaterad …' or 'Publicerad …' line, not
     by an entry's date; an e-förslag page (`page_dated="published"`) by its 'Publicerad …' or
-    'Startdatum …' line, not by the last day to sign."""
+    'Startdatum …' line, not by the last day to sign. An answer (`answer`) is dated by its own
+    signature, not cut where an answer below a question would begin."""
     candidates = _date_candidates(text)
     lines = lines_of(text)
     # readers' comments below the page's text ('Kommentarer (3)', 'Kristin S, 2021-04-02')
@@ -895,7 +896,7 @@ def find_date(text: str, page_dated: str | None = None) -> Hit | None:
     tail = page_tail_regex().search(text, len(text) // 2)
     if tail is not None:
         candidates = [c for c in candidates if c.start < tail.start() or _page_date_line(text, c)]
-    answer_at = appended_answer_start(text)
+    answer_at = None if answer else appended_answer_start(text)
     if answer_at is not None and any(c.start < answer_at for c in candidates):
         candidates = [c for c in candidates if c.start < answer_at]  # not the answer's date
     if page_dated:  # the page's own date: 'Sidan uppdaterades …', 'Publicerad …', 'Startdatum …'
@@ -1012,7 +1013,11 @@ class MetadataFinder:
                 found.meta[key] = hit
         # a list of documents, or an e-förslag page, is dated by its own publishing line
         page_dated = "list" if kind == "other" and lists_documents(evidence) else None
-        date = find_date(text, page_dated="published" if kind == "medborgarforslag" else page_dated)
+        date = find_date(
+            text,
+            page_dated="published" if kind == "medborgarforslag" else page_dated,
+            answer=kind == "svar",
+        )
         if date is not None:
             found.meta["date"] = date
         return doc
