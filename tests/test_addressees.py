@@ -680,3 +680,32 @@ def test_an_office_in_a_mail_header_is_no_addressee() -> None:
         "Hur lång är väntetiden till korttidsboendet?\n\nEva Ek (L)\n"
     )
     assert [a for a, _ in addressees(text)] == ["Bo Lind"]
+
+
+FORWARDED_QUESTION = (
+    "Från: Per Ek\nSkickat: den 16 februari 2015 08:12\nTill: Johanna Berg\n"
+    "Ämne: VB: Enkel fråga till KF\n\n"
+    "Hej Johanna,\nden här gick ut till gruppledarna i fredags.\n/Per\n\n"
+    "From: Karin Falk [mailto:karin.falk@example.se]\nSent: Friday, February 13, 2015 3:30 PM\n"
+    "To: KF-gruppledare\nSubject: Enkel fråga till KF\n\n"
+    "Enkel fråga till barn- och utbildningsnämndens ordförande om vikarier\n\n"
+    "Skolorna har svårt att hitta vikarier när lärare är sjuka.\n\n"
+    "Kommer ordföranden att ta initiativ till en central vikariepool?\n\n"
+    "Sörby den 13 februari 2015\n\nKarin Falk (KD)\n"
+)
+
+
+def test_a_forwarded_question_is_asked_and_signed_by_its_own_writer_not_the_mails() -> None:
+    document = parsed(FORWARDED_QUESTION)
+    assert [(a.name, a.role) for a in document.addressees] == [
+        (None, "barn- och utbildningsnämndens ordförande")
+    ]
+    assert [(a.name, a.party) for a in document.authors] == [("Karin Falk", "KD")]
+
+
+def test_a_memos_till_and_fran_head_is_the_documents_own() -> None:
+    text = (
+        "Interpellation\n\nTill: Kommunstyrelsens ordförande Bo Lind (S)\nFrån: Karin Falk (KD)\n"
+        "Datum: 2022-11-10\n\nVad händer med simhallen?\n\nKarin Falk (KD)\n"
+    )
+    assert [a.name for a in parsed(text).addressees] == ["Bo Lind"]

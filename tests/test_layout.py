@@ -3,7 +3,7 @@ All texts are invented here."""
 
 from __future__ import annotations
 
-from radsdok.components.layout import content_end
+from radsdok.components.layout import content_end, mail_wrapper_spans
 
 DOCUMENT = "Motion om laddplatser\n\nVi föreslår att kommunen bygger fler laddplatser.\n\nLina Ek (C)\n"
 
@@ -29,3 +29,25 @@ def test_a_long_paragraph_with_an_address_in_it_is_the_document_not_furniture() 
         "inga laddplatser alls trots att besökarna ofta kommer med elbil från grannkommunerna.\n"
     )
     assert content_end(text) == len(text)
+
+
+def test_mail_headers_and_a_cover_note_are_the_mails_not_the_documents() -> None:
+    text = (
+        "Från: Eva Ek\nSkickat: den 4 november 2019 21:17\nTill: Kristina Berg\nÄmne: Enkel fråga\n\n"
+        "Hej Kristina!\nFrågan kommer nedan.\n\n---\n\n"
+        "Enkel fråga till socialnämndens ordförande\n\nHur länge väntar man på korttidsboende?\n\nEva Ek (L)\n"
+    )
+    [(start, end)] = mail_wrapper_spans(text)
+    assert (start, text[end - 3 : end]) == (0, "---")
+
+
+def test_a_replys_own_message_is_the_reply() -> None:
+    text = (
+        "Från: Bo Lind\nSkickat: den 5 november 2019 08:00\nTill: Eva Ek\nÄmne: SV: Enkel fråga\n\n"
+        "Hej Eva! Korttidsboendet får tio nya platser i januari.\nBo Lind (S)\n\n"
+        "-----Ursprungligt meddelande-----\n"
+        "Från: Eva Ek\nSkickat: den 4 november 2019 21:17\nÄmne: Enkel fråga\n\nHur länge väntar man?\n"
+    )
+    spans = mail_wrapper_spans(text)
+    assert not any(s <= text.index("Korttidsboendet") < e for s, e in spans)
+    assert all(text[s:e].startswith("Från:") for s, e in spans)

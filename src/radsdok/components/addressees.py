@@ -9,7 +9,7 @@ from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Findings, Hit, findings_of, lists_documents, reported_kind
-from .layout import Line, lines_of, squash
+from .layout import Line, in_mail_wrapper, lines_of, squash
 from .lexicon import compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
 from .questions import ASKING_KINDS
@@ -303,7 +303,7 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
             for found in _ANSWER_INTRO.finditer(line.text):
                 s, e = _phrase_after(text, line.start + found.end())
                 hits.extend(parse_addressee_phrase(text, s, e, "addressees:answered-asker"))
-        return _dedupe([*hits, *answered_askers(text)])
+        return _dedupe(_outside_mail(text, [*hits, *answered_askers(text)]))
     if lines:
         head_end = lines[min(2, len(lines) - 1)].end
         byline = BYLINE.search(text, 0, head_end)
@@ -343,7 +343,14 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
             hits.extend(parse_addressee_phrase(text, s, e, rule))
     if any(hit.rule in ("addressees:heading", "addressees:to-line", "addressees:byline") for hit in hits):
         hits = [hit for hit in hits if hit.rule != "addressees:reported"]
-    return _dedupe(hits)
+    return _dedupe(_outside_mail(text, hits))
+
+
+def _outside_mail(text: str, hits: list[Hit]) -> list[Hit]:
+    """A mail's recipient ('Till: Kristina Ek' in its header, a cover note's 'Hej Kristina!')
+    is not whom the document it carries asks, where the document names its own addressee."""
+    own = [hit for hit in hits if not in_mail_wrapper(text, hit.start)]
+    return own or hits
 
 
 _ASKER_PROSE_SPAN = 3000
@@ -496,7 +503,7 @@ class AddresseeFinder:
         hits = [holder_named_in_text(found.text, hit, authors) for hit in hits]
         if doc.has_annotation("ENT_IOB"):
             hits = [name_role_from_entities(doc, hit) for hit in hits]
-        found.addressees = _dedupe(hits)
+        found.addressees = _dedupe(_outside_mail(found.text, hits))
         _drop_addressed_from_authors(found)
         return doc
 
@@ -557,9 +564,7 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
 
 
 _FORMER = regex.compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
-_HOLDER_NAME = regex.compile(
-    rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])"
-)
+_HOLDER_NAME = regex.compile(rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])")
 _GENITIVE_ORGAN = regex.compile(r"^(?P<organ>.+?)s\s+(?P<noun>ordförande|ordföranden)$", regex.IGNORECASE)
 _ORGAN_AFTER = regex.compile(r"^(?P<noun>ordförande|ordföranden)\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
 

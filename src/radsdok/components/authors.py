@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
-from .layout import Line, appended_answer_start, content_end, lines_of
+from .layout import Line, appended_answer_start, content_end, in_mail_wrapper, lines_of
 from .lexicon import alternation, first_names, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
@@ -947,6 +947,11 @@ class AuthorFinder:
                 authors = _with_post_byline(found.text, authors)
         if kind_name not in ("protokoll", "tjansteskrivelse"):
             authors = _with_first_name_signer(found.text, authors)
+        # the sender of a mail around the document, or whoever signs its cover note, is no
+        # signer of the document where someone signs the document itself
+        own = [a for a in authors if a.text and not in_mail_wrapper(found.text, a.start)]
+        if own:
+            authors = [a for a in authors if not in_mail_wrapper(found.text, a.start)]
         found.authors = authors
         return doc
 

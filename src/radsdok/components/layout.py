@@ -161,6 +161,71 @@ def content_end(text: str) -> int:
     return end
 
 
+_MAIL_LABEL = regex.compile(
+    r"^[ \t>]*(?P<label>" + "|".join(patterns()["mail_header_labels"]) + r")[ \t]*:", regex.IGNORECASE
+)
+_MAIL_SENDERS = frozenset(patterns()["mail_sender_labels"])
+_MAIL_SEPARATOR = regex.compile(patterns()["mail_separator"], regex.IGNORECASE)
+
+
+_MAIL_FORWARD = regex.compile(patterns()["mail_forward_subject"], regex.IGNORECASE)
+_MAIL_REPLY = regex.compile(patterns()["mail_reply_subject"], regex.IGNORECASE)
+_MAIL_SUBJECTS = frozenset({"ämne", "subject"})
+# a memo's 'Till: / Från: / Datum:' head is the document's own; a mail's has a send time or subject
+_MAIL_SENT_OR_SUBJECT = frozenset({"skickat", "sent", *_MAIL_SUBJECTS})
+
+
+def _mail_headers(lines: tuple[Line, ...]) -> list[tuple[int, int, str]]:
+    """(first line, last line, subject) of each e-mail header: two or more label lines in a row
+    ('Från: …', 'Skickat: …', 'Till: …', 'Ämne: …'), one naming the sender and one the time
+    it was sent or its subject."""
+    headers: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(lines):
+        j, labels, subject = i, set(), ""
+        while j < len(lines) and (found := _MAIL_LABEL.match(lines[j].text)):
+            label = found.group("label").casefold()
+            labels.add(label)
+            if label in _MAIL_SUBJECTS:
+                subject = lines[j].text[found.end() :].strip()
+            j += 1
+        if j - i >= 2 and labels & _MAIL_SENDERS and labels & _MAIL_SENT_OR_SUBJECT:
+            headers.append((i, j - 1, subject))
+            i = j
+        else:
+            i += 1
+    return headers
+
+
+@lru_cache(maxsize=8)
+def mail_wrapper_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The parts of a text that belong to e-mails around a document rather than to it: every
+    mail header ('Från: … / Skickat: … / Till: … / Ämne: …'), and a cover note's message, from
+    its header to the next header or separator: a forwarded mail's ('VB: …'), or a message ended
+    by a separator with no header after it ('Hej! Frågan kommer nedan.' / '---' / the document).
+    A reply's message ('SV: …') is the reply itself, and the last mail's is what it carries."""
+    lines = lines_of(text)
+    headers = _mail_headers(lines)
+    spans: list[tuple[int, int]] = []
+    for n, (first, last, subject) in enumerate(headers):
+        following = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
+        separator = next(
+            (k for k in range(last + 1, following) if _MAIL_SEPARATOR.match(lines[k].text)), None
+        )
+        end = lines[last].end
+        if _MAIL_FORWARD.match(subject) and following < len(lines):
+            end = lines[following].start if separator is None else lines[separator].end
+        elif separator is not None and not _MAIL_REPLY.match(subject) and following == len(lines):
+            end = lines[separator].end  # a cover note, then the document below the separator
+        spans.append((lines[first].start, end))
+    return tuple(spans)
+
+
+def in_mail_wrapper(text: str, start: int) -> bool:
+    """Whether a position lies in an e-mail header or cover note (`mail_wrapper_spans`)."""
+    return any(s <= start < e for s, e in mail_wrapper_spans(text))
+
+
 _MENU_SEPARATOR = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
 _MENU_ITEM_MAX = 32
 _BREADCRUMB_SEPARATOR = regex.compile(r"[ \t][>›»][ \t]")
