@@ -35,7 +35,8 @@ def test_mail_headers_and_a_cover_note_are_the_mails_not_the_documents() -> None
     text = (
         "Från: Eva Ek\nSkickat: den 4 november 2019 21:17\nTill: Kristina Berg\nÄmne: Enkel fråga\n\n"
         "Hej Kristina!\nFrågan kommer nedan.\n\n---\n\n"
-        "Enkel fråga till socialnämndens ordförande\n\nHur länge väntar man på korttidsboende?\n\nEva Ek (L)\n"
+        "Enkel fråga till socialnämndens ordförande\n\n"
+        "Hur länge väntar man på korttidsboende?\n\nEva Ek (L)\n"
     )
     [(start, end)] = mail_wrapper_spans(text)
     assert (start, text[end - 3 : end]) == (0, "---")
