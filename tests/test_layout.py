@@ -52,3 +52,12 @@ def test_a_replys_own_message_is_the_reply() -> None:
     spans = mail_wrapper_spans(text)
     assert not any(s <= text.index("Korttidsboendet") < e for s, e in spans)
     assert all(text[s:e].startswith("Från:") for s, e in spans)
+
+
+def test_a_rule_line_far_below_a_mail_header_is_the_documents_not_a_separator() -> None:
+    questions = "\n\n".join(f"Fråga {n}: när öppnar simhallen?" for n in range(1, 9))
+    text = (
+        "Från: Eva Ek\nSkickat: den 1 mars 2021 10:00\nTill: Bo Lind\nÄmne: Interpellation\n\n"
+        "Interpellation till kommunalrådet Bo Lind (S)\n\n" + questions + "\n\n-----\n\nEva Ek (C)\n"
+    )
+    assert mail_wrapper_spans(text) == ((0, text.index("\n\nInterpellation")),)

@@ -599,3 +599,16 @@ def test_a_proposal_intro_ending_its_line_without_a_colon() -> None:
         "att kommunen belyser hela slingan",
         "att belysningen styrs med rörelsesensorer.",
     ]
+
+
+def test_a_protocols_recorded_decision_leaves_another_sections_proposal() -> None:
+    # § 41 records its decision; § 42 gives only the board's proposal, which stays
+    text = (
+        "KF § 41\n\nMotion om bänkar\n\nKommunstyrelsens förslag\nMotionen bifalls.\n\n"
+        "Kommunfullmäktiges beslut\nMotionen bifalls.\n\n"
+        "KF § 42\n\nTaxa för bygglov\n\nKommunstyrelsens förslag\natt anta taxan enligt bilaga.\n"
+    )
+    assert [h.text for h in find_proposals(text, "protokoll")] == [
+        "Motionen bifalls.",
+        "att anta taxan enligt bilaga.",
+    ]

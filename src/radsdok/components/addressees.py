@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -10,7 +12,7 @@ from spacy.tokens import Doc
 from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Findings, Hit, findings_of, lists_documents, reported_kind
 from .layout import Line, in_mail_wrapper, lines_of, squash
-from .lexicon import compile_any, first_names, parties, patterns
+from .lexicon import alternation, compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
 from .questions import ASKING_KINDS
 
@@ -565,8 +567,9 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
 
 _FORMER = regex.compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
 _HOLDER_NAME = regex.compile(rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])")
-_GENITIVE_ORGAN = regex.compile(r"^(?P<organ>.+?)s\s+(?P<noun>ordförande|ordföranden)$", regex.IGNORECASE)
-_ORGAN_AFTER = regex.compile(r"^(?P<noun>ordförande|ordföranden)\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
+_CHAIR = alternation(patterns()["chair_nouns"])
+_GENITIVE_ORGAN = regex.compile(rf"^(?P<organ>.+?)s\s+(?P<noun>{_CHAIR})$", regex.IGNORECASE)
+_ORGAN_AFTER = regex.compile(rf"^(?P<noun>{_CHAIR})\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
 
 
 def _role_forms(role: str) -> list[str]:
@@ -584,6 +587,7 @@ def _role_forms(role: str) -> list[str]:
     return forms
 
 
+@lru_cache(maxsize=256)
 def _role_written(form: str) -> regex.Pattern[str]:
     """A role as a text may write it: any case, any spacing, its nouns with or without the
     definite ending ('ordförande'/'ordföranden', 'socialministern'/'socialminister')."""

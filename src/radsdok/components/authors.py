@@ -678,12 +678,22 @@ def _apply_group_marks(hits: list[Hit], text: str) -> None:
                     break
 
 
+def _outside_mail(hits: list[Hit], text: str) -> list[Hit]:
+    """The sender of a mail around the document, or whoever signs its cover note, is no signer
+    of the document where someone signs the document itself (a signer who also sent the mail
+    keeps their signature's place)."""
+    if any(hit.text and not in_mail_wrapper(text, hit.start) for hit in hits):
+        return [hit for hit in hits if not in_mail_wrapper(text, hit.start)]
+    return hits
+
+
 # Kinds whose signers are not party representatives: officials sign a report, a private
 # person signs a citizens' proposal.
 _NO_PARTY_KINDS = frozenset({"tjansteskrivelse", "medborgarforslag"})
 
 
 def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
+    hits = _outside_mail(hits, text)
     seen: dict[str, Hit] = {}
     for hit in hits:
         key = hit.text.casefold()
@@ -947,12 +957,7 @@ class AuthorFinder:
                 authors = _with_post_byline(found.text, authors)
         if kind_name not in ("protokoll", "tjansteskrivelse"):
             authors = _with_first_name_signer(found.text, authors)
-        # the sender of a mail around the document, or whoever signs its cover note, is no
-        # signer of the document where someone signs the document itself
-        own = [a for a in authors if a.text and not in_mail_wrapper(found.text, a.start)]
-        if own:
-            authors = [a for a in authors if not in_mail_wrapper(found.text, a.start)]
-        found.authors = authors
+        found.authors = _outside_mail(authors, found.text)
         return doc
 
 

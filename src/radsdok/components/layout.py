@@ -8,14 +8,14 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import patterns
+from .lexicon import alternation, patterns
 
 # A list marker at the start of a line: bullets, "1.", "1)", "a)", "att1", "(2)".
 LIST_MARKER = regex.compile(
     r"^(?:[-–—•*·▪●○■□►>]|\(?\d{1,2}[.):]|\(?[a-h][.)]|(?=att\s?\d)|fråga\s*\d*\s*:)[ \t\u00a0]*",
     regex.IGNORECASE,
 )
-AMOUNT_UNITS = r"(?:" + "|".join(patterns()["amount_units"]) + r")(?!\p{L})"
+AMOUNT_UNITS = r"(?:" + alternation(patterns()["amount_units"]) + r")(?!\p{L})"
 # 'att1 kommunen …', 'att 2) kommunen …', 'att 3 kommunen …': a numbered att-clause; not an
 # amount ('att 50 000 kronor avsätts', 'att 20 procent av …')
 ATT_NUMBER = regex.compile(
@@ -162,23 +162,24 @@ def content_end(text: str) -> int:
 
 
 _MAIL_LABEL = regex.compile(
-    r"^[ \t>]*(?P<label>" + "|".join(patterns()["mail_header_labels"]) + r")[ \t]*:", regex.IGNORECASE
+    r"^[ \t>]*(?P<label>" + alternation(patterns()["mail_header_labels"]) + r")[ \t]*:", regex.IGNORECASE
 )
 _MAIL_SENDERS = frozenset(patterns()["mail_sender_labels"])
+_MAIL_SENT = frozenset(patterns()["mail_sent_labels"])
+_MAIL_SUBJECTS = frozenset(patterns()["mail_subject_labels"])
 _MAIL_SEPARATOR = regex.compile(patterns()["mail_separator"], regex.IGNORECASE)
-
-
+_MAIL_SEPARATOR_WORDED = regex.compile(r"\p{L}")
 _MAIL_FORWARD = regex.compile(patterns()["mail_forward_subject"], regex.IGNORECASE)
 _MAIL_REPLY = regex.compile(patterns()["mail_reply_subject"], regex.IGNORECASE)
-_MAIL_SUBJECTS = frozenset({"ämne", "subject"})
-# a memo's 'Till: / Från: / Datum:' head is the document's own; a mail's has a send time or subject
-_MAIL_SENT_OR_SUBJECT = frozenset({"skickat", "sent", *_MAIL_SUBJECTS})
+_MAIL_ADDRESS = regex.compile(r"[\w.+-]@[\w-]+\.")
+# a plain rule ('---') ends a cover note only under a note this short
+_COVER_NOTE_LINES = 6
 
 
 def _mail_headers(lines: tuple[Line, ...]) -> list[tuple[int, int, str]]:
     """(first line, last line, subject) of each e-mail header: two or more label lines in a row
-    ('Från: …', 'Skickat: …', 'Till: …', 'Ämne: …'), one naming the sender and one the time
-    it was sent or its subject."""
+    ('Från: …', 'Skickat: …', 'Till: …', 'Ämne: …'), one naming the sender, and a send time
+    or an e-mail address among them."""
     headers: list[tuple[int, int, str]] = []
     i = 0
     while i < len(lines):
@@ -189,7 +190,9 @@ def _mail_headers(lines: tuple[Line, ...]) -> list[tuple[int, int, str]]:
             if label in _MAIL_SUBJECTS:
                 subject = lines[j].text[found.end() :].strip()
             j += 1
-        if j - i >= 2 and labels & _MAIL_SENDERS and labels & _MAIL_SENT_OR_SUBJECT:
+        # a mail's head has a send time or an address; a memo's 'Till: / Från: / Ämne:' has not
+        sent = labels & _MAIL_SENT or any(_MAIL_ADDRESS.search(line.text) for line in lines[i:j])
+        if j - i >= 2 and labels & _MAIL_SENDERS and sent:
             headers.append((i, j - 1, subject))
             i = j
         else:
@@ -210,7 +213,7 @@ def mail_wrapper_spans(text: str) -> tuple[tuple[int, int], ...]:
     for n, (first, last, subject) in enumerate(headers):
         following = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
         separator = next(
-            (k for k in range(last + 1, following) if _MAIL_SEPARATOR.match(lines[k].text)), None
+            (k for k in range(last + 1, following) if _separates_mail(lines, last, k)), None
         )
         end = lines[last].end
         if _MAIL_FORWARD.match(subject) and following < len(lines):
@@ -219,6 +222,15 @@ def mail_wrapper_spans(text: str) -> tuple[tuple[int, int], ...]:
             end = lines[separator].end  # a cover note, then the document below the separator
         spans.append((lines[first].start, end))
     return tuple(spans)
+
+
+def _separates_mail(lines: tuple[Line, ...], header_end: int, index: int) -> bool:
+    """Whether a line ends the note under a mail header: a worded separator ('-----Ursprungligt
+    meddelande-----'), or a plain rule ('---') under a note of a few lines."""
+    found = _MAIL_SEPARATOR.match(lines[index].text)
+    if found is None:
+        return False
+    return bool(_MAIL_SEPARATOR_WORDED.search(found.group(0))) or index - header_end - 1 <= _COVER_NOTE_LINES
 
 
 def in_mail_wrapper(text: str, start: int) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, lists_documents
 from .layout import (
+    LIST_MARKER,
     Line,
     appended_answer_start,
     content_end,
@@ -142,11 +143,22 @@ _DECIDED = regex.compile(
 )
 
 
+_DECIDED_TAIL = 40  # what may follow the verb on its line: 'av fullmäktige 2019-03-11'
+_RELATIVE_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?:som|när|då|att|vilket|vilken)\s++(?:\p{L}++\s++){0,2}\Z", regex.IGNORECASE
+)
+
+
 def _reports_decision(text: str, pos: int) -> bool:
     """Whether the rest of a line says what became of the document its kind word names
-    ('Medborgarförslag om utegym bifölls'): a headline or list entry, not the document."""
+    ('Medborgarförslag om utegym bifölls', '… avslogs av fullmäktige 2019-03-11'): a headline
+    or list entry, not the document ('… som antogs i detaljplanen' is its title's clause)."""
     end = text.find("\n", pos)
-    return _DECIDED.search(text, pos, len(text) if end < 0 else end) is not None
+    end = len(text) if end < 0 else end
+    found = _DECIDED.search(text, pos, end)
+    if found is None or end - found.end() > _DECIDED_TAIL:
+        return False
+    return _RELATIVE_BEFORE.search(text, max(pos, found.start() - 20), found.start()) is None
 
 
 def _in_kinds_menu(text: str, pos: int) -> bool:
@@ -816,7 +828,7 @@ def _date_score(
     ):
         return 7.5, "submitted"
     rest = text[hit.end : line.end].strip()
-    if _post_byline_date(text, line, hit):
+    if index < _BYLINE_LINES and _post_byline_date(text, line, hit):
         # 'Av Sofia Ek, gruppledare · 3 februari 2025 · Lästid 2 min', 'Postat av Anna Berg, 26
         # februari 2010 kl 08:12', '15 juni 2010 · Anna Berg': the day a post was published
         return 6.0, "post-byline"
@@ -851,15 +863,22 @@ _POST_BYLINE_LINE = regex.compile(patterns()["post_byline"], regex.IGNORECASE)
 _BYLINE_SEPARATOR_BEFORE = regex.compile(r"[·•|][ \t]*\Z")
 _BYLINE_SEPARATOR_AFTER = regex.compile(r"(?<![ \t])[ \t]*+[·•|]")
 _BYLINE_LINE_MAX = 120
+_BYLINE_LINES = 14  # a post's byline stands under its heading, below the site's head
+_NAME_ON_LINE = regex.compile(r"(?-i:\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+)")
 
 
 def _post_byline_date(text: str, line: Line, hit: Hit) -> bool:
     """Whether a date stands in a web post's byline: a line opening as one ('Postat av …',
-    'Skrivet av …') or the date set off by a middle dot or bar ('… · 3 februari 2025 · …')."""
+    'Skrivet av …'), or the date set off by a middle dot or bar beside a name ('Anna Berg ·
+    3 februari 2025 · …'); not a list item's or a table row's date ('• 2020-09-01 stängd')."""
     if len(line.text) > _BYLINE_LINE_MAX:
         return False
     if _POST_BYLINE_LINE.match(line.text):
         return True
+    if LIST_MARKER.match(line.text) or line.text.lstrip().startswith("|"):
+        return False
+    if not _NAME_ON_LINE.search(line.text):
+        return False
     before = text[line.start : hit.start]
     return bool(_BYLINE_SEPARATOR_BEFORE.search(before) or _BYLINE_SEPARATOR_AFTER.match(text, hit.end))
 

@@ -68,7 +68,9 @@ def _full_line(key: str) -> regex.Pattern[str]:
 _DECISION_HEADING = _full_line("decision_headings")
 # a heading over someone's proposal ('Kommunstyrelsens förslag', 'Förslag till beslut'), not
 # over the decision a protocol records ('Beslut', 'Kommunfullmäktiges beslut')
-_PROPOSED_HEADING = regex.compile(r"förslag", _FLAGS)
+_PROPOSED_HEADING = regex.compile(alternation(patterns()["proposed_heading_words"]), _FLAGS)
+# a protocol's section: '§ 41', 'KF § 41', '41 §'
+_SECTION_START = regex.compile(r"^[ \t#*]*(?:\p{Lu}{1,4}[ \t]+)?(?:§[ \t]*\d{1,4}|\d{1,4}[ \t]*§)(?!\d)")
 # "Kommunfullmäktiges beslut": its items count only where they name the body or start with "att".
 _WEAK_HEADING = _full_line("decision_headings_weak")
 # The same heading as a label with its decision beside it on one line ("Kommunstyrelsens förslag
@@ -393,7 +395,11 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         return points
     units = units_of(text)
     headed: list[Hit] = []  # from zones under a decision heading
-    recorded: list[Hit] = []  # in a protocol, from zones under a heading that records a decision
+    # in a protocol, each section's ('§ 41 …') hits from zones under a heading that records a
+    # decision, and from those under any decision heading
+    recorded: dict[int, list[Hit]] = {}
+    headed_in: dict[int, list[Hit]] = {}
+    section = 0
     hits: list[Hit] = []  # from intros
     zone: _Zone | None = None
     zone_headed = False
@@ -401,6 +407,8 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
     letterhead = running_key(text[: text.find("\n")]) if "\n" in text else None
     for index, unit in enumerate(units):
         following = units[index + 1] if index + 1 < len(units) else None
+        if protocol and _SECTION_START.match(unit.text):
+            section += 1  # '§ 42' (a paragraph's number is no page furniture to this count)
         if _page_furniture(unit, letterhead):
             continue  # a page break inside a list of att-clauses ('1 (2)', the letterhead again)
         labelled = _labelled_decisions(text, unit)
@@ -421,8 +429,10 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             found = _zone_item(text, unit, following, zone)
             if found is not None:
                 (headed if zone_headed else hits).extend(found)
-                if zone_headed and zone.records:
-                    recorded.extend(found)
+                if zone_headed:
+                    headed_in.setdefault(section, []).extend(found)
+                    if zone.records:
+                        recorded.setdefault(section, []).extend(found)
                 zone.taken += len(found)
                 zone.closed = zone.closed or (
                     not unit.marked and any(hit.text.endswith((".", "!")) for hit in found)
@@ -462,8 +472,18 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         else:
             armed = armed and _continues_list(unit)
     # a protocol's decisions are those it records ('Kommunfullmäktiges beslut'), not the
-    # proposals it reports before them ('Kommunstyrelsens förslag') where it records any
-    chosen = recorded or headed or hits
+    # proposals it reports before them ('Kommunstyrelsens förslag'), section by section
+    if recorded:
+        recorded_ids = {id(hit) for found in recorded.values() for hit in found}
+        reported = {
+            id(hit)
+            for sec, found in headed_in.items()
+            if sec in recorded
+            for hit in found
+            if id(hit) not in recorded_ids
+        }
+        headed = [hit for hit in headed if id(hit) not in reported]
+    chosen = headed or hits
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
     return [hit for hit in chosen if not hit.text.rstrip().endswith("?")]
 
