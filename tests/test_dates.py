@@ -250,34 +250,36 @@ def test_readers_comments_date_nothing() -> None:
     assert radsdok.parse_text(text).date is None
 
 
-def test_a_page_headed_by_a_years_list_title_is_dated_by_its_update_line() -> None:
-    # the kind in the plural with a year ('Motioner väckta 2019') titles a list, even when
-    # its rows are set in columns rather than a table
-    text = (
+LIST_PAGES = {
+    # the kind in the plural with a year titles a list, its rows set in columns, not a table
+    "years-list-title": (
         "SÖRBY KOMMUN\nHem | Politik | Motioner\n\n"
         "Motioner väckta i kommunfullmäktige 2019\n\n"
         "Dnr         Motion                               Väckt        Status\n"
         "KS 19/011   Motion om fler parkbänkar            2019-02-11   Bifallen\n"
         "KS 19/054   Motion om gratis simskola            2019-05-20   Under beredning\n\n"
-        "Senast uppdaterad: 2019-12-02\n"
-    )
-    document = radsdok.load("blank").parse_text(text)
-    assert (document.kind, document.date) == ("other", "2019-12-02")
-
-
-def test_a_page_headed_by_a_kind_in_the_plural_is_dated_by_its_update_line() -> None:
-    # 'Våra motioner och frågor …': a heading in the plural titles a page about documents;
-    # each entry's date is that document's, the page's own is its update line
-    text = (
+        "Senast uppdaterad: 2019-12-02\n",
+        "2019-12-02",
+    ),
+    # 'Våra motioner och frågor …': a heading in the plural titles a page about documents
+    "plural-heading": (
         "Vänsterpartiet i Sörby\n\nStart | Politik | Kontakt\n\n"
         "Våra motioner och frågor i fullmäktige\n\n"
         "Här finns det vi har lämnat in under mandatperioden.\n\n"
         "Motion: Gratis simskola för alla sjuåringar (2021-02-11) – Bifallen\n"
         "Enkel fråga: Varför stängde fritidsgården i Norrby? (2021-05-20) – Besvarad\n\n"
-        "Senast uppdaterad 2022-01-17\n"
-    )
+        "Senast uppdaterad 2022-01-17\n",
+        "2022-01-17",
+    ),
+}
+
+
+@pytest.mark.parametrize("page", sorted(LIST_PAGES))
+def test_a_page_titled_as_a_list_of_documents_is_dated_by_its_update_line(page: str) -> None:
+    # each entry's date is that document's; the page's own is its update line
+    text, day = LIST_PAGES[page]
     document = radsdok.load("blank").parse_text(text)
-    assert (document.kind, document.date) == ("other", "2022-01-17")
+    assert (document.kind, document.date) == ("other", day)
 
 
 @pytest.mark.parametrize(
