@@ -612,3 +612,16 @@ def test_a_protocols_recorded_decision_leaves_another_sections_proposal() -> Non
         "Motionen bifalls.",
         "att anta taxan enligt bilaga.",
     ]
+
+
+def test_att_lines_under_a_forms_question_are_the_citizens_proposals() -> None:
+    text = (
+        "Medborgarförslag\n\nBeskriv ditt förslag\nHundarna saknar en inhägnad plats att springa fritt.\n\n"
+        "Vad vill du att kommunen ska göra?\n"
+        "Att kommunen anlägger en hundrastgård vid Österleden.\n"
+        "Att en del avskiljs för små hundar.\n\nMaja Lindgren\n"
+    )
+    assert proposals(text) == [
+        "Att kommunen anlägger en hundrastgård vid Österleden.",
+        "Att en del avskiljs för små hundar.",
+    ]
