@@ -625,3 +625,13 @@ def test_att_lines_under_a_forms_question_are_the_citizens_proposals() -> None:
         "Att kommunen anlägger en hundrastgård vid Österleden.",
         "Att en del avskiljs för små hundar.",
     ]
+
+
+def test_an_att_clause_stopping_at_its_subject_introduces_the_dash_items_below() -> None:
+    text = (
+        "Medborgarförslag\n\nBadplatsen vid Sjövik har förfallit.\n\n"
+        "Jag föreslår att kommunen\n\n"
+        "- ställer ut fler sopkärl vid badplatsen\n\n"
+        "- lagar bryggan före sommaren\n\nMaja Lindgren\n"
+    )
+    assert proposals(text) == ["ställer ut fler sopkärl vid badplatsen", "lagar bryggan före sommaren"]

@@ -160,6 +160,8 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bo
 
 
 _ATT_TAKING = frozenset(patterns()["att_taking_words"])
+# an att-clause stopping at its subject, its verbs in the list below: '… föreslår att Uppsala kommun'
+_ATT_SUBJECT_END = regex.compile(r"(?<![\p{L}])att(?:[ \t]++[\p{L}-]++){1,3}[ \t]*+$", _FLAGS)
 _RULE_LINE = regex.compile(r"^[ \t]*[_=*-]{3,}+[ \t]*$")
 _ATT_WRAP_LINES = 4  # lines an att-clause wraps over at most
 
@@ -526,11 +528,12 @@ def _page_furniture(unit: Unit, letterhead: str | None) -> bool:
 
 
 def _opens_list(unit: Unit, following: Unit | None) -> bool:
-    """An att-clause that ends in a colon with list items under it is their intro."""
-    return (
-        unit.text.rstrip().endswith(":")
-        and following is not None
-        and (following.marked or _is_att(following.text))
+    """An att-clause that ends in a colon with list items under it is their intro; so is one
+    that stops at its subject ('Jag föreslår att kommunen' / '- lagar bryggan …')."""
+    if following is None or not (following.marked or _is_att(following.text)):
+        return False
+    return unit.text.rstrip().endswith(":") or (
+        following.marked and _ATT_SUBJECT_END.search(unit.text) is not None
     )
 
 
