@@ -201,7 +201,7 @@ def _parse_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
         return []
     board = _BOARD.match(cleaned)
     if board and not role_regex().search(cleaned):
-        where = regex.compile(r"\s+".join(regex.escape(w) for w in cleaned.split())).search(phrase)
+        where = _as_written(phrase, cleaned)
         if where is not None:
             attrs = {"role": where.group(0), "party": None, "name": None}
             return [Hit(start + where.start(), start + where.end(), rule, "", attrs)]
@@ -212,14 +212,19 @@ def _parse_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
         role = role_found.group(0).strip()
         if not role:
             continue
-        written = regex.compile(r"\s+".join(regex.escape(word) for word in role.split()))
-        where = written.search(phrase, searched_from)  # the role as written, line breaks and all
+        where = _as_written(phrase, role, searched_from)  # as written, line breaks and all
         if where is None:
             continue
         searched_from = where.end()
         attrs = {"role": role, "party": None, "name": None}
         hits.append(Hit(start + where.start(), start + where.end(), rule, "", attrs))
     return hits
+
+
+def _as_written(phrase: str, words: str, pos: int = 0) -> regex.Match[str] | None:
+    """Where words found in a squashed copy of a phrase stand in the phrase as written (its
+    spacing and line breaks kept)."""
+    return regex.compile(r"\s+".join(regex.escape(word) for word in words.split())).search(phrase, pos)
 
 
 def _several_named(phrase: str, start: int, names: list[NameMatch], rule: str) -> list[Hit]:
@@ -398,7 +403,7 @@ def _key(hit: Hit) -> str:
     role = " ".join(_ROLE_BASE.get(word, word) for word in role.split())
     # 'miljönämndens ordförande' and 'ordförande i miljönämnden' are one role
     genitive = _GENITIVE_ORGAN.match(role)
-    return f"ordförande i {genitive.group('organ')}" if genitive else role
+    return f"{_CHAIR_NOUNS[0]} i {genitive.group('organ')}" if genitive else role
 
 
 def _role_bases() -> dict[str, str]:
@@ -567,7 +572,8 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
 
 _FORMER = regex.compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
 _HOLDER_NAME = regex.compile(rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])")
-_CHAIR = alternation(patterns()["chair_nouns"])
+_CHAIR_NOUNS: tuple[str, ...] = tuple(patterns()["chair_nouns"])  # the base form first
+_CHAIR = alternation(list(_CHAIR_NOUNS))
 _GENITIVE_ORGAN = regex.compile(rf"^(?P<organ>.+?)s\s+(?P<noun>{_CHAIR})$", regex.IGNORECASE)
 _ORGAN_AFTER = regex.compile(rf"^(?P<noun>{_CHAIR})\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
 
@@ -579,11 +585,9 @@ def _role_forms(role: str) -> list[str]:
     forms = [role]
     genitive, after = _GENITIVE_ORGAN.match(role), _ORGAN_AFTER.match(role)
     if genitive:
-        organ = genitive.group("organ")
-        forms += [f"ordförande i {organ}", f"ordföranden i {organ}"]
+        forms += [f"{noun} i {genitive.group('organ')}" for noun in _CHAIR_NOUNS]
     elif after:
-        organ = after.group("organ")
-        forms += [f"{organ}s ordförande"]
+        forms += [f"{after.group('organ')}s {noun}" for noun in _CHAIR_NOUNS]
     return forms
 
 

@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
-from .layout import Line, appended_answer_start, content_end, in_mail_wrapper, lines_of
+from .layout import Line, appended_answer_start, content_end, in_mail_wrapper, lines_of, page_tail
 from .lexicon import alternation, first_names, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
@@ -274,13 +274,13 @@ def _unglued(lines: tuple[Line, ...]) -> list[Line]:
     return out
 
 
-def _signature_region(lines: tuple[Line, ...], text: str = "") -> set[int]:
+def _signature_region(lines: tuple[Line, ...], text: str) -> set[int]:
     """Indexes of lines where an unmarked name reads as a signature: the last lines, and the
     last lines above the furniture that closes a web page (its contact box, its footer)."""
     region = set(range(max(0, len(lines) - _TAIL_LINES), len(lines)))
-    end = content_end(text) if text else len(text)
-    above = [i for i, line in enumerate(lines) if line.end <= end]
-    if text and end < len(text) and above:
+    end = content_end(text)
+    if end < len(text):
+        above = [i for i, line in enumerate(lines) if line.end <= end]
         region.update(above[-_TAIL_LINES:])
     for i, line in enumerate(lines):
         if len(line.text) > _MAX_SIGNATURE_LINE:
@@ -889,7 +889,7 @@ def _first_name_signer(text: str) -> Hit | None:
     """A post signed with a first name only ('/Jonas') by the person whose full name heads the
     page ('Jonas Ekholm, miljöpartist …'): that person, named as the head names them."""
     lines = lines_of(text)
-    tail = page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end) if lines else None
+    tail = page_tail(text)
     body = [line for line in lines if tail is None or line.end <= tail.start()]
     first = None
     for line in reversed(body[-_SIGNOFF_SEARCH_LINES:]):

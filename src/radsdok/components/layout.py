@@ -8,7 +8,7 @@ from functools import lru_cache
 
 import regex
 
-from .lexicon import alternation, patterns
+from .lexicon import alternation, compile_any, page_tail_regex, patterns
 
 # A list marker at the start of a line: bullets, "1.", "1)", "a)", "att1", "(2)".
 LIST_MARKER = regex.compile(
@@ -139,9 +139,17 @@ def paragraphs_of(text: str) -> tuple[Item, ...]:
     return tuple(out)
 
 
-_FURNITURE_LINE = regex.compile(
-    "|".join(f"(?:{p})" for p in patterns()["page_furniture_lines"]), regex.IGNORECASE
-)
+_FURNITURE_LINE = compile_any("page_furniture_lines")
+
+
+@lru_cache(maxsize=8)
+def page_tail(text: str) -> regex.Match[str] | None:
+    """Where a web page's furniture begins after its first two lines ('Relaterat', 'Dela:',
+    'Kommentarer'), or None: kind rules, headings and first-name sign-offs stop there."""
+    lines = lines_of(text)
+    return page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end) if lines else None
+
+
 _FURNITURE_LINE_MAX = 90
 
 
@@ -212,9 +220,7 @@ def mail_wrapper_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     for n, (first, last, subject) in enumerate(headers):
         following = headers[n + 1][0] if n + 1 < len(headers) else len(lines)
-        separator = next(
-            (k for k in range(last + 1, following) if _separates_mail(lines, last, k)), None
-        )
+        separator = next((k for k in range(last + 1, following) if _separates_mail(lines, last, k)), None)
         end = lines[last].end
         if _MAIL_FORWARD.match(subject) and following < len(lines):
             end = lines[following].start if separator is None else lines[separator].end

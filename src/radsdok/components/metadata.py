@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import regex
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -17,6 +15,7 @@ from .layout import (
     is_breadcrumb,
     is_menu_line,
     lines_of,
+    page_tail,
     vertical_menu_spans,
 )
 from .lexicon import (
@@ -94,21 +93,13 @@ _DOCUMENT_OPENS = regex.compile(
 )
 
 
-@lru_cache(maxsize=8)
-def _page_tail(text: str) -> regex.Match[str] | None:
-    """Where a web page's furniture begins after its first two lines ('Relaterat', 'Dela:',
-    'Kommentarer'), or None: the kind rules and the headings both stop there."""
-    lines = lines_of(text)
-    return page_tail_regex().search(text, lines[min(2, len(lines)) - 1].end) if lines else None
-
-
 def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit] | None:
     """A kind the opening lines declare outright (a protocol head, 'Svar på …', 'Medborgarförslag')."""
     earliest: tuple[int, int, str] | None = None
     widest = max(scope for _, scope, _, _ in _KIND_RULES)
     folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold()
     # a web page's furniture below a short text ('Relaterat', 'Dela:') declares nothing
-    tail = _page_tail(text)
+    tail = page_tail(text)
     document_opens = _DOCUMENT_OPENS.search(text, 0, lines[min(12, len(lines)) - 1].end)
     for index, (kind, scope, cues, pattern) in enumerate(_KIND_RULES):
         if index in _YIELDING_RULES and document_opens:
@@ -256,7 +247,7 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if declared is not None:
         return _unless_portal_item(text, lines, declared)
     headings = top_headings(text) or tuple(lines[:1])
-    tail = _page_tail(text)
+    tail = page_tail(text)
     for heading in headings[:6]:
         if tail is not None and heading.start >= tail.start():
             break  # 'Relaterat' / 'Protokoll från kommunfullmäktige': a link, not a heading
