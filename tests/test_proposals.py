@@ -635,3 +635,42 @@ def test_an_att_clause_stopping_at_its_subject_introduces_the_dash_items_below()
         "- lagar bryggan före sommaren\n\nMaja Lindgren\n"
     )
     assert proposals(text) == ["ställer ut fler sopkärl vid badplatsen", "lagar bryggan före sommaren"]
+
+
+def test_a_protocols_listed_decision_items_are_its_decisions() -> None:
+    # under 'Kommunfullmäktiges beslut' in a protocol every dash item is decided, even one
+    # that names no deciding body; a one-word link below the list is none
+    text = (
+        "§ 71 Anmälan av motioner\n\nDnr KS 2022/0311\n\n"
+        "Olle Nord (C) har lämnat in en motion om cykelparkering vid stationen.\n\n"
+        "Kommunfullmäktiges beslut\n\n"
+        "- Motionen lämnas till kommunstyrelsen för beredning.\n\n"
+        "- Noterar att motionären deltar vid beredningen.\n\n"
+        "• Skriv ut\n"
+    )
+    assert [h.text for h in find_proposals(text, "protokoll")] == [
+        "Motionen lämnas till kommunstyrelsen för beredning.",
+        "Noterar att motionären deltar vid beredningen.",
+    ]
+
+
+def test_a_protocols_procedural_decision_on_a_question_is_no_proposal() -> None:
+    # that an interpellation may be put, or when it is answered, decides no matter
+    text = (
+        "§ 72 Anmälan av interpellationer\n\n"
+        "Lisa Falk (M) har ställt en interpellation till tekniska nämndens ordförande.\n\n"
+        "Kommunfullmäktiges beslut\n\n"
+        "- Interpellationen får ställas.\n\n"
+        "- Interpellationen besvaras vid nästa sammanträde.\n\n"
+        "Ordföranden tackar för ordet.\n"
+    )
+    assert find_proposals(text, "protokoll") == []
+
+
+def test_an_interpellation_declared_answered_in_other_words_is_a_decision() -> None:
+    text = (
+        "KF § 13\n\nInterpellation om badplatserna\n\n"
+        "Kommunfullmäktiges beslut\n"
+        "Interpellationen förklaras besvarad.\n"
+    )
+    assert [h.text for h in find_proposals(text, "protokoll")] == ["Interpellationen förklaras besvarad."]

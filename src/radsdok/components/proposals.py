@@ -85,6 +85,7 @@ _LABELLED_DECISION = regex.compile(
 )
 _CELL_END = regex.compile(r"[ \t]+\|")
 _CITATION = regex.compile(patterns()["decision_citation"], _FLAGS)
+_PROCEDURAL = regex.compile(patterns()["procedural_decision"], _FLAGS)
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
@@ -351,16 +352,23 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
         return []
     if zone.att_only and not _is_att(unit.text):
         return None
+    # a protocol's list under 'Kommunfullmäktiges beslut' is the decision, item by item
+    items_decide = not zone.strict or zone.records
     numbered = _bare_numbered(text, unit)
     if numbered:  # '1 Motionen avslås.' / '2 Kommunstyrelsen får i uppdrag …'
-        items = [(s, e) for s, e in numbered if not zone.strict or _SUBJECT.match(text, s)]
+        items = [(s, e) for s, e in numbered if items_decide or _SUBJECT.match(text, s)]
         zone.listed = True
         return [_proposal(text, s, _first_sentence_end(text, s, e), "proposals:zone-item") for s, e in items]
     if unit.marked and zone.marker is not None and _marker_of(text, unit) != zone.marker:
         return None  # '- Motionen avslås.' then '3. Svar på motion …': the agenda's next item
     if unit.marked and zone.closed and not zone.listed:
         return None  # a decision in a paragraph, then '4. Svar på motion …': the next item
-    if _is_att(unit.text) or (unit.marked and (not zone.strict or zone.vouched or _SUBJECT.match(unit.text))):
+    if unit.marked and zone.records and " " not in unit.text.strip():
+        return None  # '• Register': a link below the decision, no decision of one word
+    if unit.marked and zone.records and _PROCEDURAL.match(unit.text):
+        zone.listed = True
+        return []  # '- Interpellationen får ställas.': the procedure, not a decision on the matter
+    if _is_att(unit.text) or (unit.marked and (items_decide or zone.vouched or _SUBJECT.match(unit.text))):
         zone.listed = True
         if zone.marker is None:  # unmarked att-lines are a list of their own
             zone.marker = _marker_of(text, unit) if unit.marked else "att"
