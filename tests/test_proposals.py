@@ -674,3 +674,28 @@ def test_an_interpellation_declared_answered_in_other_words_is_a_decision() -> N
         "Interpellationen förklaras besvarad.\n"
     )
     assert [h.text for h in find_proposals(text, "protokoll")] == ["Interpellationen förklaras besvarad."]
+
+
+def test_a_prose_att_clause_restating_a_listed_proposal_is_dropped() -> None:
+    # the list under '… föreslår kommunfullmäktige besluta' is the proposal; the background's
+    # 'och föreslår att …' says the same in prose
+    text = (
+        "Tjänsteskrivelse\n\nSvar på motion om utegym i Norrby\n\n"
+        "Förvaltningen föreslår att kommunfullmäktige beslutar\n\n"
+        "att motionen anses besvarad,\n\n"
+        "att ett utegym byggs i Norrby under 2026.\n\n"
+        "Bakgrund\n\nMotionären vill ha ett utegym. Förvaltningen delar bedömningen och "
+        "föreslår att ett utegym byggs i Norrby nästa år.\n\nAnna Lind\nplanerare\n"
+    )
+    assert proposals(text) == ["att motionen anses besvarad", "att ett utegym byggs i Norrby under 2026."]
+
+
+def test_a_prose_att_clause_followed_by_its_further_att_lines_stays() -> None:
+    text = (
+        "Medborgarförslag\n\nJag föreslår att kommunen bygger en brygga vid badplatsen.\n\n"
+        "att bryggan görs tillgänglig för rullstol\n\nMaja Lindgren\n"
+    )
+    assert proposals(text) == [
+        "att kommunen bygger en brygga vid badplatsen.",
+        "att bryggan görs tillgänglig för rullstol",
+    ]

@@ -493,6 +493,11 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             if id(hit) not in recorded_ids
         }
         headed = [hit for hit in headed if id(hit) not in reported]
+    if any(hit.rule.startswith("proposals:zone") for hit in hits):
+        # a list introduced on its own line ('… föreslår kommunfullmäktige besluta' / 'att …') is
+        # the proposal; an att-clause in a paragraph's prose ('och föreslår att förslaget bifalls')
+        # restates it
+        hits = [hit for hit in hits if hit.rule != "proposals:intro-att"]
     chosen = headed or hits
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
     return [hit for hit in chosen if not hit.text.rstrip().endswith("?")]
