@@ -316,3 +316,40 @@ def test_a_decision_verb_in_a_titles_relative_clause_reports_nothing() -> None:
         "Maja Lindgren\n"
     )
     assert detect_kind(text)[0] == "medborgarforslag"
+
+
+LIST_OF_CITIZENS_PROPOSALS = (
+    "Sörby kommun\nStart > Kommun och politik > Medborgarförslag\n\n"
+    "Medborgarförslag\n\n"
+    "Här kan du läsa om de medborgarförslag som har kommit in under året och vad som händer med dem.\n\n"
+    "Medborgarförslag om ett utegym vid Norrvallen\n"
+    "Förslagsställaren vill att kommunen bygger ett utegym. Förslaget lämnades in den 3 mars 2025.\n\n"
+    "Medborgarförslag om fler soptunnor i stadsparken\n"
+    "Förslaget lämnades in den 14 april 2025 och tas upp i fullmäktige den 26 maj.\n\n"
+    "Sidan uppdaterades 2025-05-02\n"
+)
+
+
+def test_a_page_presenting_itself_as_a_list_of_citizens_proposals_is_about_them() -> None:
+    # 'medborgarförslag' reads the same in the plural: the page's own intro tells it lists them
+    kind, _, hit = detect_kind(LIST_OF_CITIZENS_PROPOSALS)
+    assert kind == "other"
+    assert hit is not None and hit.rule == "kind:lists-documents"
+    intro = LIST_OF_CITIZENS_PROPOSALS[hit.start : hit.end]
+    assert intro.startswith("Här kan du läsa om de medborgarförslag")
+
+
+def test_a_list_page_is_dated_by_its_update_line() -> None:
+    document = radsdok.load("blank").parse_text(LIST_OF_CITIZENS_PROPOSALS)
+    assert document.kind == "other"
+    assert str(document.date) == "2025-05-02"
+
+
+def test_a_citizens_proposal_speaking_of_the_proposals_before_it_is_still_one() -> None:
+    text = (
+        "Medborgarförslag om belysning vid Norrvallen\n\n"
+        "Jag vill att kommunen sätter upp belysning längs gångvägen vid Norrvallen. "
+        "Flera tidigare förslag har handlat om samma sträcka.\n\n"
+        "Maja Lindgren\n"
+    )
+    assert detect_kind(text)[0] == "medborgarforslag"

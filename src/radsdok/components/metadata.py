@@ -232,7 +232,28 @@ def _asked_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str, f
     return kind, 0.6, hit
 
 
+_LIST_INTRO = regex.compile(load_json("kinds.json")["list_intro_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_LIST_INTRO_LINES = 12
+
+
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
+    """The document kind, unless a sentence at the top presents the page as a list of such
+    documents ('Här ser du de medborgarförslag som har lämnats in …'): then "other"."""
+    kind, confidence, hit = _detect_kind(text)
+    if kind not in _DOCUMENT_KINDS:
+        return kind, confidence, hit
+    lines = lines_of(text)
+    head_end = lines[min(_LIST_INTRO_LINES, len(lines)) - 1].end
+    found = _LIST_INTRO.search(text, 0, head_end)
+    if found is None:
+        return kind, confidence, hit
+    start = found.start() + len(found.group()) - len(found.group().lstrip(".!?: \t\n"))
+    reason = Hit(start, found.end(), "kind:lists-documents", "other")
+    reason.attrs["evidence"] = ["about:lists-intro"]
+    return "other", 0.6, reason
+
+
+def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
     """The document kind from its opening lines and headings, with a confidence in [0, 1].
 
     A council document kind (interpellation, motion, fråga, medborgarförslag) found in a
