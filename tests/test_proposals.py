@@ -699,3 +699,26 @@ def test_a_prose_att_clause_followed_by_its_further_att_lines_stays() -> None:
         "att kommunen bygger en brygga vid badplatsen.",
         "att bryggan görs tillgänglig för rullstol",
     ]
+
+
+MOTION_STATUS_PAGE = (
+    "Motion om fler platser i sommarskolan\n\n"
+    "Diarienummer: KS 2024/0112\nInlämnad: 2024-02-12\nMotionärer: Eva Ek (C), Lars Ström (C)\n"
+    "Status: Avgjord\n\n"
+    "Sammanfattning\nMotionärerna vill att fler elever får plats i sommarskolan. "
+    "De föreslår att kommunfullmäktige beslutar\n\n"
+    "– att sommarskolan får 40 fler platser\n"
+    "– att skolskjuts ordnas från landsbygden\n\n"
+    "Beslut\nKommunfullmäktige beslutade 2024-09-23, § 88, att avslå motionen.\n\n"
+    "Senast uppdaterad: 2024-09-30\n"
+)
+
+
+def test_a_decision_told_on_a_motions_own_page_is_its_fate_not_its_proposal() -> None:
+    found = [h.text for h in find_proposals(MOTION_STATUS_PAGE, "motion")]
+    assert found == ["att sommarskolan får 40 fler platser", "att skolskjuts ordnas från landsbygden"]
+
+
+def test_the_same_decision_in_a_protocol_is_the_decision() -> None:
+    found = [h.text for h in find_proposals(MOTION_STATUS_PAGE, "protokoll")]
+    assert found == ["Kommunfullmäktige beslutade 2024-09-23, § 88, att avslå motionen."]

@@ -86,6 +86,9 @@ _LABELLED_DECISION = regex.compile(
 _CELL_END = regex.compile(r"[ \t]+\|")
 _CITATION = regex.compile(patterns()["decision_citation"], _FLAGS)
 _PROCEDURAL = regex.compile(patterns()["procedural_decision"], _FLAGS)
+_DECISION_REPORTED = regex.compile(patterns()["decision_reported"], _FLAGS)
+# the kinds that propose or ask themselves: a decision on their page is what became of them
+_PROPOSING_KINDS = frozenset({"motion", "medborgarforslag", "interpellation", "fraga"})
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
@@ -431,6 +434,12 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             zone = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None, att_only=att_only)
             zone.records = protocol and not _PROPOSED_HEADING.search(unit.text)
             zone_headed, armed = True, True
+            continue
+        told = zone is not None and zone_headed and zone.taken == 0 and kind in _PROPOSING_KINDS
+        if told and _DECISION_REPORTED.match(unit.text):
+            # 'Beslut' / 'Regionfullmäktige beslutade 2021-10-19 att anse motionen besvarad.'
+            # on a motion's page: the case's fate, not what the motion proposes
+            zone = None
             continue
         if zone is not None:
             if zone.strict and unit.marked and not zone.listed:
