@@ -111,10 +111,45 @@ def test_two_holders_equally_near_leave_the_role_only_mention_a_role() -> None:
     assert role_records(records) == [["c.txt"]]
 
 
-def test_a_holder_named_only_years_away_is_not_joined() -> None:
+def test_a_holder_named_only_years_away_is_not_joined_where_no_term_is_known() -> None:
+    # before the first change of government listed, the day window decides
+    docs = [
+        doc("a.txt", "1962-12-02", [("Bo Ek", "V")], [("Göte Lind", "S", "statsminister")]),
+        doc("b.txt", "1960-03-07", [("Per Lind", "C")], [(None, None, "statsministern")]),
+    ]
+    records = radsdok.people(docs)
+    assert role_records(records) == [["b.txt"]]
+
+
+def test_a_head_of_government_seen_years_away_in_the_same_government_is_joined() -> None:
+    # no new prime minister took office between March 1997 and December 1999
     docs = [
         doc("a.txt", "1999-12-02", [("Bo Ek", "V")], [("Göte Lind", "S", "statsminister")]),
         doc("b.txt", "1997-03-07", [("Per Lind", "C")], [(None, None, "statsministern")]),
     ]
     records = radsdok.people(docs)
+    assert role_records(records) == []
+    assert person_of(records, "b.txt", "addressees") == person_of(records, "a.txt", "addressees")
+
+
+def test_a_minister_seen_before_the_cabinet_formed_after_an_election_is_not_joined() -> None:
+    # eight months apart, but a cabinet was formed after the 1998 election between them
+    docs = [
+        doc("a.txt", "1998-06-10", [("Bo Ek", "V")], [("Karin Holm", "S", "socialminister")]),
+        doc("b.txt", "1999-02-15", [("Per Lind", "C")], [(None, None, "socialministern")]),
+    ]
+    records = radsdok.people(docs)
     assert role_records(records) == [["b.txt"]]
+
+
+def test_a_chair_is_joined_within_a_municipal_term_not_across_one() -> None:
+    chair = "kommunstyrelsens ordförande"
+    docs = [
+        doc("a.txt", "2015-02-10", [("Bo Ek", "V")], [("Karin Holm", "S", chair)], municipality="Sörby"),
+        doc("b.txt", "2018-06-01", [("Per Lind", "C")], [(None, None, chair)], municipality="Sörby"),
+        doc("c.txt", "2014-11-20", [("Per Lind", "C")], [(None, None, chair)], municipality="Sörby"),
+    ]
+    records = radsdok.people(docs)
+    # June 2018 is in the term that began in January 2015; November 2014 is in the one before
+    assert person_of(records, "b.txt", "addressees") == person_of(records, "a.txt", "addressees")
+    assert role_records(records) == [["c.txt"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -29,6 +30,24 @@ def title_suffixes() -> tuple[str, ...]:
 @cache
 def single_holder_roles() -> regex.Pattern[str]:
     return regex.compile("|".join(f"(?:{p})" for p in words()["single_holder_roles"]), regex.IGNORECASE)
+
+
+@cache
+def term_boundaries(role: str) -> tuple[date, ...]:
+    """The days the holder of `role` may change (data/across.json, "_terms"), in order: a
+    government's roles change with the government (a head of government only with a new one),
+    a municipality's at the start of each term of office."""
+    data = words()
+    if role in data["head_of_government_roles"]:
+        days = data["government_changes"]
+    elif _PARLIAMENT_ROLE.search(role):
+        days = data["government_changes"] + data["cabinet_changes"]
+    else:
+        days = data["municipal_term_starts"]
+    return tuple(sorted(date.fromisoformat(day) for day in days))
+
+
+_PARLIAMENT_ROLE = regex.compile(r"minister$|^talman$")
 
 
 @cache

@@ -6,7 +6,9 @@ roles one person holds at a time are joined (`mentions.single_holder`: a ministe
 chair; not "statsrådet" or "kommunalrådet"). A mention dated within the span a person is seen
 in the role joins that person; otherwise the nearest sighting within `WINDOW_DAYS` decides,
 unless another holder is seen nearly as close (`CLEAR_MARGIN_DAYS`). Two holders seen around
-the mention's date leave it a role.
+the mention's date leave it a role. Where the terms of the role are known (`lexicon.term_boundaries`:
+a new government, a cabinet formed after an election, a municipal term of office), only
+sightings in the mention's own term count, however far apart, and the day window does not apply.
 
 Every named mention with a role is a sighting: the role said beside the name or the title
 before it ("Till statsrådet", "Finansminister Anna Berg"). A joined role ("klimat- och
@@ -21,7 +23,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from datetime import date
 
+from .lexicon import term_boundaries
 from .mentions import Mention, Span, normal_role, role_parts, single_holder, when
 from .names import parse_name
 from .resolve import Cluster
@@ -44,6 +48,12 @@ def _surely(spans: Sequence[Span]) -> Span | None:
     the earliest a sighting must have been made by to the latest one must have been made from."""
     first, last = min(s[1] for s in spans), max(s[0] for s in spans)
     return (first, last) if first <= last else None
+
+
+def _crosses(a: Span, b: Span, boundaries: Sequence[date]) -> bool:
+    """Whether a change of term falls between two spans (after the earlier, by the later)."""
+    earlier, later = sorted((a, b))
+    return any(earlier[1] < day <= later[0] for day in boundaries)
 
 
 def _inside(span: Span, outer: Span | None) -> bool:
@@ -95,6 +105,18 @@ class RoleTimeline:
         holders = self.seen.get((assembly, role))
         if not holders:
             return UNSEEN
+        window: int | None = WINDOW_DAYS
+        boundaries = term_boundaries(role)
+        if boundaries and span[0] >= boundaries[0]:
+            # the mention's own term: sightings across a change of term say nothing of it
+            in_term = {
+                i: [seen for seen in spans if not _crosses(seen, span, boundaries)]
+                for i, spans in holders.items()
+            }
+            holders = {i: spans for i, spans in in_term.items() if spans}
+            if not holders:
+                return UNSEEN
+            window = None
         # within: the mention's span lies where the holder surely held the role (between their
         # sightings); near: the holder may have been seen at a time the mention's span shares
         within = [i for i, spans in holders.items() if _inside(span, _surely(spans))]
@@ -105,7 +127,7 @@ class RoleTimeline:
             return within[0]
         nearest = sorted((min(_gap(s, span) for s in spans), i) for i, spans in holders.items())
         distance, best = nearest[0]
-        if distance > WINDOW_DAYS:
+        if window is not None and distance > window:
             return None
         if len(nearest) > 1 and nearest[1][0] - distance < CLEAR_MARGIN_DAYS:
             return None
