@@ -353,3 +353,41 @@ def test_a_citizens_proposal_speaking_of_the_proposals_before_it_is_still_one() 
         "Maja Lindgren\n"
     )
     assert detect_kind(text)[0] == "medborgarforslag"
+
+
+PORTAL_CHROME_TOP = (
+    "Sörby kommun\nLyssna    Translate    Kontakt    Sök\n\nVi använder kakor\n"
+    "Sörby kommun använder nödvändiga kakor för att webbplatsen ska fungera. Med ditt samtycke "
+    "använder vi även kakor för statistik.\nGodkänn alla    Endast nödvändiga\n\n"
+    "Start › Kommun och politik › Kommunfullmäktige › Interpellationer 2024\n\n"
+)
+PORTAL_CHROME_BOTTOM = (
+    "\n\nStatus\nInterpellationen besvarades vid kommunfullmäktiges sammanträde 2024-04-22.\n\n"
+    "Handlingar\nInterpellation om lekplatserna (pdf, 54 kB)\nSvar på interpellation (pdf, 88 kB)\n\n"
+    "Senast uppdaterad: 2024-05-02\nDela sidan    Skriv ut\n"
+)
+
+
+def test_a_municipal_page_carrying_an_interpellation_in_full_is_the_interpellation() -> None:
+    # cookie text, breadcrumbs and attachments say the page is published, not that it reports
+    text = (
+        PORTAL_CHROME_TOP + "Interpellation: Lekplatserna i Norrby\n\n"
+        "Ställd av: Eva Ek (V)\nStälld till: Tekniska nämndens ordförande\n\n"
+        "Tre av fem lekplatser i Norrby har stängts sedan i höstas.\n\n"
+        "Jag vill därför fråga tekniska nämndens ordförande:\n\n"
+        "När öppnas lekplatserna igen?\n\nEva Ek (V)\nLedamot i kommunfullmäktige" + PORTAL_CHROME_BOTTOM
+    )
+    assert detect_kind(text)[0] == "interpellation"
+
+
+def test_a_party_news_post_telling_of_its_motion_is_still_about_it() -> None:
+    # 'I motionen föreslår vi …' tells of the motion; no att-clause of its own stands in the text
+    text = (
+        "Vänsterpartiet Sörby\nHem | Vår politik | Nyheter | Kontakt\n\n"
+        "Motion: Fler lekplatser i Norrby\n\n12 mars 2024\n\n"
+        "På måndagens fullmäktige lämnade vi in en motion om lekplatserna i Norrby. "
+        "I motionen föreslår vi att kommunen öppnar de stängda lekplatserna före sommaren.\n\n"
+        "Läs hela motionen (pdf, 80 kB)\nLäs svaret (pdf, 60 kB)\n\nEva Ek\ngruppledare\n\n"
+        "Dela: Facebook | E-post\n"
+    )
+    assert detect_kind(text)[0] == "other"

@@ -449,8 +449,14 @@ def kind_evidence(
     if _GENRE_LABEL.search(head):  # 'DEBATT:', 'Pressmeddelande 2023-06-20': an article
         about += 3
         why.append("about:genre-label")
+    # the page around a document (site chrome, a portal's attachments and agenda label) tells
+    # that it is published, not whether the page reports on it or carries it: where the text
+    # makes the document's own act in its own voice ('Jag vill därför fråga …', 'föreslår jag
+    # kommunfullmäktige besluta' and its att-clauses), the page carries it and counts nothing
+    own_act = _own_act(text, kind)
+    chrome = 0
     if _WEB_CHROME.search(text, 0, 6000):  # a web page: it may publish a document or report one
-        about += 1
+        chrome += 1
         why.append("about:web-page")
     # a meeting-portal item listing the documents of a case: files ('Motion.pdf', '(pdf, 84 kB)')
     # or a 'Handlingar' heading over them; one list, counted once however it shows
@@ -459,10 +465,14 @@ def kind_evidence(
     if _DOCUMENT_LIST_HEADING.search(text, 0, 6000):
         why.append("about:document-list")
     if "about:attachments" in why or "about:document-list" in why:
-        about += 2
+        chrome += 2
     if _AGENDA_ITEM.search(head):
-        about += 1
+        chrome += 1
         why.append("about:agenda-item")
+    if own_act:
+        why.append("is:own-act")
+    else:
+        about += chrome
     # a reporting verb inside a question the text asks ('Vilka krav ställdes?') reports nothing
     # nor does a register's field on the document's own page ('Beslut: KF 2017-02-21 § 14,
     # bifölls'): the page's status box, counted with the page (a list repeats them: 'lists')
@@ -486,6 +496,24 @@ def kind_evidence(
         about += 2
         why.append("about:lists-table")
     return is_doc, about, why
+
+
+# an att-clause opening its line: the formal proposal, not a report of it in prose
+_ATT_LINE = regex.compile(
+    r"^[ \t]*+(?:[-•*–][ \t]*+)?(?:\d{1,2}[.)]?[ \t]*+)?att[ \t:]", regex.IGNORECASE | regex.MULTILINE
+)
+_FIRST_PERSON = regex.compile(r"(?<![\p{L}])(?:jag|vi|mina|min|våra|vår)(?![\p{L}])", regex.IGNORECASE)
+
+
+def _own_act(text: str, kind: str) -> bool:
+    """Whether the text asks (an interpellation, a fråga) or proposes (a motion, a
+    medborgarförslag) in the first person: the document's own words, not a report of them."""
+    if kind in ("interpellation", "fraga"):
+        return any(_FIRST_PERSON.search(found.group()) for found in _INTRO_QUESTIONS.finditer(text))
+    if kind in ("motion", "medborgarforslag"):
+        own = (found.group() for found in _OWN_PROPOSAL.finditer(text))
+        return any(_FIRST_PERSON.search(words) for words in own) and _ATT_LINE.search(text) is not None
+    return False
 
 
 _NEXT_WORD = regex.compile(r"[ \t]+(?P<word>[\p{L}-]+)")
