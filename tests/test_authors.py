@@ -589,3 +589,30 @@ def test_a_signer_followed_by_where_they_live_signs_a_citizens_proposal() -> Non
         "Med vänliga hälsningar\nMaja Lindgren, Norrby\n"
     )
     assert authors(text, "medborgarforslag") == [("Maja Lindgren", None)]
+
+
+BLOG_POST_WITH_COMMENTS = (
+    "Sörbybloggen – Eva Eks anteckningar\n\n"
+    "Interpellation om lekplatserna\n\n"
+    "Till tekniska nämndens ordförande\n\n"
+    "Tre av fem lekplatser i Norrby är stängda. Jag vill därför fråga:\n\n"
+    "När öppnas lekplatserna igen?\n\n"
+    "Eva Ek (V)\n\n"
+    "Upplagd av Eva Ek kl. 19:54\n\n"
+    "2 kommentarer:\n\n"
+    "Anonym sa...\nBra fråga!\n8 mars 2024 20:31\n\n"
+    "Lars Ström sa...\nNämnden har redan en plan, Eva.\nLars Ström (M), ledamot i tekniska nämnden\n"
+    "9 mars 2024 07:48\n\n"
+    "Om mig\nEva Ek\nSörby\n\nBloggar jag läser\nRöda Sörby\n"
+)
+
+
+def test_a_blogs_commenters_and_sidebar_sign_nothing_below_the_posts_signer() -> None:
+    found = [(h.text, h.attrs.get("party")) for h in find_authors(BLOG_POST_WITH_COMMENTS, "interpellation")]
+    assert found == [("Eva Ek", "V")]
+
+
+def test_a_marked_name_below_the_comment_header_signs_where_nothing_signs_above() -> None:
+    # with no signer above the comments, the page's only marked name is kept, not lost
+    text = "Lekplatserna i Norrby\n\nTre av fem lekplatser är stängda.\n\n2 kommentarer:\n\nLars Ström (M)\n"
+    assert [h.text for h in find_authors(text, "other")] == ["Lars Ström"]

@@ -587,8 +587,24 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             hits.append(Hit(start, end, "authors:signature", name, attrs))
     if not any(hit.rule == "authors:signature" for hit in hits):
         hits.extend(_inline_signers(text))
+    hits = _above_comments(hits, text)
     _apply_group_marks(hits, text)
     return _finish(hits, text, kind)
+
+
+_AFTER_DOCUMENT = regex.compile(
+    r"^[ \t]*(?:" + "|".join(patterns()["page_after_document_lines"]) + r")[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
+
+
+def _above_comments(hits: list[Hit], text: str) -> list[Hit]:
+    """The hits above a blog's comments or sidebar where one signs above them: the names below
+    ('Mikael Ljung (M), ledamot …' under 'Mikael Ljung sa...') are readers', not signers."""
+    for found in _AFTER_DOCUMENT.finditer(text):
+        if any(hit.end <= found.start() for hit in hits):
+            return [hit for hit in hits if hit.end <= found.start()]
+    return hits
 
 
 # '… riktlinjerna? Karlstad den 28 september 2020 Anders Lindqvist (L) Ledamot …': a sign-off
