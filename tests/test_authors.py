@@ -374,7 +374,13 @@ def test_a_regional_party_named_as_place_and_party_word_is_a_party() -> None:
 
 
 @pytest.mark.parametrize(
-    "byline", ["Skrivet av Ulla Borg den 4 maj 2015", "4 maj 2015 · Ulla Borg", "Postat av: Ulla Borg"]
+    "byline",
+    [
+        "Skrivet av Ulla Borg den 4 maj 2015",
+        "4 maj 2015 · Ulla Borg",
+        "Postat av: Ulla Borg",
+        "Upplagd av Ulla Borg kl. 21:14",  # Blogger's Swedish byline
+    ],
 )
 def test_a_news_post_no_one_signs_is_written_by_its_byline(byline: str) -> None:
     """A page about a document with a post byline and no signature below: the byline names
