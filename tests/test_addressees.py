@@ -738,3 +738,14 @@ def test_a_rule_line_inside_a_mailed_document_ends_no_cover_note() -> None:
 
 def test_an_answer_to_a_board_is_no_answer_to_a_person() -> None:
     assert find_addressees("Svar till tekniska nämnden om snöröjningen\n\nText.\n", answer=True) == []
+
+
+def test_a_sites_link_line_opening_with_till_addresses_no_one() -> None:
+    # 'Till startsidan' is a link in the site's top menu, not a letter's 'Till …' line
+    text = (
+        "Sörby kommun\nTill startsidan    Lättläst    Talande webb    In English\n\n"
+        "Enkel fråga om fritidsgården\n\n"
+        "Ställd till: Kultur- och fritidsnämndens ordförande Bo Lind (S)\n\n"
+        "Min fråga är: När öppnar gården igen?\n\nEva Ek (V)\n"
+    )
+    assert addressees(text) == [("Bo Lind", "Kultur- och fritidsnämndens ordförande")]

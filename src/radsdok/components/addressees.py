@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Findings, Hit, findings_of, lists_documents, reported_kind
-from .layout import Line, in_mail_wrapper, lines_of, squash
+from .layout import Line, in_mail_wrapper, is_menu_line, lines_of, squash
 from .lexicon import alternation, compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
 from .questions import ASKING_KINDS
@@ -321,6 +321,8 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
         lowered = line.text.casefold()
         if not any(cue in lowered for cue in _INTRO_CUES):
             continue
+        if is_menu_line(line.text):
+            continue  # 'Till startsidan    Lättläst    In English': a site's links, no one asked
         if len(line.text) <= _SHORT_LINE:
             if _BARE_TO.match(line.text):
                 hits.extend(_bare_to_block(text, lines, index))
