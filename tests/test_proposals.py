@@ -722,3 +722,14 @@ def test_a_decision_told_on_a_motions_own_page_is_its_fate_not_its_proposal() ->
 def test_the_same_decision_in_a_protocol_is_the_decision() -> None:
     found = [h.text for h in find_proposals(MOTION_STATUS_PAGE, "protokoll")]
     assert found == ["Kommunfullmäktige beslutade 2024-09-23, § 88, att avslå motionen."]
+
+
+def test_a_proposal_told_under_a_motion_pages_decision_heading_is_no_proposal() -> None:
+    # 'Kommunstyrelsen föreslog …' under the page's decision heading tells the case's course
+    text = MOTION_STATUS_PAGE.replace(
+        "Beslut\nKommunfullmäktige beslutade 2024-09-23, § 88, att avslå motionen.",
+        "Kommunfullmäktiges beslut\nKommunstyrelsen föreslog att motionen skulle avslås. "
+        "Kommunfullmäktige beslutade den 23 september 2024 i enlighet med förslaget.",
+    )
+    found = [h.text for h in find_proposals(text, "motion")]
+    assert found == ["att sommarskolan får 40 fler platser", "att skolskjuts ordnas från landsbygden"]
