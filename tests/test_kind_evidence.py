@@ -391,3 +391,18 @@ def test_a_party_news_post_telling_of_its_motion_is_still_about_it() -> None:
         "Dela: Facebook | E-post\n"
     )
     assert detect_kind(text)[0] == "other"
+
+
+def test_a_municipal_page_carrying_a_partys_motion_in_full_is_the_motion() -> None:
+    # the party proposes in its own name ('Centerpartiet föreslår …') and its att-lines follow
+    text = (
+        PORTAL_CHROME_TOP.replace("Interpellationer 2024", "Motioner 2024")
+        + "Motion om lokalproducerad mat\n\nInlämnad: 2024-03-02\nMotionär: Eva Ek (C)\n\n"
+        "Kommunens kök köper för lite mat från gårdarna runt Sörby.\n\n"
+        "Centerpartiet föreslår att kommunfullmäktige beslutar\n\n"
+        "att livsmedelsupphandlingen delas upp i mindre delar,\n\n"
+        "att andelen lokal mat redovisas varje år.\n\n"
+        "Eva Ek (C)\nOlle Berg (C)"
+        + PORTAL_CHROME_BOTTOM.replace("Interpellation om lekplatserna", "Motion om lokal mat")
+    )
+    assert detect_kind(text)[0] == "motion"

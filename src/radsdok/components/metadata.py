@@ -506,13 +506,15 @@ _FIRST_PERSON = regex.compile(r"(?<![\p{L}])(?:jag|vi|mina|min|våra|vår)(?![\p
 
 
 def _own_act(text: str, kind: str) -> bool:
-    """Whether the text asks (an interpellation, a fråga) or proposes (a motion, a
-    medborgarförslag) in the first person: the document's own words, not a report of them."""
+    """Whether the text asks (an interpellation, a fråga) in the first person, or proposes (a
+    motion, a medborgarförslag) in its own voice (the writers' or their party's, 'Centerpartiet
+    föreslår') with att-lines: the document's own words, not a report of them."""
     if kind in ("interpellation", "fraga"):
         return any(_FIRST_PERSON.search(found.group()) for found in _INTRO_QUESTIONS.finditer(text))
     if kind in ("motion", "medborgarforslag"):
-        own = (found.group() for found in _OWN_PROPOSAL.finditer(text))
-        return any(_FIRST_PERSON.search(words) for words in own) and _ATT_LINE.search(text) is not None
+        # 'föreslår jag', 'Vi yrkar', 'Centerpartiet föreslår': an intro, not an att-line itself
+        intros = (f.group() for f in _OWN_PROPOSAL.finditer(text) if not _ATT_LINE.match(f.group()))
+        return any(True for _ in intros) and _ATT_LINE.search(text) is not None
     return False
 
 
