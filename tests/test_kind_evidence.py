@@ -406,3 +406,25 @@ def test_a_municipal_page_carrying_a_partys_motion_in_full_is_the_motion() -> No
         + PORTAL_CHROME_BOTTOM.replace("Interpellation om lekplatserna", "Motion om lokal mat")
     )
     assert detect_kind(text)[0] == "motion"
+
+
+def test_a_menu_item_naming_protocols_declares_no_protocol() -> None:
+    # 'Möten och protokoll' is a link in the site's top bar; the page is a meeting's agenda
+    text = (
+        "Sörby kommun\nSörby.se    Möten och protokoll    Sök\n\n"
+        "Hem / Kommun och politik / Möten och protokoll / Kommunfullmäktige\n\n"
+        "Kommunfullmäktige 2024-04-25\n\nTid: Torsdag 25 april 2024 kl. 09.00\n\n"
+        "Föredragningslista\n\n1. Årsredovisning 2023\nDnr KS 2024/00211\n\n2. Taxa för bygglov\n"
+    )
+    assert radsdok.load("blank").parse_text(text).kind == "other"
+
+
+def test_a_header_rows_first_cell_still_opens_a_document() -> None:
+    text = (
+        "SÖRBY KOMMUN\nKommunledningskontoret\n\n"
+        "Handläggare                    Datum                 Diarienummer\n"
+        "Sofia Lundh                    2024-10-02            KS-2024-1874\n\n"
+        "Svar på motion om cykelparkering\n\nFörslag till beslut\n"
+        "Kommunstyrelsen föreslår kommunfullmäktige besluta\n\natt anse motionen besvarad.\n"
+    )
+    assert detect_kind(text)[0] == "tjansteskrivelse"

@@ -116,6 +116,7 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
                 for f in pattern.finditer(text, 0, end)
                 if not _on_attachment_line(text, f.start())
                 and not _in_kinds_menu(text, f.start())
+                and not _inside_site_menu(text, f.end() - 1)
                 and not _reports_decision(text, f.end())
             ),
             None,
@@ -160,6 +161,20 @@ def _in_kinds_menu(text: str, pos: int) -> bool:
         if start <= pos < end:
             return len({found.lastgroup for found in _ANY_KIND.finditer(text, start, end)}) >= 2
     return False
+
+
+def _inside_site_menu(text: str, pos: int) -> bool:
+    """Whether `pos` stands inside a site's navigation past its first item ('Östersund.se
+    Möten och protokoll    Sök', 'Hem / Kommun och politik / Möten och protokoll'); a header
+    row's first cell ('Handläggare    Datum    Diarienummer') opens a document."""
+    line = _line_at(text, pos)
+    line_start = text.rfind("\n", 0, pos) + 1
+    if is_breadcrumb(line):
+        return True
+    return is_menu_line(line) and _MENU_SEPARATOR_AT.search(text, line_start, pos) is not None
+
+
+_MENU_SEPARATOR_AT = regex.compile(r"\S(?:[ \t]{3,}|[ \t]*[|·•/›>][ \t]*)\S")
 
 
 def _on_attachment_line(text: str, pos: int) -> bool:
