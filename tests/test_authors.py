@@ -622,3 +622,15 @@ def test_a_marked_name_below_the_comment_header_signs_where_nothing_signs_above(
     # with no signer above the comments, the page's only marked name is kept, not lost
     text = "Lekplatserna i Norrby\n\nTre av fem lekplatser är stängda.\n\n2 kommentarer:\n\nLars Ström (M)\n"
     assert [h.text for h in find_authors(text, "other")] == ["Lars Ström"]
+
+
+def test_commenters_on_a_saved_facebook_post_sign_nothing() -> None:
+    text = (
+        "Vänsterpartiet Sörby\n11 februari 2024 · 🌐\n\n"
+        "Igår lämnade vi in följande motion.\n\nMotion om lekplatser\n\n"
+        "Vi yrkar att kommunfullmäktige beslutar\n\natt lekplatserna i Norrby öppnas igen\n\n"
+        "Eva Ek (V)\n\n"
+        "👍 12\n38 kommentarer  4 delningar\n\nGilla   Kommentera   Dela\n\n"
+        "Lars Ström (M)\nLekplatserna är redan på gång.\nGilla · Svara · 1 v\n"
+    )
+    assert [(h.text, h.attrs.get("party")) for h in find_authors(text, "motion")] == [("Eva Ek", "V")]

@@ -10,7 +10,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, reported_kind
-from .layout import Line, appended_answer_start, content_end, in_mail_wrapper, lines_of, page_tail
+from .layout import (
+    AFTER_DOCUMENT_LINE,
+    Line,
+    appended_answer_start,
+    content_end,
+    in_mail_wrapper,
+    lines_of,
+    page_tail,
+)
 from .lexicon import alternation, first_names, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
 from .party_evidence import document_party, letterhead
@@ -592,16 +600,10 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
     return _finish(hits, text, kind)
 
 
-_AFTER_DOCUMENT = regex.compile(
-    r"^[ \t]*(?:" + "|".join(patterns()["page_after_document_lines"]) + r")[ \t]*$",
-    regex.IGNORECASE | regex.MULTILINE,
-)
-
-
 def _above_comments(hits: list[Hit], text: str) -> list[Hit]:
     """The hits above a blog's comments or sidebar where one signs above them: the names below
     ('Mikael Ljung (M), ledamot …' under 'Mikael Ljung sa...') are readers', not signers."""
-    for found in _AFTER_DOCUMENT.finditer(text):
+    for found in AFTER_DOCUMENT_LINE.finditer(text):
         if any(hit.end <= found.start() for hit in hits):
             return [hit for hit in hits if hit.end <= found.start()]
     return hits

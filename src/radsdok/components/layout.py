@@ -151,6 +151,12 @@ def page_tail(text: str) -> regex.Match[str] | None:
 
 
 _FURNITURE_LINE_MAX = 90
+# A line opening what follows a published post: readers' comments, a blog's sidebar, a saved
+# Facebook post's action bar ('3 svar på ”Motion om …”', 'Om mig', 'Gilla   Kommentera   Dela').
+AFTER_DOCUMENT_LINE = regex.compile(
+    r"^[ \t]*(?:" + "|".join(patterns()["page_after_document_lines"]) + r")[ \t]*$",
+    regex.IGNORECASE | regex.MULTILINE,
+)
 
 
 @lru_cache(maxsize=8)
