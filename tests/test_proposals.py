@@ -733,3 +733,34 @@ def test_a_proposal_told_under_a_motion_pages_decision_heading_is_no_proposal() 
     )
     found = [h.text for h in find_proposals(text, "motion")]
     assert found == ["att sommarskolan får 40 fler platser", "att skolskjuts ordnas från landsbygden"]
+
+
+PORTAL_ITEM_WITH_A_CITIZENS_PROPOSAL = (
+    "Sörby kommun | Sammanträdesportal\n\nKommunfullmäktige 2024-09-23 > Ärende 14\n\n"
+    "14. Medborgarförslag om en hundrastgård på Norrby\n\n"
+    "Förslag till beslut: Medborgarförslaget överlämnas till tekniska nämnden för beredning.\n\n"
+    "Beslutsunderlag\nMedborgarförslag hundrastgård.pdf (40 kB)\n\n"
+    "Medborgarförslag\n\nHundägarna på Norrby saknar en inhägnad plats.\n\nJag föreslår\n\n"
+    "att kommunen anlägger en hundrastgård på Norrby\n\n"
+    "att hundrastgården får belysning\n\nMaja Lindgren\n"
+)
+
+
+def test_a_citizens_own_att_clauses_beat_the_portals_handling_of_them() -> None:
+    found = [h.text for h in find_proposals(PORTAL_ITEM_WITH_A_CITIZENS_PROPOSAL, "medborgarforslag")]
+    assert found == ["att kommunen anlägger en hundrastgård på Norrby", "att hundrastgården får belysning"]
+
+
+def test_the_portals_handling_is_the_proposal_of_a_page_about_the_item() -> None:
+    found = [h.text for h in find_proposals(PORTAL_ITEM_WITH_A_CITIZENS_PROPOSAL, "other")]
+    assert found == ["Medborgarförslaget överlämnas till tekniska nämnden för beredning."]
+
+
+def test_a_portals_handling_of_a_question_proposes_nothing() -> None:
+    text = (
+        "Sörby kommun | Sammanträdesportal\n\nKommunfullmäktige 2024-09-23 > Ärende 9\n\n"
+        "9. Enkel fråga om gatubelysningen\n\n"
+        "Förslag till beslut: Frågan besvaras muntligt vid sammanträdet.\n\n"
+        "Enkel fråga till tekniska nämndens ordförande\n\nNär lagas belysningen på Storgatan?\n\nEva Ek (V)\n"
+    )
+    assert find_proposals(text, "fraga") == []

@@ -89,6 +89,8 @@ _PROCEDURAL = regex.compile(patterns()["procedural_decision"], _FLAGS)
 _DECISION_REPORTED = regex.compile(patterns()["decision_reported"], _FLAGS)
 # the kinds that propose or ask themselves: a decision on their page is what became of them
 _PROPOSING_KINDS = frozenset({"motion", "medborgarforslag", "interpellation", "fraga"})
+_ASKING_KINDS = frozenset({"interpellation", "fraga"})
+
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
@@ -133,6 +135,14 @@ Unit = Item
 def _is_att(text: str) -> bool:
     """Whether a text is an att-clause ("att …", "Att …", "Att: …", "att1 …")."""
     return _ATT_START.match(text) is not None
+
+
+_LISTED_RULES = ("proposals:zone-item", "proposals:att-item")
+
+
+def _own_att_lines(hits: list[Hit]) -> bool:
+    """Whether the hits hold att-clauses set on lines of their own (an att-list, not prose)."""
+    return any(hit.rule in _LISTED_RULES and _is_att(hit.text) for hit in hits)
 
 
 def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bool = False) -> bool:
@@ -507,6 +517,12 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         # the proposal; an att-clause in a paragraph's prose ('och föreslår att förslaget bifalls')
         # restates it
         hits = [hit for hit in hits if hit.rule != "proposals:intro-att"]
+    if kind in _ASKING_KINDS:
+        headed = []  # a portal's handling of a question ('Interpellationen besvaras.') proposes nothing
+    elif kind in _PROPOSING_KINDS and _own_att_lines(hits) and not any(_is_att(h.text) for h in headed):
+        # a motion's own att-clauses on a portal's item page, under the portal's 'Förslag till
+        # beslut: Motionen remitteras …': the motion proposes them, the portal its handling
+        headed = []
     chosen = headed or hits
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
     return [hit for hit in chosen if not hit.text.rstrip().endswith("?")]
