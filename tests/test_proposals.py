@@ -764,3 +764,17 @@ def test_a_portals_handling_of_a_question_proposes_nothing() -> None:
         "Enkel fråga till tekniska nämndens ordförande\n\nNär lagas belysningen på Storgatan?\n\nEva Ek (V)\n"
     )
     assert find_proposals(text, "fraga") == []
+
+
+def test_a_protocols_referral_of_motions_is_its_decision() -> None:
+    text = (
+        "KF § 88 Anmälan av motioner\n\nFöljande motioner anmäls:\n\n"
+        "a) Motion från Eva Ek (V) om lekplatser. Dnr KS 2024/0519\n\n"
+        "Kommunfullmäktiges beslut\n"
+        "Motionerna remitteras till kommunstyrelsen för beredning.\n"
+        "Medborgarförslaget överlämnas till tekniska nämnden för beredning och beslut.\n"
+    )
+    assert [h.text for h in find_proposals(text, "protokoll")] == [
+        "Motionerna remitteras till kommunstyrelsen för beredning.",
+        "Medborgarförslaget överlämnas till tekniska nämnden för beredning och beslut.",
+    ]
