@@ -428,3 +428,16 @@ def test_a_header_rows_first_cell_still_opens_a_document() -> None:
         "Kommunstyrelsen föreslår kommunfullmäktige besluta\n\natt anse motionen besvarad.\n"
     )
     assert detect_kind(text)[0] == "tjansteskrivelse"
+
+
+def test_a_list_whose_entries_say_when_they_were_published_is_dated_by_its_update_line() -> None:
+    text = (
+        "Sörby kommun\n\nPågående e-förslag\n\n"
+        "Här ser du de e-förslag som är öppna för röstning just nu.\n\n"
+        "Belysning längs Åvägen\nAv: Nils Berg\nPublicerat 2024-01-08 · 97 röster\n\n"
+        "Fler bänkar i parken\nAv: Eva Ek\nPublicerat 2024-01-15 · 40 röster\n\n"
+        "Senast uppdaterad: 2024-02-02\n"
+    )
+    document = radsdok.load("blank").parse_text(text)
+    assert document.kind == "other"
+    assert str(document.date) == "2024-02-02"

@@ -67,6 +67,7 @@ _PAGE_DATE = regex.compile(patterns()["page_date_line"], regex.IGNORECASE)
 # a sign-off run into a long line, a name after it (a PDF converted one page per line)
 _INLINE_SIGNED = regex.compile(patterns()["inline_signoff"] + r"(?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+)")
 _PAGE_PUBLISHED = regex.compile(patterns()["page_published_line"], regex.IGNORECASE)
+_PAGE_UPDATED = regex.compile(patterns()["page_updated_line"], regex.IGNORECASE)
 _INTRO_QUESTIONS = compile_any("question_intro")
 
 
@@ -976,9 +977,11 @@ def find_date(text: str, page_dated: str | None = None, *, answer: bool = False)
     if answer_at is not None and any(c.start < answer_at for c in candidates):
         candidates = [c for c in candidates if c.start < answer_at]  # not the answer's date
     if page_dated:  # the page's own date: 'Sidan uppdaterades …', 'Publicerad …', 'Startdatum …'
-        own = next((c for c in candidates if _page_date_line(text, c, page_dated)), None)
-        if own is not None:
-            return own
+        own = [c for c in candidates if _page_date_line(text, c, page_dated)]
+        # a list's entries may each carry 'Publicerat …': the list's own line says it was updated
+        updated = [c for c in own if page_dated == "list" and _page_date_line(text, c, "updated")]
+        if updated or own:
+            return (updated or own)[0]
     head_end = lines[min(_HEAD_LINES, len(lines)) - 1].end if lines else 0
     protocol = bool(candidates and _PROTOCOL_HEAD.search(text, 0, head_end))
     best: tuple[float, int, Hit] | None = None
@@ -1007,7 +1010,7 @@ def _page_date_line(text: str, hit: Hit, page_dated: str = "list") -> bool:
     """Whether a date stands on a page's own date line ('Sidan uppdaterades: 2023-01-16'; for
     an e-förslag only the day it was published: 'Publicerat: 2019-04-11')."""
     line_start = text.rfind("\n", 0, hit.start) + 1
-    pattern = _PAGE_PUBLISHED if page_dated == "published" else _PAGE_DATE
+    pattern = {"published": _PAGE_PUBLISHED, "updated": _PAGE_UPDATED}.get(page_dated, _PAGE_DATE)
     return pattern.search(text, line_start, hit.start) is not None
 
 
