@@ -321,3 +321,31 @@ def test_a_list_items_date_is_no_posts_byline() -> None:
         "Vi föreslår att kommunen bygger en ny simhall.\n\nEva Ek (C)\n2021-04-06\n"
     )
     assert date_of(text) == "2021-04-06"
+
+
+PORTAL_ITEM_WITH_A_QUESTION = (
+    "Sörby kommun\nSammanträdeskalender › Kommunfullmäktige › 2024-10-13 › Ärende 6\n\n"
+    "Kommunfullmäktige\nDatum: 2024-10-13\nTid: 18:30\nPlats: Stadshuset\n\n"
+    "Ärende 6\nFrågor\n\nBeslutsunderlag\nEnkel fråga om elljusspåret (pdf, 40 kB)\n\n"
+    "Enkel fråga till kultur- och fritidsnämndens ordförande\n\n"
+    "Belysningen i elljusspåret vid Norrvallen har varit släckt i tre veckor, och många som "
+    "motionerar efter jobbet har fått ge upp sina rundor när det blir mörkt.\n\n"
+    "När lagas belysningen?\n\nSörby 2024-09-29\n\nMaja Lind (C)\n"
+)
+
+
+def test_a_papers_own_signature_date_beats_the_meetings_date_on_a_portal_page() -> None:
+    # 'Datum:' over 'Tid:' and 'Plats:' dates the meeting; the question signed 'Sörby 2024-09-29'
+    # below the list of attachments is dated by its signature
+    hit = find_date(PORTAL_ITEM_WITH_A_QUESTION)
+    assert hit is not None and hit.text == "2024-09-29"
+
+
+def test_a_protocol_is_still_dated_by_its_meeting() -> None:
+    text = (
+        "PROTOKOLL\nKommunfullmäktige\nDatum: 2024-10-13\nTid: 18:30\nPlats: Stadshuset\n\n"
+        "§ 12 Motion om lekplatser\n\nKommunfullmäktiges beslut\nMotionen bifalls.\n\n"
+        "Justerat Sörby 2024-10-20\n"
+    )
+    hit = find_date(text)
+    assert hit is not None and hit.text == "2024-10-13"

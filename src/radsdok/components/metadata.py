@@ -874,6 +874,10 @@ def _date_score(
     if (len(before) <= _LABEL_GAP and _DATE_SKIP.search(before)) or (short and _DATE_SKIP.search(whole)):
         return 0.5, "skip-line"
     if _DATE_LABEL.match(before) and len(before) <= _LABEL_GAP:
+        if not protocol and _meeting_date(before, lines, index):
+            # 'Sammanträde 2019-04-29', 'Datum: …' over 'Tid:'/'Plats:': when a meeting sits, where
+            # its paper (a portal's item, a kallelse) has a place-and-date signature of its own
+            return 7.5, "meeting-label"
         return 10.0, "label"
     cell = _CELL_GAP.split(before)[-1]  # a letterhead's column: '…förvaltningen      Datum: 2020-10-05'
     if cell != before and _DATE_LABEL_CELL.match(cell) and len(cell) <= _LABEL_GAP:
@@ -900,6 +904,8 @@ def _date_score(
             return 8.0, "place-date-inline"  # '… ? Karlstad den 28 september 2020 Anders Lindqvist'
         return 0.0, "prose"
     for earlier in reversed(lines[max(0, index - 15) : index]):
+        if len(earlier.text) > _PROSE_LINE:
+            break  # a paragraph of prose between: the list above it has ended
         if _DATE_REFERENCE_HEADING.match(earlier.text):
             return 0.0, "reference-list"
     in_head = index < _HEAD_LINES
@@ -916,7 +922,20 @@ def _date_score(
     return (5.0, "short-head") if in_head else (3.0, "short")
 
 
+_PROSE_LINE = 120  # longer than a list's entry: a paragraph of the text
 _CELL_GAP = regex.compile(r"[ \t]{3,}|\t|[ \t]*\|[ \t]*")
+_MEETING_LABEL = regex.compile(patterns()["meeting_date_label"], regex.IGNORECASE)
+_MEETING_DETAIL = regex.compile(patterns()["meeting_detail_line"], regex.IGNORECASE)
+
+
+def _meeting_date(before: str, lines: tuple[Line, ...], index: int) -> bool:
+    """Whether a labelled date is a meeting's: its label names a meeting, or the lines below
+    it give the meeting's time or place ('Tid: 18:30', 'Plats: Stadshuset')."""
+    if _MEETING_LABEL.match(before):
+        return True
+    return any(_MEETING_DETAIL.match(line.text) for line in lines[index + 1 : index + 3])
+
+
 _POST_BYLINE_LINE = regex.compile(patterns()["post_byline"], regex.IGNORECASE)
 _BYLINE_SEPARATOR_BEFORE = regex.compile(r"[·•|][ \t]*\Z")
 _BYLINE_SEPARATOR_AFTER = regex.compile(r"(?<![ \t])[ \t]*+[·•|]")
