@@ -4,6 +4,8 @@ are invented here."""
 
 from __future__ import annotations
 
+import pytest
+
 import radsdok
 from radsdok.components.metadata import detect_kind
 
@@ -441,3 +443,13 @@ def test_a_list_whose_entries_say_when_they_were_published_is_dated_by_its_updat
     document = radsdok.load("blank").parse_text(text)
     assert document.kind == "other"
     assert str(document.date) == "2024-02-02"
+
+
+@pytest.mark.parametrize("word", ["medborgarförslag", "e-förslag", "invånarförslag"])
+def test_an_answer_to_a_citizens_proposal_in_any_of_its_names_is_an_answer(word: str) -> None:
+    text = (
+        f"Svar på {word} om en lekplats i Norrby\n\nDnr 2024/TN 0214\n\n"
+        "Tack för ditt förslag. Tekniska nämnden har beslutat att bygga om lekplatsen under 2025.\n\n"
+        "Oskar Berg (C)\nOrdförande i tekniska nämnden\n"
+    )
+    assert detect_kind(text)[0] == "svar"
