@@ -453,3 +453,21 @@ def test_an_answer_to_a_citizens_proposal_in_any_of_its_names_is_an_answer(word:
         "Oskar Berg (C)\nOrdförande i tekniska nämnden\n"
     )
     assert detect_kind(text)[0] == "svar"
+
+
+def test_an_answer_drafted_by_officials_under_a_tjansteskrivelse_label_is_a_tjansteskrivelse() -> None:
+    text = (
+        "Svar på motion om laddplatser - Möteshandlingar - Sörby kommun\n\n"
+        "TJÄNSTESKRIVELSE\nDatum: 2024-11-03\nHandläggare: Jonas Ek\n\n"
+        "Svar på motion om laddplatser\n\nFörslag till beslut\n\nKommunfullmäktige beslutar\n\n"
+        "att motionen ska anses besvarad.\n\nJonas Ek\nutvecklingsstrateg\n"
+    )
+    assert detect_kind(text)[0] == "tjansteskrivelse"
+
+
+def test_a_politicians_answer_without_such_a_label_stays_an_answer() -> None:
+    text = (
+        "Svar på interpellation om laddplatser\n\nEva Ek (V) har frågat mig om laddplatserna.\n\n"
+        "Kommunen bygger tjugo nya laddplatser under 2025.\n\nOskar Berg (S)\nKommunstyrelsens ordförande\n"
+    )
+    assert detect_kind(text)[0] == "svar"

@@ -97,6 +97,7 @@ _DOCUMENT_OPENS = regex.compile(
 def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hit] | None:
     """A kind the opening lines declare outright (a protocol head, 'Svar på …', 'Medborgarförslag')."""
     earliest: tuple[int, int, str] | None = None
+    memo: tuple[int, int, str] | None = None  # where a tjänsteskrivelse's label stands
     widest = max(scope for _, scope, _, _ in _KIND_RULES)
     folded_head = text[: lines[min(widest, len(lines)) - 1].end].casefold()
     # a web page's furniture below a short text ('Relaterat', 'Dela:') declares nothing
@@ -124,8 +125,14 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         )
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), found.end(), kind)
+        if found and kind == "tjansteskrivelse":
+            memo = (found.start(), found.end(), kind)
     if earliest is None:
         return None
+    if earliest[2] == "svar" and memo is not None:
+        # 'Svar på motion om …' over 'TJÄNSTESKRIVELSE' / 'Handläggare:': the officials' draft
+        # of the answer, a tjänsteskrivelse
+        earliest = memo
     start, end, kind = earliest
     return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
 
