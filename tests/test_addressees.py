@@ -749,3 +749,26 @@ def test_a_sites_link_line_opening_with_till_addresses_no_one() -> None:
         "Min fråga är: När öppnar gården igen?\n\nEva Ek (V)\n"
     )
     assert addressees(text) == [("Bo Lind", "Kultur- och fritidsnämndens ordförande")]
+
+
+def test_an_indented_line_under_a_till_field_is_a_second_addressee() -> None:
+    text = (
+        "INTERPELLATION\n\n"
+        "Till:     Socialnämndens ordförande Eva Ek (KD)\n"
+        "          Kommunstyrelsens ordförande Bo Ask (M)\n"
+        "Från:     Vänsterpartiets fullmäktigegrupp\n\n"
+        "Hur länge väntar unga på försörjningsstöd?\n\nLisa Berg (V)\n"
+    )
+    assert addressees(text) == [
+        ("Eva Ek", "Socialnämndens ordförande"),
+        ("Bo Ask", "Kommunstyrelsens ordförande"),
+    ]
+
+
+def test_a_question_put_with_an_adjective_names_its_addressee() -> None:
+    text = (
+        "Enkel fråga\n\nJag vill ställa nedanstående enkla fråga till socialnämndens ordförande "
+        "Anders Öhman (S) vid fullmäktiges sammanträde.\n\nHur mycket kostar den inhyrda personalen?\n\n"
+        "Eva Ek (V)\n"
+    )
+    assert addressees(text) == [("Anders Öhman", "socialnämndens ordförande")]

@@ -191,7 +191,9 @@ def _parse_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
         return parse_addressee_phrase(text, start, start + len(cut), rule) if cut.strip() else []
     if len(names) == 1:
         name = names[0]
-        role = _role_in(phrase.replace(name.text, " "))
+        # the role before the name ('socialnämndens ordförande Anders Öhman (S) vid sammanträdet'),
+        # else after it ('Anna Berg (S), kommunalråd')
+        role = _role_in(phrase[: name.start]) or _role_in(phrase[name.end :])
         party, _ = _party_after(phrase, name.end)
         return [Hit(start + name.start, start + name.end, rule, name.text, {"role": role, "party": party})]
     if names:
@@ -283,6 +285,12 @@ def _with_next_line(text: str, hit: Hit, line: Line, following: Line) -> list[Hi
     if following.paragraph != line.paragraph or len(following.text) > _NEXT_LINE_MAX:
         return [hit]
     if hit.text and hit.attrs.get("role"):
+        # 'Till:     Socialnämndens ordförande Eva Ek (KD)' / '          Kommunstyrelsens
+        # ordförande Bo Ask (M)': an indented line under the field's value is a second addressee
+        if text.rfind("\n", 0, following.start) + 1 < following.start:  # the line is indented
+            below = parse_addressee_phrase(text, following.start, following.end, hit.rule)
+            if len(below) == 1 and below[0].text and below[0].attrs.get("role"):
+                return [hit, below[0]]
         return [hit]
     if line.text.rstrip().endswith((".", "?", "!")) and not hit.text.endswith("."):
         return [hit]
