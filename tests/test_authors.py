@@ -634,3 +634,19 @@ def test_commenters_on_a_saved_facebook_post_sign_nothing() -> None:
         "Lars Ström (M)\nLekplatserna är redan på gång.\nGilla · Svara · 1 v\n"
     )
     assert [(h.text, h.attrs.get("party")) for h in find_authors(text, "motion")] == [("Eva Ek", "V")]
+
+
+@pytest.mark.parametrize(
+    ("header", "party"),
+    [
+        ("Kristdemokraterna Jönköpings län\nHem / Lokalt / Gislaved", "KD"),
+        ("Centerpartiet i Västerbotten › Våra kommuner › Robertsfors", "C"),
+    ],
+)
+def test_a_county_branchs_site_header_gives_its_party_to_an_unmarked_signer(header: str, party: str) -> None:
+    text = (
+        header + "\n\nSolceller på kommunens tak\n\nMotion till kommunfullmäktige\n\n"
+        "Kommunen har många tak som inte används.\n\nJag yrkar därför att kommunfullmäktige beslutar\n\n"
+        "att solceller installeras på skolornas tak\n\nTommy Wikström\n"
+    )
+    assert authors(text) == [("Tommy Wikström", party)]

@@ -119,7 +119,9 @@ def party_line_regex() -> regex.Pattern[str]:
         + "))"
         + r"(?:s)?(?:\s+(?:"
         + alternation(patterns()["party_group_nouns"])
-        + r"))?(?:\s+(?:i|på)\s+\p{Lu}[\p{L}-]+(?:[ ][\p{L}-]+){0,3}|(?-i:\s+\p{Lu}[\p{L}-]+){1,2})?"
+        # '… i Mark', '… Helsingborg', '… Jönköpings län': the place the party's branch is in
+        + r"))?(?:\s+(?:i|på)\s+\p{Lu}[\p{L}-]+(?:[ ][\p{L}-]+){0,3}"
+        + r"|(?-i:\s+\p{Lu}[\p{L}-]+){1,2}(?:\s+län)?)?"
         + r"(?:,?\s+(?:den\s+)?(?:\d{1,4}(?:[-/.]\d{1,2}){0,2}(?:\s+\d{4})?|\d{1,2}\s+\p{Ll}+\s+\d{4}))?"
         + r"(?:\s*\((?-i:\p{Lu}[\p{L}]{0,5})\))?"  # the party's own abbreviation: 'Tranåspartiet (TrP)'
         + r"\s*:?$",

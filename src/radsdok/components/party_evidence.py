@@ -22,7 +22,8 @@ from .lexicon import alternation, parties, patterns
 from .names import party_line_regex
 from .titles import top_headings
 
-_SEGMENT_SEPARATORS = regex.compile(r"(?<!\s)\s++[|–—-]\s+")
+# a site header's segments: 'Titel | Parti Ort', 'Parti i Län › Våra kommuner › Ort'
+_SEGMENT_SEPARATORS = regex.compile(r"(?<!\s)\s++[|–—›»>/-]\s+")
 
 
 def _resolve_line(text: str) -> str | None:
