@@ -471,3 +471,15 @@ def test_a_politicians_answer_without_such_a_label_stays_an_answer() -> None:
         "Kommunen bygger tjugo nya laddplatser under 2025.\n\nOskar Berg (S)\nKommunstyrelsens ordförande\n"
     )
     assert detect_kind(text)[0] == "svar"
+
+
+def test_a_heading_listing_kinds_with_commas_heads_a_list() -> None:
+    text = (
+        "Sörby kommun – Diariet\n\nMotioner, interpellationer och frågor registrerade 2024\n\n"
+        "Dnr            Reg.datum   Ärendemening\n"
+        "KS 2024/00031  2024-01-22  Motion från Eva Ek (L) om läxhjälp\n"
+        "KS 2024/00058  2024-02-04  Enkel fråga från Bo Rask (SD) om snöröjningen\n"
+        "KS 2024/00231  2024-04-02  Interpellation från Sara Lind (V) om hemtjänsten\n\n"
+        "Sörby den 30 december 2024\n\nAnna Holm\nregistrator\n"
+    )
+    assert detect_kind(text)[0] == "other"

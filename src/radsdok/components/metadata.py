@@ -348,7 +348,9 @@ _YEAR_IN_HEADING = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Two kinds of document joined in a heading ('Motioner och medborgarförslag under beredning',
 # 'Interpellationer och frågor 2022'): a page that lists them.
 _KINDS_JOINED = regex.compile(
-    _ANY_KIND.pattern + r"[ \t]+(?:och|&|samt)[ \t]+" + _ANY_KIND.pattern.replace("?P<", "?P<second_"),
+    _ANY_KIND.pattern
+    + r"(?:[ \t]*,|[ \t]+(?:och|&|samt))[ \t]+"
+    + _ANY_KIND.pattern.replace("?P<", "?P<second_"),
     regex.IGNORECASE,
 )
 _LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
