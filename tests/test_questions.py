@@ -257,3 +257,14 @@ def test_a_question_wrapped_after_a_preposition_before_a_place_name_is_one_quest
     assert questions(text) == [
         "Hur många timmar under sommaren har ambulansstationen i Storuman saknat bemannad ambulans?"
     ]
+
+
+def test_questions_in_a_saved_facebook_posts_comments_are_not_the_posts() -> None:
+    text = (
+        "Vänsterpartiet Sörby\n23 september 2024 · 🌐\n\n"
+        "Idag ställde jag en enkel fråga till kultur- och fritidsnämndens ordförande:\n\n"
+        "När öppnar ishallen igen?\n\nEva Ek (V)\n\n"
+        "Gilla · Kommentera · Dela\n👍 Anna Berg och 34 andra gillar detta.\n\n"
+        "Sune Lind Vad blev svaret?\n23 september 2024 kl. 16:55 · Gilla\n"
+    )
+    assert questions(text) == ["När öppnar ishallen igen?"]

@@ -9,7 +9,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .findings import Hit, findings_of, first_of_each, reported_kind
-from .layout import Item, items_of, squash
+from .layout import AFTER_DOCUMENT_LINE, Item, items_of, squash
 from .lexicon import alternation, compile_any, ends_on_continuation, load_json, page_tail_regex, patterns
 from .titles import find_title, title_zone
 
@@ -200,9 +200,10 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
     if hits:
         # a comments or related-posts heading after the first question ends the document (one
         # before it is a counter in the post's header line)
-        tail = page_tail_regex().search(text, hits[0].end)
-        if tail is not None:
-            hits = [h for h in hits if h.start < tail.start()]
+        tails = [page_tail_regex().search(text, hits[0].end), AFTER_DOCUMENT_LINE.search(text, hits[0].end)]
+        ends = [tail.start() for tail in tails if tail is not None]
+        if ends:  # readers' comments on a saved Facebook post ('Gilla · Kommentera · Dela') too
+            hits = [h for h in hits if h.start < min(ends)]
     if first_intro is not None:
         # the question zone: where a document announces its questions, the ones before
         # the announcement are background (rhetorical or reported)
