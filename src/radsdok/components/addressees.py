@@ -87,6 +87,10 @@ def _phrase_after(text: str, start: int) -> tuple[int, int]:
     return start, end
 
 
+# after a name, the rest of a role it splits: 'i Kommunstyrelsen', 'för tekniska nämnden'
+_ROLE_GOES_ON = regex.compile(r"(?<![ \t])[ \t]*+(?:\([^()\n]{1,30}\)[ \t]*+)?,?[ \t]*+(?:i|för)[ \t]++\p{L}")
+
+
 def _role_in(segment: str) -> str | None:
     """The role written in a stretch of an addressee phrase, without names' party marks and
     joining words ("kommunstyrelsens ordförande", "ordförande i tekniska nämnden")."""
@@ -192,8 +196,12 @@ def _parse_phrase(text: str, start: int, end: int, rule: str) -> list[Hit]:
     if len(names) == 1:
         name = names[0]
         # the role before the name ('socialnämndens ordförande Anders Öhman (S) vid sammanträdet'),
-        # else after it ('Anna Berg (S), kommunalråd')
-        role = _role_in(phrase[: name.start]) or _role_in(phrase[name.end :])
+        # else after it ('Anna Berg (S), kommunalråd'); a role the name splits ('ordförande Pia
+        # Almström i Kommunstyrelsen') is read around it
+        if _ROLE_GOES_ON.match(phrase, name.end):
+            role = _role_in(phrase.replace(name.text, " "))
+        else:
+            role = _role_in(phrase[: name.start]) or _role_in(phrase[name.end :])
         party, _ = _party_after(phrase, name.end)
         return [Hit(start + name.start, start + name.end, rule, name.text, {"role": role, "party": party})]
     if names:
