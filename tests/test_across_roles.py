@@ -153,3 +153,38 @@ def test_a_chair_is_joined_within_a_municipal_term_not_across_one() -> None:
     # June 2018 is in the term that began in January 2015; November 2014 is in the one before
     assert person_of(records, "b.txt", "addressees") == person_of(records, "a.txt", "addressees")
     assert role_records(records) == [["c.txt"]]
+
+
+def test_a_speaker_is_joined_only_within_the_day_window() -> None:
+    # a speaker is elected at the riksdag's opening, not at a change of government: no term
+    docs = [
+        doc("a.txt", "2017-03-01", [("Bo Ek", "V")], [("Urban Holm", "S", "talman")]),
+        doc("b.txt", "2020-01-15", [("Bo Ek", "V")], [("Anders Norr", "M", "talman")]),
+        doc("c.txt", "2018-11-15", [("Per Lind", "C")], [(None, None, "talmannen")]),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "c.txt", "addressees") != person_of(records, "a.txt", "addressees")
+
+
+def test_an_appointed_director_has_no_term() -> None:
+    docs = [
+        doc(
+            "a.txt", "2019-02-01", [("Bo Ek", "V")], [("Eva Ek", None, "kommundirektör")], municipality="Umeå"
+        ),
+        doc(
+            "b.txt",
+            "2023-03-01",
+            [("Bo Ek", "V")],
+            [("Lisa Holm", None, "kommundirektör")],
+            municipality="Umeå",
+        ),
+        doc(
+            "c.txt",
+            "2022-10-01",
+            [("Per Lind", "C")],
+            [(None, None, "kommundirektören")],
+            municipality="Umeå",
+        ),
+    ]
+    records = radsdok.people(docs)
+    assert person_of(records, "c.txt", "addressees") != person_of(records, "a.txt", "addressees")

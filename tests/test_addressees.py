@@ -772,3 +772,11 @@ def test_a_question_put_with_an_adjective_names_its_addressee() -> None:
         "Eva Ek (V)\n"
     )
     assert addressees(text) == [("Anders Öhman", "socialnämndens ordförande")]
+
+
+def test_a_till_row_set_in_cells_still_names_its_addressee() -> None:
+    text = (
+        "Enkel fråga\n\nTill    Kommunalråd Anna Berg (S)    Från Bo Ask (V)\n\n"
+        "Hur avser du att lösa underskottet?\n"
+    )
+    assert [name for name, _ in addressees(text)] == ["Anna Berg"]

@@ -650,3 +650,15 @@ def test_a_county_branchs_site_header_gives_its_party_to_an_unmarked_signer(head
         "att solceller installeras på skolornas tak\n\nTommy Wikström\n"
     )
     assert authors(text) == [("Tommy Wikström", party)]
+
+
+def test_a_blog_sidebar_saved_above_the_post_cuts_no_signer() -> None:
+    text = (
+        "Anna Bergs blogg\n\nOm mig\nAnna Berg (S)\nKommunalråd i Mark\n\nBloggarkiv\nMars 2019\n\n"
+        "Motion om cykelbanor\n\n"
+        "Cykeltrafiken i Kinna har ökat kraftigt de senaste åren, "
+        "och det saknas säkra cykelbanor till skolorna.\n\n"
+        "Vi föreslår därför kommunfullmäktige besluta\natt bygga en cykelbana mellan Kinna och Skene.\n\n"
+        "Kinna den 4 mars 2019\nAnna Berg (S)\nBo Ask (S)\n"
+    )
+    assert "Bo Ask" in [h.text for h in find_authors(text, "motion")]

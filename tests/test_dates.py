@@ -349,3 +349,15 @@ def test_a_protocol_is_still_dated_by_its_meeting() -> None:
     )
     hit = find_date(text)
     assert hit is not None and hit.text == "2024-10-13"
+
+
+def test_a_long_entry_in_a_reference_list_keeps_the_list_a_list() -> None:
+    text = (
+        "Tjänsteskrivelse\n\nSvar på motion om cykelbanor\n\n"
+        "Förvaltningen föreslår att motionen anses besvarad.\n\n"
+        "Umeå 2019-05-02\nEva Ek\nStadsbyggnadschef\n\n"
+        "Beslutsunderlag\nMotion från Bo Ask (V) om fler och bättre cykelbanor i centrala Umeå, längs älven "
+        "och mellan stadsdelarna Ersboda och Ålidhem\nTjänsteskrivelse 2019-03-12\n"
+    )
+    hit = find_date(text)
+    assert hit is not None and hit.text == "2019-05-02"

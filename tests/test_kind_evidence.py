@@ -483,3 +483,43 @@ def test_a_heading_listing_kinds_with_commas_heads_a_list() -> None:
         "Sörby den 30 december 2024\n\nAnna Holm\nregistrator\n"
     )
     assert detect_kind(text)[0] == "other"
+
+
+def test_a_word_tjansteskrivelsen_in_an_answers_prose_keeps_it_an_answer() -> None:
+    text = (
+        "Svar på interpellation om skolskjutsar\n\n"
+        "Anna Berg (S) har ställt en interpellation till mig om skolskjutsarna i\n"
+        "kommunens norra del. Hon frågar om kommunen avser att utöka turerna. Som framgår av\n"
+        "tjänsteskrivelsen från barn- och utbildningsförvaltningen har antalet elever ökat.\n\n"
+        "Jag kan konstatera att turerna redan har utökats.\n\nUmeå den 3 mars 2021\nBo Ask (M)\n"
+        "Kommunstyrelsens ordförande\n"
+    )
+    assert detect_kind(text)[0] == "svar"
+
+
+def test_a_motion_telling_of_motions_before_it_is_no_list() -> None:
+    text = (
+        "Motion om uppföljning av bifallna motioner\n\n"
+        "Här i Sundsvall har de motioner som fullmäktige bifallit under de senaste åren\n"
+        "ofta blivit liggande utan att genomföras. Det är inte rimligt.\n\n"
+        "Jag föreslår därför kommunfullmäktige besluta\n"
+        "att kommunstyrelsen årligen redovisar hur bifallna motioner har genomförts.\n\n"
+        "Sundsvall den 4 maj 2022\nAnna Berg (V)\n"
+    )
+    assert detect_kind(text)[0] == "motion"
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [
+        ("Östersunds kommun      TJÄNSTESKRIVELSE      Kommunstyrelsen", "tjansteskrivelse"),
+        ("Kalix kommun      Kommunfullmäktige      KALLELSE", "kallelse"),
+    ],
+)
+def test_a_letterhead_set_in_cells_still_declares_its_kind(head: str, kind: str) -> None:
+    text = (
+        head + "\n\nNy renhållningstaxa\n\nFörslag till beslut\n"
+        "Kommunstyrelsen föreslår kommunfullmäktige besluta\natt anta ny renhållningstaxa.\n\n"
+        "Eva Ek\nKommundirektör\n"
+    )
+    assert detect_kind(text)[0] == kind

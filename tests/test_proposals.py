@@ -778,3 +778,22 @@ def test_a_protocols_referral_of_motions_is_its_decision() -> None:
         "Motionerna remitteras till kommunstyrelsen för beredning.",
         "Medborgarförslaget överlämnas till tekniska nämnden för beredning och beslut.",
     ]
+
+
+def test_a_citizens_prose_proposal_stays_beside_a_list_of_things_it_wants() -> None:
+    text = (
+        "Medborgarförslag om lekplats i Ekbacken\n\n"
+        "Jag föreslår att kommunen bygger en lekplats i Ekbacken.\n\n"
+        "Många barnfamiljer har flyttat hit. Jag föreslår att lekplatsen utrustas med följande:\n"
+        "- gungor\n- en sandlåda\n- bänkar för föräldrarna\n\nKarin Lund\n"
+    )
+    assert "att kommunen bygger en lekplats i Ekbacken." in proposals(text)
+
+
+def test_past_tense_background_under_a_proposal_heading_keeps_the_proposal() -> None:
+    text = (
+        "Medborgarförslag om Ekbackens bad\n\nFörslag\n"
+        "Kommunen beslutade för två år sedan att stänga Ekbackens bad. "
+        "Jag föreslår att badet öppnas igen till sommaren.\n\nKarin Lund\n"
+    )
+    assert [h.text for h in find_proposals(text, "medborgarforslag")] != []

@@ -40,14 +40,24 @@ def term_boundaries(role: str) -> tuple[date, ...]:
     data = words()
     if role in data["head_of_government_roles"]:
         days = data["government_changes"]
-    elif _PARLIAMENT_ROLE.search(role):
+    elif _MINISTER.search(role):
         days = data["government_changes"] + data["cabinet_changes"]
-    else:
+    elif _ELECTED_CHAIR.search(role):
         days = data["municipal_term_starts"]
+    else:
+        return ()  # a speaker, an appointed director: no term known, the day window decides
     return tuple(sorted(date.fromisoformat(day) for day in days))
 
 
-_PARLIAMENT_ROLE = regex.compile(r"minister$|^talman$")
+_MINISTER = regex.compile(r"minister$")
+_ELECTED_CHAIR = regex.compile(r"ordförande|^kso$|^kommunstyrelseordförande$")
+
+
+def reshuffled(role: str) -> bool:
+    """Whether the holder of `role` may change within a term (a minister, in a reshuffle), so
+    that the day window still bounds a sighting in the same term; a head of government or a
+    board's chair holds the role for the term."""
+    return _MINISTER.search(role) is not None and role not in words()["head_of_government_roles"]
 
 
 @cache

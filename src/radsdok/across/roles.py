@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from .lexicon import term_boundaries
+from .lexicon import reshuffled, term_boundaries
 from .mentions import Mention, Span, normal_role, role_parts, single_holder, when
 from .names import parse_name
 from .resolve import Cluster
@@ -116,7 +116,9 @@ class RoleTimeline:
             holders = {i: spans for i, spans in in_term.items() if spans}
             if not holders:
                 return UNSEEN
-            window = None
+            # a head of government or a chair holds the role for the term; a minister may be
+            # reshuffled within it, so the day window still bounds the sighting
+            window = WINDOW_DAYS if reshuffled(role) else None
         # within: the mention's span lies where the holder surely held the role (between their
         # sightings); near: the holder may have been seen at a time the mention's span shares
         within = [i for i, spans in holders.items() if _inside(span, _surely(spans))]

@@ -337,7 +337,8 @@ def find_addressees(text: str, *, answer: bool = False) -> list[Hit]:
         lowered = line.text.casefold()
         if not any(cue in lowered for cue in _INTRO_CUES):
             continue
-        if is_menu_line(line.text):
+        named = PARTY_MARK.search(line.text) or role_regex().search(line.text)
+        if is_menu_line(line.text) and not named:
             continue  # 'Till startsidan    Lättläst    In English': a site's links, no one asked
         if len(line.text) <= _SHORT_LINE:
             if _BARE_TO.match(line.text):

@@ -604,9 +604,15 @@ def _above_comments(hits: list[Hit], text: str) -> list[Hit]:
     """The hits above a blog's comments or sidebar where one signs above them: the names below
     ('Mikael Ljung (M), ledamot …' under 'Mikael Ljung sa...') are readers', not signers."""
     for found in AFTER_DOCUMENT_LINE.finditer(text):
+        if not _PROSE_ABOVE.search(text, 0, found.start()):
+            continue  # a sidebar saved above the post ('Om mig' over the blogger's name)
         if any(hit.end <= found.start() for hit in hits):
             return [hit for hit in hits if hit.end <= found.start()]
     return hits
+
+
+# a sentence of running text ending its line: a post's body stands above its comments
+_PROSE_ABOVE = regex.compile(r"^[^\n]{20,}[.?!:][ \t]*$", regex.MULTILINE)
 
 
 # '… riktlinjerna? Karlstad den 28 september 2020 Anders Lindqvist (L) Ledamot …': a sign-off

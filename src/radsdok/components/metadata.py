@@ -125,7 +125,7 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
         )
         if found and (earliest is None or found.start() < earliest[0]):
             earliest = (found.start(), found.end(), kind)
-        if found and kind == "tjansteskrivelse":
+        if found and kind == "tjansteskrivelse" and _labels_a_tjansteskrivelse(text, found):
             memo = (found.start(), found.end(), kind)
     if earliest is None:
         return None
@@ -171,6 +171,18 @@ def _in_kinds_menu(text: str, pos: int) -> bool:
     return False
 
 
+_TJANSTESKRIVELSE_LABELS = frozenset({"tjänsteskrivelse", "tjänsteutlåtande", "tjänsteyttrande"})
+
+
+def _labels_a_tjansteskrivelse(text: str, found: regex.Match[str]) -> bool:
+    """Whether a tjänsteskrivelse rule's match is a label: a line of its own ('TJÄNSTESKRIVELSE'),
+    a header cell, or a 'Handläggare' field, not a word in prose ('… av tjänsteskrivelsen från …')."""
+    line = _line_at(text, found.start()).strip(" \t#*_|").casefold()
+    if line in _TJANSTESKRIVELSE_LABELS or line.startswith("handläggare"):
+        return True
+    return found.group()[:1] in (" ", "\t", "|")  # a header cell after a wide gap or a bar
+
+
 def _inside_site_menu(text: str, pos: int) -> bool:
     """Whether `pos` stands inside a site's navigation past its first item ('Östersund.se
     Möten och protokoll    Sök', 'Hem / Kommun och politik / Möten och protokoll'); a header
@@ -179,9 +191,16 @@ def _inside_site_menu(text: str, pos: int) -> bool:
     line_start = text.rfind("\n", 0, pos) + 1
     if is_breadcrumb(line):
         return True
-    return is_menu_line(line) and _MENU_SEPARATOR_AT.search(text, line_start, pos) is not None
+    if not is_menu_line(line) or _MENU_SEPARATOR_AT.search(text, line_start, pos) is None:
+        return False
+    # a site's navigation, not a letterhead set in cells ('Östersunds kommun   TJÄNSTESKRIVELSE
+    # Kommunstyrelsen'): four items or more, or a site's own word ('Sök', 'Meny', 'östersund.se')
+    items = [item for item in _MENU_CELLS.split(line.strip()) if item]
+    return len(items) >= 4 or _SITE_WORD.search(line) is not None
 
 
+_MENU_CELLS = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
+_SITE_WORD = regex.compile(patterns()["site_navigation_words"], regex.IGNORECASE)
 _MENU_SEPARATOR_AT = regex.compile(r"\S(?:[ \t]{3,}|[ \t]*[|·•/›>][ \t]*)\S")
 
 
@@ -268,8 +287,8 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     lines = lines_of(text)
     head_end = lines[min(_LIST_INTRO_LINES, len(lines)) - 1].end
     found = _LIST_INTRO.search(text, 0, head_end)
-    if found is None:
-        return kind, confidence, hit
+    if found is None or _ATT_LINE.search(text) is not None:
+        return kind, confidence, hit  # a text proposing in att-lines of its own is no list
     start = found.start() + len(found.group()) - len(found.group().lstrip(".!?: \t\n"))
     reason = Hit(start, found.end(), "kind:lists-documents", "other")
     reason.attrs["evidence"] = ["about:lists-intro"]
@@ -913,7 +932,7 @@ def _date_score(
             return 8.0, "place-date-inline"  # '… ? Karlstad den 28 september 2020 Anders Lindqvist'
         return 0.0, "prose"
     for earlier in reversed(lines[max(0, index - 15) : index]):
-        if len(earlier.text) > _PROSE_LINE:
+        if len(earlier.text) > _PROSE_LINE and earlier.text.rstrip().endswith((".", "?", "!")):
             break  # a paragraph of prose between: the list above it has ended
         if _DATE_REFERENCE_HEADING.match(earlier.text):
             return 0.0, "reference-list"

@@ -313,6 +313,7 @@ class _Zone:
     closed: bool = False  # a paragraph's decision ending its sentence was taken: items after it end it
     vouched: bool = False  # a list whose items name the deciding body: all its items are decisions
     records: bool = False  # in a protocol, under a heading recording a decision (not a proposal)
+    proposed: bool = False  # under a heading over a proposal ('Förslag', 'Mitt förslag till beslut')
 
 
 def _marker_of(text: str, unit: Unit) -> str:
@@ -443,9 +444,16 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             att_only = _ATT_ONLY_HEADING.match(unit.text) is not None
             zone = _Zone(strict=_WEAK_HEADING.match(unit.text) is not None, att_only=att_only)
             zone.records = protocol and not _PROPOSED_HEADING.search(unit.text)
+            zone.proposed = att_only or _PROPOSED_HEADING.search(unit.text) is not None
             zone_headed, armed = True, True
             continue
-        told = zone is not None and zone_headed and zone.taken == 0 and kind in _PROPOSING_KINDS
+        told = (
+            zone is not None
+            and zone_headed
+            and zone.taken == 0
+            and not zone.proposed
+            and kind in _PROPOSING_KINDS
+        )
         if told and _DECISION_REPORTED.match(unit.text):
             # 'Beslut' / 'Regionfullmäktige beslutade 2021-10-19 att anse motionen besvarad.'
             # on a motion's page: the case's fate, not what the motion proposes
@@ -512,7 +520,8 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             if id(hit) not in recorded_ids
         }
         headed = [hit for hit in headed if id(hit) not in reported]
-    if any(hit.rule.startswith("proposals:zone") for hit in hits):
+    formal = (_is_att(h.text) or _SUBJECT.match(h.text) for h in hits if h.rule.startswith("proposals:zone"))
+    if any(formal):  # att-clauses or decisions ('Motionen anses besvarad'), not a list of things
         # a list introduced on its own line ('… föreslår kommunfullmäktige besluta' / 'att …') is
         # the proposal; an att-clause in a paragraph's prose ('och föreslår att förslaget bifalls')
         # restates it
