@@ -662,3 +662,13 @@ def test_a_blog_sidebar_saved_above_the_post_cuts_no_signer() -> None:
         "Kinna den 4 mars 2019\nAnna Berg (S)\nBo Ask (S)\n"
     )
     assert "Bo Ask" in [h.text for h in find_authors(text, "motion")]
+
+
+def test_a_numbered_agenda_item_answering_an_interpellation_opens_no_comments() -> None:
+    # '12 Svar på interpellation …' is an item of a kallelse; WordPress's '3 svar på ”…”' quotes
+    text = (
+        "Kallelse till kommunfullmäktige\n\nEva Ek (S) har lämnat in en motion om lekplatser.\n\n"
+        "Ärenden\n11 Motion om lekplatser\n12 Svar på interpellation om skolskjutsar\n\n"
+        "Sörby den 2 maj 2024\n\nAnna Berg\nordförande\n"
+    )
+    assert "Anna Berg" in [h.text for h in find_authors(text, "other")]
