@@ -49,8 +49,8 @@ def term_boundaries(role: str) -> tuple[date, ...]:
     return tuple(sorted(date.fromisoformat(day) for day in days))
 
 
-_MINISTER = regex.compile(r"minister$")
-_ELECTED_CHAIR = regex.compile(r"ordförande|^kso$|^kommunstyrelseordförande$")
+_MINISTER = regex.compile(words()["minister_roles"], regex.IGNORECASE)
+_ELECTED_CHAIR = regex.compile(words()["elected_chair_roles"], regex.IGNORECASE)
 
 
 def reshuffled(role: str) -> bool:

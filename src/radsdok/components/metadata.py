@@ -171,7 +171,7 @@ def _in_kinds_menu(text: str, pos: int) -> bool:
     return False
 
 
-_TJANSTESKRIVELSE_LABELS = frozenset({"tjänsteskrivelse", "tjänsteutlåtande", "tjänsteyttrande"})
+_TJANSTESKRIVELSE_LABELS = frozenset(load_json("kinds.json")["tjansteskrivelse_labels"])
 
 
 def _labels_a_tjansteskrivelse(text: str, found: regex.Match[str]) -> bool:
@@ -546,7 +546,10 @@ def kind_evidence(
 _ATT_LINE = regex.compile(
     r"^[ \t]*+(?:[-•*–][ \t]*+)?(?:\d{1,2}[.)]?[ \t]*+)?att[ \t:]", regex.IGNORECASE | regex.MULTILINE
 )
-_FIRST_PERSON = regex.compile(r"(?<![\p{L}])(?:jag|vi|mina|min|våra|vår)(?![\p{L}])", regex.IGNORECASE)
+_FIRST_PERSON = regex.compile(
+    r"(?<![\p{L}])(?:" + alternation(load_json("kinds.json")["first_person_words"]) + r")(?![\p{L}])",
+    regex.IGNORECASE,
+)
 
 
 def _own_act(text: str, kind: str) -> bool:

@@ -27,6 +27,7 @@ from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
 from .lexicon import alternation, compile_any, ends_on, ends_on_continuation, parties, patterns
+from .questions import ASKING_KINDS
 
 _FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
@@ -89,7 +90,6 @@ _PROCEDURAL = regex.compile(patterns()["procedural_decision"], _FLAGS)
 _DECISION_REPORTED = regex.compile(patterns()["decision_reported"], _FLAGS)
 # the kinds that propose or ask themselves: a decision on their page is what became of them
 _PROPOSING_KINDS = frozenset({"motion", "medborgarforslag", "interpellation", "fraga"})
-_ASKING_KINDS = frozenset({"interpellation", "fraga"})
 
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
@@ -526,7 +526,7 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         # the proposal; an att-clause in a paragraph's prose ('och föreslår att förslaget bifalls')
         # restates it
         hits = [hit for hit in hits if hit.rule != "proposals:intro-att"]
-    if kind in _ASKING_KINDS:
+    if kind in ASKING_KINDS:
         headed = []  # a portal's handling of a question ('Interpellationen besvaras.') proposes nothing
     elif kind in _PROPOSING_KINDS and _own_att_lines(hits) and not any(_is_att(h.text) for h in headed):
         # a motion's own att-clauses on a portal's item page, under the portal's 'Förslag till
