@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
-from .lexicon import alternation, compile_any, ends_on, ends_on_continuation, parties, patterns
+from .lexicon import alternation, compile_any, ends_on, ends_on_continuation, load_json, parties, patterns
 from .questions import ASKING_KINDS
 
 _FLAGS = regex.IGNORECASE
@@ -88,8 +88,9 @@ _CELL_END = regex.compile(r"[ \t]+\|")
 _CITATION = regex.compile(patterns()["decision_citation"], _FLAGS)
 _PROCEDURAL = regex.compile(patterns()["procedural_decision"], _FLAGS)
 _DECISION_REPORTED = regex.compile(patterns()["decision_reported"], _FLAGS)
-# the kinds that propose or ask themselves: a decision on their page is what became of them
-_PROPOSING_KINDS = frozenset({"motion", "medborgarforslag", "interpellation", "fraga"})
+# the council documents that propose or ask themselves (kinds.json's document_kinds): a
+# decision on their own page is what became of them
+_OWN_PAGE_KINDS = frozenset(load_json("kinds.json")["document_kinds"])
 
 # A heading over a motion's claims ("Yrkande"): not a decision in a protocol.
 _CLAIM_HEADING = _full_line("proposal_claim_headings")
@@ -452,7 +453,7 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
             and zone_headed
             and zone.taken == 0
             and not zone.proposed
-            and kind in _PROPOSING_KINDS
+            and kind in _OWN_PAGE_KINDS
         )
         if told and _DECISION_REPORTED.match(unit.text):
             # 'Beslut' / 'Regionfullmäktige beslutade 2021-10-19 att anse motionen besvarad.'
@@ -528,7 +529,7 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         hits = [hit for hit in hits if hit.rule != "proposals:intro-att"]
     if kind in ASKING_KINDS:
         headed = []  # a portal's handling of a question ('Interpellationen besvaras.') proposes nothing
-    elif kind in _PROPOSING_KINDS and _own_att_lines(hits) and not any(_is_att(h.text) for h in headed):
+    elif kind in _OWN_PAGE_KINDS and _own_att_lines(hits) and not any(_is_att(h.text) for h in headed):
         # a motion's own att-clauses on a portal's item page, under the portal's 'Förslag till
         # beslut: Motionen remitteras …': the motion proposes them, the portal its handling
         headed = []
