@@ -523,3 +523,43 @@ def test_a_letterhead_set_in_cells_still_declares_its_kind(head: str, kind: str)
         "Eva Ek\nKommundirektör\n"
     )
     assert detect_kind(text)[0] == kind
+
+
+_TWO_QUESTIONS_PAGE = (
+    "Liberalerna i Sandviken\n\n"
+    "Våra interpellationer till fullmäktige i mars\n\n"
+    "Interpellation till Kerstin Dahl (S), ordförande i kommunstyrelsen\n\n"
+    "Simhallen har varit stängd sedan november och skolornas simundervisning har ställts in. "
+    "Föräldrar hör av sig och undrar när barnen får tillbaka sina simlektioner, och "
+    "föreningarna har fått flytta sina träningar till grannkommunerna.\n\n"
+    "När öppnar simhallen igen?\n\nMaria Lind\n\n"
+    "Interpellation till ordföranden i tekniska nämnden, Olof Berg (M)\n\n"
+    "Gatlyktorna längs Storgatan har varit släckta i flera veckor. Många som går hem "
+    "från stationen på kvällen säger att de känner sig otrygga på den sträckan.\n\n"
+    "Vem ansvarar för att lyktorna lagas?\n\nJonas Ek\n"
+)
+
+
+def test_a_page_carrying_two_interpellations_whole_is_of_their_kind() -> None:
+    # each opens with its own address line and asks its own question: the page publishes them
+    kind, _, hit = detect_kind(_TWO_QUESTIONS_PAGE)
+    assert kind == "interpellation"
+    assert hit is not None and "is:carries-several" in hit.attrs["evidence"]
+    doc = radsdok.parse_text(_TWO_QUESTIONS_PAGE)
+    assert [a.name for a in doc.addressees] == ["Kerstin Dahl", "Olof Berg"]
+    assert [q.text for q in doc.questions] == [
+        "När öppnar simhallen igen?",
+        "Vem ansvarar för att lyktorna lagas?",
+    ]
+
+
+def test_a_page_listing_interpellation_titles_stays_a_list() -> None:
+    # address lines without the texts under them ask nothing: a list of what was asked
+    text = (
+        "Liberalerna i Sandviken\n\nVåra interpellationer till fullmäktige i mars\n\n"
+        "Interpellation till Kerstin Dahl (S) om simhallen\n"
+        "Interpellation till Olof Berg (M) om gatlyktorna på Storgatan\n"
+        "Interpellation till Eva Lund (C) om skolskjutsarna\n\n"
+        "Läs dem på kommunens webbplats.\n"
+    )
+    assert detect_kind(text)[0] == "other"

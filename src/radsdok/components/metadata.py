@@ -483,6 +483,11 @@ def kind_evidence(
         else:
             about += 1
             why.append("about:asks-nothing")
+        if _carries_several(text):
+            # 'Våra enkla frågor i oktober' over two frågor, each under its own 'Enkel fråga till …'
+            # with its questions: the page publishes them whole, it does not list them
+            is_doc += 3
+            why.append("is:carries-several")
     quoting = min(2, sum(1 for _ in _QUOTING.finditer(text, 0, 6000)))
     if quoting:  # a blog or news page quoting the document ('Så här lyder…', 'Postat av')
         about += 2 * quoting
@@ -550,6 +555,23 @@ _FIRST_PERSON = regex.compile(
     r"(?<![\p{L}])(?:" + alternation(load_json("kinds.json")["first_person_words"]) + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
+
+
+def _carries_several(text: str) -> bool:
+    """Whether the text carries two or more asked documents whole: each opened by its own
+    address line ('Enkel fråga till …', 'Till kommunstyrelsens ordförande') and asking at least
+    one question on a line of its own before the next opens (a list of titles asks nothing)."""
+    openings = [found.start() for found in _QUESTION_OPENING.finditer(text)]
+    if len(openings) < 2:
+        return False
+    asked = 0
+    for start, end in zip(openings, [*openings[1:], len(text)], strict=True):
+        if any(line.strip().endswith("?") for line in text[start:end].splitlines()[1:]):
+            asked += 1
+    return asked >= 2
+
+
+_QUESTION_OPENING = regex.compile(_K["question_opening_pattern"], regex.MULTILINE)
 
 
 def _own_act(text: str, kind: str) -> bool:
