@@ -295,6 +295,15 @@ KIND_CASES = {
         "Eva Ek (S)                  Nils Falk\nOrdförande                  Sekreterare\n",
         "kallelse",
     ),
+    "public_notice_of_a_council_meeting_listing_answers_to_come": (
+        "TIDAHOLMS KOMMUN\nKommunfullmäktige\n\nKUNGÖRELSE\n\n"
+        "Kommunfullmäktige sammanträder i stadshuset tisdagen den 9 maj 2023 kl. 18.00.\n\n"
+        "Ärenden\n 1. Val av justerare\n"
+        " 2. Svar på interpellation från Eva Ek (C) om busslinjerna     Dnr KS 2023/41\n"
+        " 3. Svar på motion från Nils Falk (V) om skolmaten            Dnr KS 2022/318\n\n"
+        "Tidaholm den 26 april 2023\n\nLars Ahl (M)\nOrdförande\n",
+        "kallelse",
+    ),
     "interpellation_attached_under_a_meeting_papers_letterhead_cell": (
         "HJO KOMMUN                                        KALLELSE\n"
         "Kommunfullmäktige                                 2022-04-21\n\n"
