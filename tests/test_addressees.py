@@ -780,3 +780,30 @@ def test_a_till_row_set_in_cells_still_names_its_addressee() -> None:
         "Hur avser du att lösa underskottet?\n"
     )
     assert [name for name, _ in addressees(text)] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize("to_line", ["Till Nils Falk (V)", "Till: Nils Falk"])
+def test_an_answer_sent_to_a_person_on_its_till_line_is_addressed_to_that_asker(to_line: str) -> None:
+    # no 'Svar på interpellation från …' and no 'X har frågat': the letter's 'Till' line says
+    text = (
+        "TIDAHOLMS KOMMUN                              2021-03-02\n\n"
+        "Svar på interpellation om gatubelysningen i Ekedalen\n\n"
+        f"{to_line}\n\n"
+        "Tack för interpellationen. Belysningen byts ut under våren och arbetet är beställt.\n\n"
+        "Tidaholm den 2 mars 2021\n\nLars Ahl (M)\nKommunstyrelsens ordförande\n"
+    )
+    doc = radsdok.parse_text(text)
+    assert doc.kind == "svar"
+    assert [(a.name, a.role) for a in doc.addressees] == [("Nils Falk", None)]
+    assert [a.name for a in doc.authors] == ["Lars Ahl"]
+
+
+def test_an_answers_till_line_naming_the_office_asked_is_no_asker() -> None:
+    # the interpellation quoted above the answer was put to the chair, who signs the answer
+    text = (
+        "Svar på interpellation om gatubelysningen i Ekedalen\n\n"
+        "Till kommunstyrelsens ordförande Lars Ahl (M)\n\n"
+        "Tack för interpellationen. Belysningen byts ut under våren.\n\n"
+        "Tidaholm den 2 mars 2021\n\nLars Ahl (M)\nKommunstyrelsens ordförande\n"
+    )
+    assert radsdok.parse_text(text).addressees == []

@@ -515,6 +515,8 @@ class AddresseeFinder:
             hits = _dedupe(
                 [*hits, *(Hit(h.start, h.end, "addressees:asker", h.text, dict(h.attrs)) for h in askers)]
             )
+            if not hits:
+                hits = _answer_sent_to(found)
             _drop_askers_from_authors(found, hits)
         else:
             hits = find_addressees(found.text)
@@ -532,6 +534,22 @@ class AddresseeFinder:
         found.addressees = _dedupe(_outside_mail(found.text, hits))
         _drop_addressed_from_authors(found)
         return doc
+
+
+def _answer_sent_to(found: Findings) -> list[Hit]:
+    """Whom an answer that names no asker in its opening or its prose is sent to: the person
+    on its 'Till' line ('Till Anna Berg (V)', 'Till: Anna Berg'), the one who asked. A role on
+    that line names the office asked (an interpellation quoted above the answer), and the
+    answer's own signer is not its addressee."""
+    signers = {author.text.casefold() for author in found.authors if author.text}
+    return [
+        Hit(hit.start, hit.end, "addressees:answer-to-line", hit.text, dict(hit.attrs))
+        for hit in find_addressees(found.text)
+        if hit.rule == "addressees:to-line"
+        and hit.text
+        and not hit.attrs.get("role")
+        and hit.text.casefold() not in signers
+    ]
 
 
 _DESCRIBED = regex.compile(patterns()["addressee_described"], regex.IGNORECASE)
