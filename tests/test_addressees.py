@@ -807,3 +807,24 @@ def test_an_answers_till_line_naming_the_office_asked_is_no_asker() -> None:
         "Tidaholm den 2 mars 2021\n\nLars Ahl (M)\nKommunstyrelsens ordförande\n"
     )
     assert radsdok.parse_text(text).addressees == []
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Fråga från Ola Berg (SD) till tekniska nämndens ordförande, ställd 2023-09-14:",
+        "Interpellation från Ola Berg (SD) till tekniska nämndens ordförande",
+    ],
+)
+def test_an_answer_quoting_the_question_from_its_asker_is_addressed_to_the_asker(label: str) -> None:
+    # the answer restates what it answers: 'Fråga från X till Y', no colon after 'från'
+    text = (
+        "Svar på enkel fråga om gatljusen vid Strandvägen\n\n"
+        f"{label}\nNär tänds gatljusen igen?\n\n"
+        "Svar\nGatljusen tänds igen i oktober när kablarna är bytta.\n\n"
+        "Mia Lund (M)\nTekniska nämndens ordförande\n"
+    )
+    page = parsed(text)
+    assert page.kind == "svar"
+    assert [(a.name, a.role) for a in page.addressees] == [("Ola Berg", None)]
+    assert [a.name for a in page.authors] == ["Mia Lund"]
