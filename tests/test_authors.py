@@ -672,3 +672,27 @@ def test_a_numbered_agenda_item_answering_an_interpellation_opens_no_comments() 
         "Sörby den 2 maj 2024\n\nAnna Berg\nordförande\n"
     )
     assert "Anna Berg" in [h.text for h in find_authors(text, "other")]
+
+
+@pytest.mark.parametrize(
+    ("group_line", "party"),
+    [
+        ("För den socialdemokratiska fullmäktigegruppen", "S"),
+        ("Den moderata gruppen i Hjo", "M"),
+        ("För den vänsterpartistiska kommunfullmäktigegruppen", "V"),
+    ],
+)
+def test_a_group_line_naming_the_party_by_its_adjective_gives_the_signers_party(
+    group_line: str, party: str
+) -> None:
+    text = (
+        "Motion om bänkar\n\n" + BODY + "att bänkar ställs ut.\n\nHjo 2021-02-15\n\n"
+        f"{group_line}\n\nEva Ek\ngruppledare\n"
+    )
+    assert authors(text, "motion") == [("Eva Ek", party)]
+
+
+def test_a_party_adjective_alone_names_no_party() -> None:
+    # 'moderata' is an everyday word ('moderata höjningar'): only before a group noun is it a party
+    text = "Motion om bänkar\n\n" + BODY + "att bänkar ställs ut.\n\nHjo 2021-02-15\n\nModerata\n\nEva Ek\n"
+    assert authors(text, "motion") == [("Eva Ek", None)]

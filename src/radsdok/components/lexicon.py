@@ -51,6 +51,13 @@ class Parties:
             for code, entry in self.national.items()
             for noun in entry.get("members", [])
         }
+        # adjectives that name a party before a group noun ('den socialdemokratiska gruppen')
+        self.group_adjectives: list[str] = [
+            adjective for entry in self.national.values() for adjective in entry.get("group_adjectives", [])
+        ]
+        for code, entry in self.national.items():
+            for adjective in entry.get("group_adjectives", []):
+                self.by_name.setdefault(adjective.casefold(), code)
         self.local_names: list[str] = data["local"]
         for name in self.local_names:
             self.by_name.setdefault(name.casefold(), name)

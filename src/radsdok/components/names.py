@@ -111,16 +111,23 @@ def party_line_regex() -> regex.Pattern[str]:
     """A line that names a party and little else ('Vänsterpartiet', 'För Socialdemokraterna i X')."""
     lexicon = parties()
     names = [n for e in lexicon.national.values() for n in e["names"]] + lexicon.local_names
+    group_nouns = alternation(patterns()["party_group_nouns"])
     return regex.compile(
-        r"^(?:för\s+|från\s+)?(?P<party>"
+        r"^(?:för\s+|från\s+)?(?:(?P<party>"
         + alternation(names)
         + "|(?-i:"
         + lexicon.local_shape
         + "))"
         + r"(?:s)?(?:\s+(?:"
-        + alternation(patterns()["party_group_nouns"])
+        + group_nouns
+        + r"))?"
+        # 'För den socialdemokratiska fullmäktigegruppen': an adjective only before its group noun
+        + r"|(?:den\s+)?(?P<party>"
+        + alternation(lexicon.group_adjectives)
+        + r")\s+(?:"
+        + group_nouns
         # '… i Mark', '… Helsingborg', '… Jönköpings län': the place the party's branch is in
-        + r"))?(?:\s+(?:i|på)\s+\p{Lu}[\p{L}-]+(?:[ ][\p{L}-]+){0,3}"
+        + r"))(?:\s+(?:i|på)\s+\p{Lu}[\p{L}-]+(?:[ ][\p{L}-]+){0,3}"
         + r"|(?-i:\s+\p{Lu}[\p{L}-]+){1,2}(?:\s+län)?)?"
         + r"(?:,?\s+(?:den\s+)?(?:\d{1,4}(?:[-/.]\d{1,2}){0,2}(?:\s+\d{4})?|\d{1,2}\s+\p{Ll}+\s+\d{4}))?"
         + r"(?:\s*\((?-i:\p{Lu}[\p{L}]{0,5})\))?"  # the party's own abbreviation: 'Tranåspartiet (TrP)'
