@@ -797,3 +797,24 @@ def test_past_tense_background_under_a_proposal_heading_keeps_the_proposal() -> 
         "Jag föreslår att badet öppnas igen till sommaren.\n\nKarin Lund\n"
     )
     assert [h.text for h in find_proposals(text, "medborgarforslag")] != []
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "Mitt förslag är\natt parken får en lekplats,\natt lekplatsen får belysning.\n",
+        "Vårt förslag är därför\natt parken får en lekplats,\natt lekplatsen får belysning.\n",
+    ],
+)
+def test_att_lines_under_a_stated_proposal_in_one_paragraph_are_the_proposals(statement: str) -> None:
+    # a form's paragraph: the statement and its att-lines with no blank line between
+    text = "Lekplats i Norrparken\n\nBarnen i området har ingenstans att leka.\n\n" + statement
+    assert proposals(text) == ["att parken får en lekplats", "att lekplatsen får belysning."]
+
+
+def test_a_proposal_stated_as_mine_in_prose_is_the_proposal() -> None:
+    text = (
+        "Lekplats i Norrparken\n\nBarnen i området har ingenstans att leka. "
+        "Mitt förslag är att parken får en lekplats.\n"
+    )
+    assert proposals(text) == ["att parken får en lekplats."]

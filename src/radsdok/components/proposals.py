@@ -35,7 +35,7 @@ _ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", _FLAGS)
 _ATT_NUMBERED = regex.compile(r"^att\s?(?:\d{1,2}[.):]?|[.):])\s", _FLAGS)
 # "Vi yrkar därför att …" / "föreslår att kommunfullmäktige beslutar att …": the att after the intro.
 _INLINE = regex.compile(
-    r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|"
+    r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|" + patterns()["proposal_own_statement"] + "|"
     # 'kräver' demands where the writers or a party do ('Vi kräver att', 'Moderaterna kräver att'),
     # not where a thing requires ('det kräver att kommunen …')
     r"(?:(?<=(?:\b(?:vi|jag)\b[^.!?\n]{0,30}|(?:"
