@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 
+import radsdok
 from radsdok import DecodingFailed, EmptyDocument, FileUnreadable, UnreadableDocument
 from radsdok.reading import read_file
 from radsdok.reading.text import strip_markup
@@ -105,3 +106,21 @@ def test_errors_survive_pickling_across_processes() -> None:
     error = pickle.loads(pickle.dumps(FileUnreadable("a.txt", "cannot be read")))
     assert isinstance(error, FileUnreadable)
     assert (error.source, error.message) == ("a.txt", "cannot be read")
+
+
+def test_word_symbol_font_bullets_in_a_text_file_read_as_bullets(tmp_path: Path) -> None:
+    # a Word list saved through a text extractor keeps its Symbol-font bullet (U+F0B7, U+F0A7)
+    path = tmp_path / "motion.txt"
+    path.write_text(
+        "Motion om läxhjälp\n\nVi föreslår därför kommunfullmäktige\n\n"
+        "\uf0b7 att biblioteket erbjuder läxhjälp,\n\uf0a7 att läxhjälpen utvärderas.\n\nEva Ek (L)\n",
+        encoding="utf-8",
+    )
+    text = read_file(path).text
+    assert "\uf0b7" not in text and "\uf0a7" not in text
+    assert "• att biblioteket erbjuder läxhjälp,\n• att läxhjälpen utvärderas." in text
+    doc = radsdok.parse(path)
+    assert [p.text for p in doc.proposals] == [
+        "att biblioteket erbjuder läxhjälp",
+        "att läxhjälpen utvärderas.",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from importlib.resources import files
 from pathlib import Path
 
 import regex
@@ -19,6 +21,13 @@ _HEADING_MARK = regex.compile(r"^[ \t]*#{1,6}[ \t]+", regex.MULTILINE)
 # followed by a space (that is a bullet), the closing one not preceded by one.
 _EMPHASIS = regex.compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])((?:(?!\n\s*\n)[^*])+?)(?<=[^\s*])\1(?![\w*])")
 _CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# Word's Symbol-font bullets (private-use code points) as extractors leave them: a bullet
+_SYMBOL_BULLETS = {
+    ord(mark): "\u2022"
+    for mark in json.loads(files("radsdok").joinpath("data/pdf_cleanup.json").read_text("utf-8"))[
+        "symbol_font_bullets"
+    ]
+}
 
 
 _BINARY_SHARE = 0.01
@@ -90,11 +99,12 @@ def strip_markup(text: str) -> str:
 
 
 def clean_text(raw: str) -> str:
-    """Normalise line endings, drop control characters and soft hyphens, strip markup."""
+    """Normalise line endings and Symbol-font bullets, drop control characters and soft hyphens,
+    strip markup."""
     text = raw.replace("\r\n", "\n").replace("\r", "\n")
     text = text.replace("\u00ad", "").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = text.replace("\ufeff", "")
-    text = _CONTROL.sub("", text)
+    text = _CONTROL.sub("", text).translate(_SYMBOL_BULLETS)
     return strip_markup(text).strip()
 
 
