@@ -52,11 +52,10 @@ class Parties:
             for noun in entry.get("members", [])
         }
         # adjectives that name a party before a group noun ('den socialdemokratiska gruppen')
-        self.group_adjectives: list[str] = [
-            adjective for entry in self.national.values() for adjective in entry.get("group_adjectives", [])
-        ]
+        self.group_adjectives: list[str] = []
         for code, entry in self.national.items():
             for adjective in entry.get("group_adjectives", []):
+                self.group_adjectives.append(adjective)
                 self.by_name.setdefault(adjective.casefold(), code)
         self.local_names: list[str] = data["local"]
         for name in self.local_names:
