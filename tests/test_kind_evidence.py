@@ -563,3 +563,78 @@ def test_a_page_listing_interpellation_titles_stays_a_list() -> None:
         "Läs dem på kommunens webbplats.\n"
     )
     assert detect_kind(text)[0] == "other"
+
+
+def test_a_news_item_on_a_rejected_motion_with_quoted_speech_is_about_it() -> None:
+    # a kind word in the headline, then what a journalist writes: the party "har motionerat",
+    # the assembly "avslår motionen", and speech set off by a dash with its tag
+    text = (
+        "Nej till Centerpartiets motion\n\n"
+        "Centerpartiet har motionerat om att kommunen ska bygga en ny pendelparkering vid "
+        "stationen.\n\n"
+        "– Folk ställer bilen var som helst i dag, det håller inte, menar Lars Öhman (C).\n\n"
+        "Kommunfullmäktige anser att parkeringen räcker och avslår därför motionen.\n"
+    )
+    kind, _, hit = detect_kind(text)
+    assert kind == "other"
+    assert hit is not None and any(w.startswith("about:reports") for w in hit.attrs["evidence"])
+
+
+def test_a_heading_alone_does_not_outweigh_a_report_under_it() -> None:
+    # nothing under 'Motion om …' proposes, asks, addresses or signs; the text tells who
+    # handed the motion in: the heading is the post's headline
+    text = (
+        "Motion om gratis busskort för pensionärer\n\n"
+        "Idag lämnade Kristdemokraternas gruppledare Eva Sund in en motion om gratis busskort "
+        "för alla över 70 år.\n\n– Många äldre har inte råd att åka buss i dag, säger Eva Sund.\n"
+    )
+    kind, _, hit = detect_kind(text)
+    assert kind == "other"
+    assert hit is not None and hit.rule == "kind:about-a-document"
+
+
+def test_an_interpellation_from_a_member_to_a_chair_is_addressed() -> None:
+    # 'Interpellation från X till Y' is the address line, like 'Interpellation till Y'
+    text = (
+        "Interpellation om snöröjningen\n\n"
+        "Interpellation från Sara Lind (MP) till tekniska nämndens ordförande Jan Ek (M)\n\n"
+        "Gång- och cykelvägarna plogas sist av allt, ofta flera dagar efter ett snöfall. "
+        "Det drabbar dem som inte har bil, och barnen på väg till skolan.\n"
+    )
+    kind, _, hit = detect_kind(text)
+    assert kind == "interpellation"
+    assert hit is not None and "is:addressed" in hit.attrs["evidence"]
+
+
+def test_a_notice_opening_with_medborgarforslag_that_proposes_nothing_is_about_it() -> None:
+    # 'Medborgarförslag om …' opens the page, but the page reports what became of the proposal
+    text = (
+        "Medborgarförslag om en hundrastgård i Tallbacken\n\n"
+        "Ett medborgarförslag har kommit in om en inhägnad rastgård för hundar. "
+        "Kommunstyrelsen avslår medborgarförslaget, eftersom inga pengar finns avsatta.\n"
+    )
+    kind, _, hit = detect_kind(text)
+    assert kind == "other"
+    assert hit is not None and hit.rule == "kind:about-a-document"
+
+
+def test_a_medborgarforslag_proposing_in_its_own_voice_stays_one_under_its_answer() -> None:
+    # the proposer's own 'jag föreslår' keeps it a medborgarförslag, though the page goes on
+    # to tell that the committee granted it
+    text = (
+        "Medborgarförslag om en hundrastgård i Tallbacken\n\n"
+        "Många hundägare bor i Tallbacken och närmaste rastgård ligger långt bort. "
+        "Jag föreslår att kommunen bygger en inhägnad rastgård vid bollplanen.\n\n"
+        "Svar: Tekniska nämnden beslutade att bifalla medborgarförslaget.\n"
+    )
+    assert detect_kind(text)[0] == "medborgarforslag"
+
+
+def test_a_party_reported_as_proposing_gives_no_motion_evidence() -> None:
+    # 'där partiet föreslår att …' tells of a proposal; it does not make one
+    text = (
+        "Nytt förslag om landsbygden\n\n"
+        "Moderaterna har lämnat in en motion till kommunfullmäktige där partiet föreslår att "
+        "kommunen inrättar ett landsbygdsråd. Motion om ett landsbygdsråd finns som bilaga.\n"
+    )
+    assert detect_kind(text)[0] == "other"

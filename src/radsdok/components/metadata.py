@@ -288,10 +288,35 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     head_end = lines[min(_LIST_INTRO_LINES, len(lines)) - 1].end
     found = _LIST_INTRO.search(text, 0, head_end)
     if found is None or _ATT_LINE.search(text) is not None:
+        if hit is not None and hit.rule == "kind:opening-lines":
+            return _unless_reported(text, lines, kind, confidence, hit)
         return kind, confidence, hit  # a text proposing in att-lines of its own is no list
     start = found.start() + len(found.group()) - len(found.group().lstrip(".!?: \t\n"))
     reason = Hit(start, found.end(), "kind:lists-documents", "other")
     reason.attrs["evidence"] = ["about:lists-intro"]
+    return "other", 0.6, reason
+
+
+# what marks a page as published on the web, not as reporting on what it publishes
+_PAGE_FURNITURE = frozenset(
+    {"about:web-page", "about:attachments", "about:document-list", "about:agenda-item"}
+)
+
+
+def _unless_reported(
+    text: str, lines: tuple[Line, ...], kind: str, confidence: float, hit: Hit
+) -> tuple[str, float, Hit | None]:
+    """'Medborgarförslag om …' opening a page that proposes nothing in its own voice and
+    reports on the proposal ('Ett medborgarförslag har kommit in …', 'Kommunstyrelsen avslår
+    medborgarförslaget'): a news item or a notice about it, not the proposal."""
+    if _proposes_in_own_voice(text):
+        return kind, confidence, hit
+    _is_doc, _about, why = kind_evidence(text, lines, kind)
+    reported = [w for w in why if w.startswith("about:") and w not in _PAGE_FURNITURE]
+    if not reported or "is:filled-form" in why:
+        return kind, confidence, hit
+    reason = Hit(hit.start, hit.end, "kind:about-a-document", "other")
+    reason.attrs["evidence"] = why
     return "other", 0.6, reason
 
 
@@ -473,7 +498,7 @@ def kind_evidence(
     if _SIGNOFF.search(tail) or _SIGNOFF.search(_tail_above_furniture(text, lines)):
         is_doc += 1
         why.append("is:signed")
-    if kind in ("motion", "medborgarforslag") and _PROPOSAL.search(text):
+    if kind in ("motion", "medborgarforslag") and _proposes_in_own_voice(text):
         is_doc += 1
         why.append("is:proposes")
     if kind in ("interpellation", "fraga"):
@@ -572,6 +597,12 @@ def _carries_several(text: str) -> bool:
 
 
 _QUESTION_OPENING = regex.compile(_K["question_opening_pattern"], regex.MULTILINE)
+
+
+def _proposes_in_own_voice(text: str) -> bool:
+    """A proposal made by the text itself: an intro in the first person or a party's name
+    ('jag föreslår', 'Vi yrkar', 'Centerpartiet föreslår') or a line opening with att."""
+    return _OWN_PROPOSAL.search(text) is not None or _ATT_LINE.search(text) is not None
 
 
 def _own_act(text: str, kind: str) -> bool:
@@ -704,7 +735,11 @@ def _reviewed(
     if kind not in _DOCUMENT_KINDS:
         return kind, confidence, hit
     is_doc, about, why = kind_evidence(text, lines, kind, heading, found)
-    if about > is_doc:
+    # nothing under the heading proposes, asks, addresses or signs, and the text reports on a
+    # document ('… lämnade in en motion', '…, säger Anna Berg'): the heading is a headline
+    heading_only = not any(w.startswith("is:") and not w.startswith("is:heading") for w in why)
+    reported = any(w.startswith("about:") and w not in _PAGE_FURNITURE for w in why)
+    if about > is_doc or (heading_only and reported and about >= is_doc):
         # where the kind was only counted, the reason points at no words but keeps its evidence
         reason = Hit(hit.start, hit.end, "kind:about-a-document", "other") if hit else None
         reason = reason or Hit(0, 0, "kind:about-a-document", "other")
