@@ -696,3 +696,20 @@ def test_a_party_adjective_alone_names_no_party() -> None:
     # 'moderata' is an everyday word ('moderata höjningar'): only before a group noun is it a party
     text = "Motion om bänkar\n\n" + BODY + "att bänkar ställs ut.\n\nHjo 2021-02-15\n\nModerata\n\nEva Ek\n"
     assert authors(text, "motion") == [("Eva Ek", None)]
+
+
+def test_officials_signing_above_a_long_closing_part_are_authors() -> None:
+    # a tjänsteskrivelse as a PDF converter leaves it: the two officials sign with their titles,
+    # then a footer, page numbers, the attachments and the distribution list run on below
+    text = (
+        "Tjänsteskrivelse\nDatum 2021-04-12\nDnr SBF 2021-118\n"
+        "Yttrande över medborgarförslag om en cykelbana längs Kustvägen\n"
+        "Förvaltningen ser positivt på förslaget men medel saknas i år.\n"
+        "Sträckan tas med i arbetet med nästa års investeringsbudget.\n"
+        "Karl-Erik Holmström\nFörvaltningschef\nLinnea Sjöberg\nTrafikplanerare\n"
+        "Strandby kommun, 123 45 Strandby | Tel: 0123-45 67 00 | www.strandby.se\n"
+        "Sid 1/2\nSid 2/2\nBilagor\nMedborgarförslaget\nKarta över sträckan\n"
+        "Beslutet skickas till\nFörslagsställaren\nKommunstyrelsen\nTekniska nämnden\nStrandby\n"
+    )
+    document = radsdok.parse_text(text)
+    assert [a.name for a in document.authors] == ["Karl-Erik Holmström", "Linnea Sjöberg"]

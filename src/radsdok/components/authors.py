@@ -26,6 +26,10 @@ from .questions import ASKING_KINDS
 
 _MAX_SIGNATURE_LINE = 110
 _TAIL_LINES = 14
+_CLOSING_SECTION = regex.compile(
+    r"^[ \t]*(?:" + alternation(patterns()["closing_section_lines"]) + r")[ \t]*:?[ \t]*$", regex.IGNORECASE
+)
+_CLOSING_REACH = 10  # two signers with their titles, and a page footer and page numbers below them
 # The riksdag tells namesakes apart by home town: "Gunilla Carlsson i Hisings Backa (s)".
 _CONSTITUENCY = rf"(?:\s+i\s+{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})?"
 BYLINE = regex.compile(
@@ -299,6 +303,10 @@ def _signature_region(lines: tuple[Line, ...], text: str) -> set[int]:
             region.update(range(max(0, i - 3), min(len(lines), i + 3)))
         if _LEADING_LABEL.match(line.text) and len(line.text) <= _MAX_SIGNATURE_LINE:
             region.add(i)  # 'Startad av: Anna Berg', 'Ställd av: …': a signer wherever it stands
+        if i >= len(lines) // 2 and _CLOSING_SECTION.match(line.text):
+            # 'Beslutet skickas till', 'Bilagor': the signed text ends above, however long
+            # the closing part below runs
+            region.update(range(max(0, i - _CLOSING_REACH), i))
         if i > 0 and page_tail_regex().match(line.text):
             # a web page's furniture (comments, tags, related posts) follows the document's end
             region.update(range(max(0, i - 4), i))
