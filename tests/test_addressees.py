@@ -828,3 +828,23 @@ def test_an_answer_quoting_the_question_from_its_asker_is_addressed_to_the_asker
     assert page.kind == "svar"
     assert [(a.name, a.role) for a in page.addressees] == [("Ola Berg", None)]
     assert [a.name for a in page.authors] == ["Mia Lund"]
+
+
+@pytest.mark.parametrize(
+    "named",
+    [
+        "Anders Holm, tekniska nämndens ordförande, har lovat en plan i flera år.",
+        "Anders Holm (C), tekniska nämndens ordförande, har lovat en plan i flera år.",
+        "Tekniska nämndens ordförande Anders Holm (C) har lovat en plan i flera år.",
+    ],
+)
+def test_a_role_only_addressee_takes_the_name_written_before_or_after_the_role(named: str) -> None:
+    # the address line names the office; the text names its holder, before or after the role
+    text = (
+        "Interpellation till tekniska nämndens ordförande\n\n"
+        f"Gatubelysningen i Norrby är trasig. {named}\n\n"
+        "Jag vill fråga:\n\nNär lagas belysningen?\n\nSofia Ek (V)\n"
+    )
+    addressee = radsdok.parse_text(text).addressees[0]
+    assert (addressee.name, addressee.role) == ("Anders Holm", "tekniska nämndens ordförande")
+    assert addressee.evidence.rule == "addressees:role-named"

@@ -609,6 +609,10 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
 
 _FORMER = regex.compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
 _HOLDER_NAME = regex.compile(rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])")
+# a name set before the role it holds, with its party mark: 'Dan Nyberg (S), socialnämndens …'
+_NAME_BEFORE_ROLE = regex.compile(
+    rf"(?<![\p{{L}}-])(?P<name>{NAME})(?:[^\S\n]*+{PARTY_MARK.pattern})?,[^\S\n]*+\Z"
+)
 _CHAIR_NOUNS: tuple[str, ...] = tuple(patterns()["chair_nouns"])  # the base form first
 _CHAIR = alternation(list(_CHAIR_NOUNS))
 _GENITIVE_ORGAN = regex.compile(rf"^(?P<organ>.+?)s\s+(?P<noun>{_CHAIR})$", regex.IGNORECASE)
@@ -655,6 +659,19 @@ def holder_named_in_text(text: str, hit: Hit, authors: set[str]) -> Hit:
         for written in _role_written(form).finditer(text):
             if _FORMER.search(text, max(0, written.start() - 30), written.start()):
                 continue
+            before = _NAME_BEFORE_ROLE.search(text, max(0, written.start() - 60), written.start())
+            if before is not None and not _FORMER.search(text, max(0, before.start() - 30), before.start()):
+                # 'Dan Nyberg, socialnämndens ordförande, …': the name set before the role
+                person = _without_leading_word(
+                    NameMatch(before.start("name"), before.end("name"), before.group("name"))
+                )
+                if is_plausible_name(person.text, strict=True) and person.text.casefold() not in authors:
+                    party, _ = _party_after(text, person.end)
+                    attrs = {**hit.attrs, "party": party or hit.attrs.get("party")}
+                    found.setdefault(
+                        person.text.casefold(),
+                        Hit(person.start, person.end, "addressees:role-named", person.text, attrs),
+                    )
             name = _HOLDER_NAME.match(text, written.end())
             if not name or (
                 "," in name.group(0)[: name.start("name") - name.start()]
