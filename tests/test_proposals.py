@@ -818,3 +818,16 @@ def test_a_proposal_stated_as_mine_in_prose_is_the_proposal() -> None:
         "Mitt förslag är att parken får en lekplats.\n"
     )
     assert proposals(text) == ["att parken får en lekplats."]
+
+
+def test_an_item_left_as_its_number_alone_is_no_proposal() -> None:
+    # an agenda converted from a web page, with its own and the printed numbering side by side
+    # under a 'Kommunstyrelsens förslag' heading: '2. 6.' holds no words to propose
+    text = (
+        "Föredragningslista\nKommunfullmäktige 2024-03-10\n\n"
+        " 1. 5.\n  Ny arbetsordning för fullmäktige KS 2024/12\n\n  Kommunstyrelsens förslag\n\n   \n\n"
+        " 2. 6.\n  Taxa för bygglov KS 2024/31\n\n  Kommunstyrelsens förslag\n\n   \n\n"
+        " 3. 7.\n  Val av revisorer KS 2024/40\n"
+    )
+    proposals = [hit.text for hit in find_proposals(text, "other")]
+    assert proposals == []

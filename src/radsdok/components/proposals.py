@@ -534,8 +534,12 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
         # beslut: Motionen remitteras …': the motion proposes them, the portal its handling
         headed = []
     chosen = headed or hits
-    # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:')
-    return [hit for hit in chosen if not hit.text.rstrip().endswith("?")]
+    # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:'),
+    # and an item left as its number alone ('2. 7.' where two numberings meet) says nothing
+    return [hit for hit in chosen if not hit.text.rstrip().endswith("?") and _WORDED.search(hit.text)]
+
+
+_WORDED = regex.compile(r"\p{L}{2}")
 
 
 def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
