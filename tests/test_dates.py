@@ -361,3 +361,21 @@ def test_a_long_entry_in_a_reference_list_keeps_the_list_a_list() -> None:
     )
     hit = find_date(text)
     assert hit is not None and hit.text == "2019-05-02"
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "Plats och tid Medborgarhuset, Strömsund, torsdagen den 9 juni 2016, kl 09.00–15.30",
+        "Plats och tid: Medborgarhuset, Strömsund, 2016-06-09 kl 09.00",
+        # a converter's flattened head: the label mid-line after the page's own header
+        "1 STRÖMSUNDS KOMMUN PROTOKOLL 1(12) Tid och plats Medborgarhuset, torsdagen den 9 juni 2016",
+    ],
+)
+def test_a_protocols_time_and_place_line_dates_the_meeting_however_long(head: str) -> None:
+    text = (
+        "SAMMANTRÄDESPROTOKOLL\nSocialnämnden\n\n"
+        f"{head}\n\nBeslutande Eva Lund, ordförande\n\n"
+        "§ 12 Budget 2017\n\nBeslut\n\nNämnden godkänner förslaget till budget.\n"
+    )
+    assert str(radsdok.parse_text(text).date) == "2016-06-09"

@@ -61,6 +61,7 @@ _GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
 _KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
 _REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
 _DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
+_MEETING_TIME_PLACE = regex.compile(patterns()["meeting_time_place_label"], regex.IGNORECASE)
 _DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
 _DATE_LABEL_CELL = regex.compile(patterns()["date_label_cell"], regex.IGNORECASE)
 _PAGE_DATE = regex.compile(patterns()["page_date_line"], regex.IGNORECASE)
@@ -977,6 +978,9 @@ def _date_score(
         not before.strip() and index > 0 and _DATE_SUBMITTED.match(lines[index - 1].text)
     ):
         return 7.5, "submitted"
+    if protocol and index < _HEAD_LINES and _MEETING_TIME_PLACE.search(before):
+        # 'Plats och tid Folkets Hus, Vilhelmina, torsdagen den 9 juni 2016, kl 09.00'
+        return 9.0, "meeting-line"
     rest = text[hit.end : line.end].strip()
     if index < _BYLINE_LINES and _post_byline_date(text, line, hit):
         # 'Av Sofia Ek, gruppledare · 3 februari 2025 · Lästid 2 min', 'Postat av Anna Berg, 26
