@@ -268,3 +268,18 @@ def test_questions_in_a_saved_facebook_posts_comments_are_not_the_posts() -> Non
         "Sune Lind Vad blev svaret?\n23 september 2024 kl. 16:55 · Gilla\n"
     )
     assert questions(text) == ["När öppnar ishallen igen?"]
+
+
+
+def test_a_question_holding_an_abbreviation_with_its_dot_is_one_question() -> None:
+    # 'enl.', 'ang.', 'ev.' end no sentence, though a name follows: each question runs on to
+    # its question mark
+    asked = [
+        "Vilka insatser görs enl. SoL och LVM i dag?",
+        "Finns en plan ang. Kvarnbyskolans elever?",
+        "Ska ev. Tekniska nämnden ta över ansvaret?",
+    ]
+    listed = "".join(f"{n}. {q}\n" for n, q in enumerate(asked, start=1))
+    head = "Interpellation till socialnämndens ordförande"
+    text = f"{head}\n\n{BODY}\n\nMina frågor är:\n\n{listed}\nPer Ek (V)\n"
+    assert questions(text) == asked
