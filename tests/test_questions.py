@@ -270,7 +270,6 @@ def test_questions_in_a_saved_facebook_posts_comments_are_not_the_posts() -> Non
     assert questions(text) == ["När öppnar ishallen igen?"]
 
 
-
 def test_a_question_holding_an_abbreviation_with_its_dot_is_one_question() -> None:
     # 'enl.', 'ang.', 'ev.' end no sentence, though a name follows: each question runs on to
     # its question mark
