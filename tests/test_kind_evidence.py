@@ -7,7 +7,8 @@ from __future__ import annotations
 import pytest
 
 import radsdok
-from radsdok.components.metadata import detect_kind
+from radsdok.components.layout import lines_of
+from radsdok.components.metadata import detect_kind, kind_evidence
 
 SIGNERS = "\n\nKarin Holm (V)\nPetter Ask (V)\n"
 
@@ -638,3 +639,47 @@ def test_a_party_reported_as_proposing_gives_no_motion_evidence() -> None:
         "kommunen inrättar ett landsbygdsråd. Motion om ett landsbygdsråd finns som bilaga.\n"
     )
     assert detect_kind(text)[0] == "other"
+
+
+def test_a_text_only_mentioning_motions_in_its_prose_is_no_motion() -> None:
+    # no heading names a kind; the words 'motion' and 'motionen' recur in a report of a vote,
+    # and nothing in the text proposes, asks, addresses or signs
+    text = (
+        "Fortfarande ingen gratis buss\n\n"
+        "Trots löftena i valrörelsen fick Sara Holm (S) se sin motion om gratis bussresor "
+        "för pensionärer bli besvarad i kommunstyrelsen. L yrkade på att motionen skulle "
+        "anses besvarad, S yrkade bifall till motionen. Det blev votering, 6 mot 5.\n\n"
+        "Motionen går nu vidare till fullmäktige.\n"
+    )
+    kind, _, hit = detect_kind(text)
+    assert kind == "other"
+    assert hit is not None and hit.rule == "kind:about-a-document"
+
+
+def test_a_motion_under_a_newsletters_lead_proposes_in_the_passive() -> None:
+    # 'Kommunfullmäktige föreslås besluta' over numbered decisions: the motion's own proposal
+    text = (
+        "Nyhetsbrev från fullmäktigegruppen\n\n"
+        "NY MOTION: BÄNKAR LÄNGS ÅN\n\n"
+        "Därför har vi lämnat in följande motion till kommunfullmäktige.\n\n"
+        "Motion av Lina Berg (V) och Omar Said (V) om fler bänkar längs ån\n\n"
+        "Många äldre orkar inte gå hela promenadstråket utan att vila.\n\n"
+        "Kommunfullmäktige föreslås besluta\n"
+        "1. Parknämnden får i uppdrag att ställa ut tio nya bänkar längs ån.\n"
+    )
+    assert "is:proposes" in kind_evidence(text, lines_of(text), "motion")[2]
+    assert detect_kind(text)[0] == "motion"
+
+
+@pytest.mark.parametrize(
+    "report",
+    [
+        "I mars motionerade (V) om ett ungdomsråd för kommunen.",
+        "Enligt motionen borde kommunen inrätta ett ungdomsråd.",
+        "Ett ungdomsråd skulle ge unga en röst, skriver förslagsställaren.",
+    ],
+)
+def test_news_forms_of_reporting_on_a_document_count_as_reports(report: str) -> None:
+    text = f"Ungdomsrådet\n\n{report}\n\nSvaret blev nej.\n"
+    _is_doc, about, why = kind_evidence(text, lines_of(text), "motion")
+    assert (about, why) == (1, ["about:reports*1"])

@@ -740,7 +740,10 @@ def _reviewed(
     # document ('… lämnade in en motion', '…, säger Anna Berg'): the heading is a headline
     heading_only = not any(w.startswith("is:") and not w.startswith("is:heading") for w in why)
     reported = any(w.startswith("about:") and w not in _PAGE_FURNITURE for w in why)
-    if about > is_doc or (heading_only and reported and about >= is_doc):
+    # a kind only counted in running text, with nothing the text does as that kind (asks,
+    # proposes, addresses, signs): the text mentions documents, it is none
+    counted_only = hit is None and heading is None and is_doc == 0
+    if about > is_doc or (heading_only and reported and about >= is_doc) or counted_only:
         # where the kind was only counted, the reason points at no words but keeps its evidence
         reason = Hit(hit.start, hit.end, "kind:about-a-document", "other") if hit else None
         reason = reason or Hit(0, 0, "kind:about-a-document", "other")
