@@ -282,3 +282,12 @@ def test_a_question_holding_an_abbreviation_with_its_dot_is_one_question() -> No
     head = "Interpellation till socialnämndens ordförande"
     text = f"{head}\n\n{BODY}\n\nMina frågor är:\n\n{listed}\nPer Ek (V)\n"
     assert questions(text) == asked
+
+
+def test_a_question_after_an_intros_colon_starts_there_though_in_lower_case() -> None:
+    # Swedish may go on in lower case after a colon: the intro is no part of the question
+    text = (
+        "Interpellation till kommunstyrelsens ordförande\n\n"
+        f"{BODY}\n\nMin fråga blir därför: varför har ingenting hänt sedan beslutet?\n\nPer Ek (V)\n"
+    )
+    assert questions(text) == ["varför har ingenting hänt sedan beslutet?"]

@@ -19,6 +19,7 @@ _ABBREVIATION_END = regex.compile(
 )
 _BOUNDARY = regex.compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=[^\S\n]*+\p{Lu})")
 _QMARK = regex.compile(r"\?")
+_COLON_BEFORE_LOWER = regex.compile(r":[^\S\n]*+(?=\p{Ll})")
 _INTRO = compile_any("question_intro")
 _STARTERS = regex.compile(
     r"^(?:" + alternation(patterns()["question_starters"]) + r")\b(?=.{8,})", regex.DOTALL
@@ -59,7 +60,14 @@ def _sentence_starts(item_text: str, marked: bool = False) -> list[int]:
         ):
             continue  # "Om ja: I så fall vilka?" is one question, lead-in and all
         starts.append(found.end())
-    return starts
+    for colon in _COLON_BEFORE_LOWER.finditer(item_text):
+        # 'Min fråga blir därför: varför …?': after a question intro's colon the question
+        # starts, in lower case as Swedish may write it
+        opened = max(s for s in starts if s <= colon.start())
+        intro = _INTRO.search(item_text, opened, colon.start() + 1)
+        if intro is not None and intro.end() == colon.start() + 1:
+            starts.append(colon.end())
+    return sorted(set(starts))
 
 
 def _looks_like_heading(text_before: str) -> bool:
