@@ -713,3 +713,33 @@ def test_officials_signing_above_a_long_closing_part_are_authors() -> None:
     )
     document = radsdok.parse_text(text)
     assert [a.name for a in document.authors] == ["Karl-Erik Holmström", "Linnea Sjöberg"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "name"),
+    [
+        ("Förslagsställare", "Jonas Lindgren", "Jonas Lindgren"),
+        ("Inlämnad av:", "Jonas Lindgren, 2019-04-02 09:14", "Jonas Lindgren"),
+        ("Inlämnat av", "JONAS LINDGREN", "JONAS LINDGREN"),
+    ],
+)
+def test_a_portal_field_label_over_the_name_gives_the_proposer(field: str, value: str, name: str) -> None:
+    # an e-förslag page sets each field's label on a line of its own and the value below it
+    text = (
+        "Fler papperskorgar längs strandpromenaden\n\n"
+        "Beskrivning\n\nLängs strandpromenaden finns för få papperskorgar och skräpet blåser ut i "
+        "vattnet. Jag föreslår att kommunen sätter upp fler papperskorgar.\n\n"
+        f"Status\n\nRöstning pågår\n\n{field}\n\n{value}\n\nStartdatum\n\n2019-04-02\n"
+    )
+    authors = radsdok.parse_text(text).authors
+    assert [(a.name, a.evidence.rule) for a in authors] == [(name, "authors:labelled")]
+
+
+def test_a_list_repeating_the_field_label_names_no_author_by_it() -> None:
+    # the label over each entry of a list names that entry's proposer, not the page's author
+    entries = "".join(
+        f"{title}\n\nInlämnat av\n\n{who}\n\n"
+        for title, who in [("Fler bänkar", "Jonas Lindgren"), ("Belysning vid skolan", "Sara Holm")]
+    )
+    text = f"Aktuella e-förslag\n\nHär ser du de e-förslag som är öppna för röstning.\n\n{entries}"
+    assert not any(a.evidence.rule == "authors:labelled" for a in radsdok.parse_text(text).authors)

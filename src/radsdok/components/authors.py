@@ -3,6 +3,7 @@ header bylines ("… av Alf Svensson (kds) till …") and party letterheads."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 import regex
@@ -118,6 +119,13 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
 
 _Signer = tuple[int, int, str, str | None, bool]
 _MORE_SIGNERS = regex.compile(r"^(?:och|samt|&)\s+\p{Lu}|^,\s*\p{Lu}", regex.IGNORECASE)
+# A signer's label alone on its line ('Förslagsställare', 'Inlämnad av:'), as a form sets it
+_BARE_SIGNER_LABEL = regex.compile(r"^(?i:" + alternation(patterns()["signer_labels"]) + r")[ \t]*:?$")
+# the value under such a label: a name (in capitals as a form may keep it), then a date or nothing
+_LABELLED_VALUE = regex.compile(
+    rf"^(?P<name>(?-i:{NAME})|\p{{Lu}}{{2,}}(?:[ -]\p{{Lu}}{{2,}}){{1,3}})"
+    r"(?:[ \t]*,?[ \t]*(?:19|20)\d{2}-\d{2}-\d{2}(?:[ \t]+\d{1,2}[:.]\d{2})?)?$"
+)
 # A label or role word before a signer's name on its line: 'Ställd av:', 'Motionären',
 # 'Oppositionsråd' (a capitalised role noun only: 'ordförande' in prose is no label).
 _LEADING_LABEL = regex.compile(
@@ -603,9 +611,31 @@ def find_authors(text: str, kind: str | None = None) -> list[Hit]:
             hits.append(Hit(start, end, "authors:signature", name, attrs))
     if not any(hit.rule == "authors:signature" for hit in hits):
         hits.extend(_inline_signers(text))
+    labelled = _labelled_above(lines)
+    if len(labelled) == 1:  # one form's field; a list repeats it for each of its entries
+        hits = [hit for hit in hits if hit.start != labelled[0].start] + labelled
     hits = _above_comments(hits, text)
     _apply_group_marks(hits, text)
     return _finish(hits, text, kind)
+
+
+def _labelled_above(lines: tuple[Line, ...]) -> list[Hit]:
+    """A signer given on the line under a label of its own, as a web form or a portal sets
+    its fields ('Förslagsställare' over 'Anna Berg', 'Inlämnad av:' over 'Anna Berg, 2014-03-24
+    14:54', 'Inlämnat av' over 'ANNA BERG'): the name as written, before a date after it."""
+    out: list[Hit] = []
+    for label, line in itertools.pairwise(lines):
+        if not _BARE_SIGNER_LABEL.match(label.text):
+            continue
+        value = _LABELLED_VALUE.match(line.text)
+        if value is None:
+            continue
+        name = value.group("name")
+        if not is_plausible_name(name if not name.isupper() else name.title(), strict=False):
+            continue
+        attrs: dict[str, object] = {"party": None, "role": None}
+        out.append(Hit(line.start, line.start + len(name), "authors:labelled", name, attrs))
+    return out
 
 
 def _above_comments(hits: list[Hit], text: str) -> list[Hit]:
