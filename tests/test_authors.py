@@ -743,3 +743,23 @@ def test_a_list_repeating_the_field_label_names_no_author_by_it() -> None:
     )
     text = f"Aktuella e-förslag\n\nHär ser du de e-förslag som är öppna för röstning.\n\n{entries}"
     assert not any(a.evidence.rule == "authors:labelled" for a in radsdok.parse_text(text).authors)
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "Interpellation från Sara Lind (MP) till tekniska nämndens ordförande Jan Ek (M)",
+        "Interpellation från Sara Lind (MP) ställd till tekniska nämndens ordförande Jan Ek (M).",
+        "Enkel fråga från Sara Lind (MP) till tekniska nämndens ordförande Jan Ek (M)",
+    ],
+)
+def test_the_asker_named_in_the_address_line_is_the_author(address: str) -> None:
+    # a page that keeps the address line but not the signature: 'från X till Y' names both
+    text = (
+        f"Snöröjningen på cykelvägarna\n\n{address}\n\n"
+        "Gång- och cykelvägarna plogas sist av allt, ofta flera dagar efter ett snöfall.\n\n"
+        "När ändras prioriteringen?\n"
+    )
+    document = radsdok.parse_text(text)
+    assert [(a.name, a.party) for a in document.authors] == [("Sara Lind", "MP")]
+    assert [a.name for a in document.addressees] == ["Jan Ek"]
