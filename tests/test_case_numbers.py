@@ -365,3 +365,21 @@ def test_a_short_year_glued_to_a_register_and_serial_after_a_label(
 ) -> None:
     [hit] = find_case_numbers(text)
     assert (hit.text, hit.attrs["register"], hit.attrs["year"]) == (value, register, year)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Bordlagd interpellation 2016:33 av Anna Berg (V) om nattbussarna",
+        "Medborgarförslag nr 15/2013 – Fler bänkar längs ån.",
+        "Motion 2019/0045 om skolmaten, väckt av Per Ek (C)",
+    ],
+)
+def test_a_documents_running_number_after_its_kind_word_is_no_case_number(line: str) -> None:
+    # a series' own numbering ('interpellation 2016:33'); a register makes it a case number
+    assert [hit.text for hit in find_case_numbers(f"Ärenden i fullmäktige\n\n{line}\n")] == []
+
+
+def test_a_registered_number_after_a_kind_word_is_still_a_case_number() -> None:
+    text = "Ärenden i fullmäktige\n\nMotion KS 2021/318 om skolmaten, väckt av Per Ek (C)\n"
+    assert [hit.text for hit in find_case_numbers(text)] == ["KS 2021/318"]

@@ -237,6 +237,12 @@ def _cue_before() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![\p{{L}}])(?:{cues}){gap}(?:nr\.?[ \t]{{1,3}})?\Z", regex.IGNORECASE)
 
 
+def _names_a_document(cue: str) -> bool:
+    """Whether a cue before a number ('Interpellation nr ') is a document kind's word."""
+    word = " ".join(regex.sub(r"[:.]|\bnr\b", " ", cue.casefold()).split())
+    return word in _words()["document_cue_words"]
+
+
 @cache
 def _joiner_between() -> regex.Pattern[str]:
     """What joins two numbers of one list: "2023-00135 och 2023-\\n00118", "KS 2023/0388, KS 2023/0412"."""
@@ -369,7 +375,10 @@ def _rule_for(text: str, cand: _Candidate, repeated: Counter[str]) -> str | None
         return "column"  # "… för justeringen 2020/1" in the rows below "§ Ärendebeskrivning Dnr."
     if not cand.serial_digits_fit():
         return None
-    if _cue_before().search(before):
+    cue = _cue_before().search(before)
+    if cue is not None:
+        if not (cand.register or cand.compact) and _names_a_document(cue.group(0)):
+            return None  # 'interpellation 2016:33': the document's running number in its series
         return "kind-id"
     registered = cand.compact and cand.register and not cand.label_only
     if registered and cand.found.group("mreg"):
