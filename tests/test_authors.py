@@ -763,3 +763,17 @@ def test_the_asker_named_in_the_address_line_is_the_author(address: str) -> None
     document = radsdok.parse_text(text)
     assert [(a.name, a.party) for a in document.authors] == [("Sara Lind", "MP")]
     assert [a.name for a in document.addressees] == ["Jan Ek"]
+
+
+def test_the_writers_in_a_register_of_dated_entries_are_not_the_pages_authors() -> None:
+    # 'Anna Ek, V' under '2024-05-17' is who handed in that entry's document
+    entries = "".join(
+        f"{day}\n\n{who}\n\n{title}\n\n"
+        for day, who, title in [
+            ("2024-05-17", "Anna Ek, V", "Fritidsgårdarnas framtid"),
+            ("2024-05-14", "Per Holm, L", "Simhallens renovering"),
+            ("2024-05-06", "Eva Lund, C", "Gatlyktorna på Storgatan"),
+        ]
+    )
+    text = f"Motioner\n\nInlämnade motioner 2024\n\nDatum\n\nInlämnat av\n\nTitel\n\n{entries}"
+    assert radsdok.parse_text(text).authors == []

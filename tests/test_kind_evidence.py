@@ -683,3 +683,20 @@ def test_news_forms_of_reporting_on_a_document_count_as_reports(report: str) -> 
     text = f"Ungdomsrådet\n\n{report}\n\nSvaret blev nej.\n"
     _is_doc, about, why = kind_evidence(text, lines_of(text), "motion")
     assert (about, why) == (1, ["about:reports*1"])
+
+
+def test_a_register_of_dated_entries_under_a_plural_heading_is_a_list() -> None:
+    # each entry under its own date on a line of its own, then who handed it in and its title
+    entries = "".join(
+        f"{day}\n\n{who}\n\n{title}\n\n"
+        for day, who, title in [
+            ("2024-05-17", "Anna Ek, V", "Vilken framtid för fritidsgårdarna?"),
+            ("2024-05-14", "Per Holm, L", "Varför dröjer simhallen?"),
+            ("2024-05-06", "Eva Lund, C", "När lagas gatlyktorna på Storgatan?"),
+        ]
+    )
+    head = "Interpellationer\n\nInlämnade interpellationer 2024\n\nDatum\n\nInlämnat av\n\nTitel"
+    text = f"{head}\n\n{entries}"
+    kind, _, hit = detect_kind(text)
+    assert kind == "other"
+    assert hit is not None and "about:lists-dated-entries" in hit.attrs["evidence"]

@@ -16,6 +16,7 @@ from .layout import (
     Line,
     appended_answer_start,
     content_end,
+    dated_entries,
     in_mail_wrapper,
     lines_of,
     page_tail,
@@ -710,7 +711,9 @@ def _register_entries(lines: tuple[Line, ...]) -> set[int]:
     of a list have that shape: the writers of the listed documents, not the page's signers."""
     above = {i - 1 for i, line in enumerate(lines) if i and _RECORD_FIELD.match(line.text)}
     above -= {i for i in above if _RECORD_FIELD.match(lines[i].text)}
-    return above if len(above) >= 2 else set()
+    # a register's rows under their dates: 'Anna Ek, V' on the line below '2018-01-22'
+    below = {i + 1 for i in dated_entries(lines) if i + 1 < len(lines)}
+    return (above if len(above) >= 2 else set()) | below
 
 
 _RECORD_FIELD = record_field_regex()

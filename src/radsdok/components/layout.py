@@ -123,6 +123,18 @@ def split_items(text: str, breaks: BreakRule | None = None) -> list[Item]:
     return items
 
 
+_DATE_ALONE = regex.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
+LISTED_DATES = 3  # distinct dates alone on their lines that make a register's rows
+
+
+def dated_entries(lines: tuple[Line, ...]) -> list[int]:
+    """Indexes of the lines that hold a date alone ('2018-01-22'), where at least three
+    distinct dates stand so: a register's rows, each under its own date (a document carries
+    one such date, or two); none otherwise."""
+    dated = [i for i, line in enumerate(lines) if _DATE_ALONE.fullmatch(line.text)]
+    return dated if len({lines[i].text for i in dated}) >= LISTED_DATES else []
+
+
 def paragraphs_of(text: str) -> tuple[Item, ...]:
     """Whole paragraphs (list items not split)."""
     lines = lines_of(text)

@@ -12,6 +12,7 @@ from .layout import (
     Line,
     appended_answer_start,
     content_end,
+    dated_entries,
     is_breadcrumb,
     is_menu_line,
     lines_of,
@@ -570,6 +571,11 @@ def kind_evidence(
     elif _table_of_documents(text):
         about += 2
         why.append("about:lists-table")
+    elif dated_entries(lines):
+        # a register's rows, each under its own date on a line of its own ('2018-01-22' over
+        # 'Anna Ek, V' over the title): a document carries one such date, or two
+        about += 2
+        why.append("about:lists-dated-entries")
     return is_doc, about, why
 
 
