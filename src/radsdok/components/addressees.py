@@ -655,40 +655,31 @@ def holder_named_in_text(text: str, hit: Hit, authors: set[str]) -> Hit:
     if _SHARED_ROLE.search(role):
         return hit
     found: dict[str, Hit] = {}
+
+    def take(named: regex.Match[str]) -> None:
+        """Keep the person a match names, unless a signer or not a name."""
+        person = _without_leading_word(NameMatch(named.start("name"), named.end("name"), named.group("name")))
+        if not is_plausible_name(person.text, strict=True) or person.text.casefold() in authors:
+            return
+        party, _ = _party_after(text, person.end)
+        attrs = {**hit.attrs, "party": party or hit.attrs.get("party")}
+        found.setdefault(
+            person.text.casefold(), Hit(person.start, person.end, "addressees:role-named", person.text, attrs)
+        )
+
     for form in _role_forms(role):
         for written in _role_written(form).finditer(text):
             if _FORMER.search(text, max(0, written.start() - 30), written.start()):
                 continue
             before = _NAME_BEFORE_ROLE.search(text, max(0, written.start() - 60), written.start())
             if before is not None and not _FORMER.search(text, max(0, before.start() - 30), before.start()):
-                # 'Dan Nyberg, socialnämndens ordförande, …': the name set before the role
-                person = _without_leading_word(
-                    NameMatch(before.start("name"), before.end("name"), before.group("name"))
-                )
-                if is_plausible_name(person.text, strict=True) and person.text.casefold() not in authors:
-                    party, _ = _party_after(text, person.end)
-                    attrs = {**hit.attrs, "party": party or hit.attrs.get("party")}
-                    found.setdefault(
-                        person.text.casefold(),
-                        Hit(person.start, person.end, "addressees:role-named", person.text, attrs),
-                    )
+                take(before)  # 'Dan Nyberg, socialnämndens ordförande, …': the name before the role
             name = _HOLDER_NAME.match(text, written.end())
-            if not name or (
+            if name and not (
                 "," in name.group(0)[: name.start("name") - name.start()]
                 and not PARTY_MARK.match(text[name.end() : name.end() + 30].lstrip())
             ):
-                continue
-            person = _without_leading_word(
-                NameMatch(name.start("name"), name.end("name"), name.group("name"))
-            )
-            if not is_plausible_name(person.text, strict=True) or person.text.casefold() in authors:
-                continue
-            party, _ = _party_after(text, person.end)
-            attrs = {**hit.attrs, "party": party or hit.attrs.get("party")}
-            found.setdefault(
-                person.text.casefold(),
-                Hit(person.start, person.end, "addressees:role-named", person.text, attrs),
-            )
+                take(name)
     return next(iter(found.values())) if len(found) == 1 else hit
 
 

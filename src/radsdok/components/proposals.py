@@ -410,6 +410,9 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
     return None
 
 
+_WORDED = regex.compile(r"\p{L}{2}")  # a proposal says something in words
+
+
 def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
     """The document's proposals in text order: numbered decision points run together if there
     are any, else the items of the zones under decision headings, else those of intro zones and
@@ -537,9 +540,6 @@ def find_proposals(text: str, kind: str | None = None) -> list[Hit]:
     # a question asks, it proposes nothing ('… vill jag att ordföranden svarar på följande:'),
     # and an item left as its number alone ('2. 7.' where two numberings meet) says nothing
     return [hit for hit in chosen if not hit.text.rstrip().endswith("?") and _WORDED.search(hit.text)]
-
-
-_WORDED = regex.compile(r"\p{L}{2}")
 
 
 def _labelled_decisions(text: str, unit: Unit) -> list[Hit]:
