@@ -206,6 +206,14 @@ KIND_CASES = {
         "hamnen.\n\nMotivering\nMånga äldre behöver vila på promenaden.\n",
         "medborgarforslag",
     ),
+    "e_petition_portal_record_with_each_label_above_its_value": (
+        "E-förslaget har stängts för underskrifter\n\nE-förslaget har stängts eftersom tiden för "
+        "underskrifter har gått ut.\n\nFler parkbänkar längs Storgatan\n\nSammanfattning\n\nSätt "
+        "ut parkbänkar längs Storgatan så att äldre kan vila på vägen till torget.\n\nBeskrivning\n\n"
+        "Längs hela Storgatan finns i dag ingen bänk. Många äldre går den sträckan varje dag.\n\n"
+        "Status\n\nAvslutat\n\nFörslagsställare\n\nKarin Lund\n\nStartdatum\n\n2021-03-01\n",
+        "medborgarforslag",
+    ),
     "news_that_the_partys_motion_was_approved": (
         "Bifall till vår motion om skolskjutsar!\nSkrivet av Eva Ek den 4 maj 2016\n\nI går biföll "
         "fullmäktige vår motion. Vi föreslog att skolskjutsen skulle gå även på loven.\n\nEva Ek (C)\n",

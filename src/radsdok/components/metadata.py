@@ -433,8 +433,10 @@ _GENRE_LABEL = regex.compile(
     r"^[ \t#*]*(?:" + alternation(_K["genre_labels"]) + r")[ \t]*(?:$|[:|]|\d)",
     regex.IGNORECASE | regex.MULTILINE,
 )
+# 'Namn: Anna Berg' on one line, or a portal record's label alone on its line over its value
 _FILLED_FIELD = regex.compile(
-    r"^[ \t]*(?:" + alternation(_K["filled_form_labels"]) + r")[ \t]*:[ \t]*[\p{L}\d]",
+    r"^[ \t]*(?:" + alternation(_K["filled_form_labels"]) + r")"
+    r"[ \t]*(?::[ \t]*|:?[ \t]*\n(?:[ \t]*\n)?[ \t]*)[\p{L}\d]",
     regex.IGNORECASE | regex.MULTILINE,
 )
 _ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
