@@ -1,4 +1,7 @@
-"""Role-only mentions and the timeline of role holders: joined roles, sessions, ambiguity."""
+"""Role-only mentions and the timeline of role holders: joined roles, sessions, ambiguity.
+
+The learned timeline is tested on invented holders before October 1991, where the shipped table of
+government tenures (tested at the end) knows no holder and leaves the decision to it."""
 
 from __future__ import annotations
 
@@ -44,9 +47,9 @@ def test_a_session_runs_from_september_to_august() -> None:
 
 def test_a_minister_named_in_two_documents_is_the_holder_in_a_third_that_names_only_the_role() -> None:
     docs = [
-        doc("a.txt", "2003-02-10", [("Bo Ek", "V")], [("Karin Holm", "S", "utbildningsministern")]),
-        doc("b.txt", "2003-09-01", [("Eva Ström", "M")], [("Utbildningsminister Karin Holm", "S", None)]),
-        doc("c.txt", "2003-05-20", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
+        doc("a.txt", "1983-02-10", [("Bo Ek", "V")], [("Karin Holm", "S", "utbildningsministern")]),
+        doc("b.txt", "1983-09-01", [("Eva Ström", "M")], [("Utbildningsminister Karin Holm", "S", None)]),
+        doc("c.txt", "1983-05-20", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
     ]
     records = radsdok.people(docs)
     assert person_of(records, "c.txt", "addressees") == person_of(records, "a.txt", "addressees")
@@ -57,9 +60,9 @@ def test_a_minister_named_in_two_documents_is_the_holder_in_a_third_that_names_o
 
 def test_the_holder_of_a_joined_role_holds_each_of_its_parts() -> None:
     docs = [
-        doc("a.txt", "2015-10-01", [("Bo Ek", "V")], [("Klimat- och miljöminister Åsa Lund", "MP", None)]),
-        doc("b.txt", "2016-01-15", [("Bo Ek", "V")], [(None, None, "miljöministern")]),
-        doc("c.txt", "2016-02-01", [("Bo Ek", "V")], [(None, None, "klimat- och miljöministern")]),
+        doc("a.txt", "1986-10-01", [("Bo Ek", "V")], [("Klimat- och miljöminister Åsa Lund", "MP", None)]),
+        doc("b.txt", "1987-01-15", [("Bo Ek", "V")], [(None, None, "miljöministern")]),
+        doc("c.txt", "1987-02-01", [("Bo Ek", "V")], [(None, None, "klimat- och miljöministern")]),
     ]
     records = radsdok.people(docs)
     lund = person_of(records, "a.txt", "addressees")
@@ -69,9 +72,9 @@ def test_the_holder_of_a_joined_role_holds_each_of_its_parts() -> None:
 
 def test_a_joined_role_only_mention_whose_parts_had_two_holders_stays_a_role() -> None:
     docs = [
-        doc("a.txt", "2015-10-01", [("Bo Ek", "V")], [("Anna Berg", "S", "justitieminister")]),
-        doc("b.txt", "2015-11-01", [("Bo Ek", "V")], [("Olle Dahl", "S", "inrikesminister")]),
-        doc("c.txt", "2015-12-01", [("Bo Ek", "V")], [(None, None, "justitie- och inrikesministern")]),
+        doc("a.txt", "1986-10-01", [("Bo Ek", "V")], [("Anna Berg", "S", "justitieminister")]),
+        doc("b.txt", "1986-11-01", [("Bo Ek", "V")], [("Olle Dahl", "S", "inrikesminister")]),
+        doc("c.txt", "1986-12-01", [("Bo Ek", "V")], [(None, None, "justitie- och inrikesministern")]),
     ]
     records = radsdok.people(docs)
     assert role_records(records) == [["c.txt"]]
@@ -84,8 +87,8 @@ def undated(source: str, number: str, minister: str, role: str) -> Document:
 
 def test_a_document_without_a_date_shows_the_holder_in_its_session() -> None:
     docs = [
-        undated("a.txt", "2015/16:101", "Karin Holm", "Utbildningsminister"),
-        doc("b.txt", "2016-03-01", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
+        undated("a.txt", "1986/87:101", "Karin Holm", "Utbildningsminister"),
+        doc("b.txt", "1987-03-01", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
     ]
     records = radsdok.people(docs)
     assert person_of(records, "b.txt", "addressees") == person_of(records, "a.txt", "addressees")
@@ -93,9 +96,9 @@ def test_a_document_without_a_date_shows_the_holder_in_its_session() -> None:
 
 def test_two_holders_seen_in_the_session_leave_the_role_only_mention_a_role() -> None:
     docs = [
-        doc("a.txt", "2016-01-20", [("Bo Ek", "V")], [("Karin Holm", "S", "utbildningsminister")]),
-        undated("b.txt", "2015/16:240", "Lars Viklund", "Utbildningsminister"),
-        doc("c.txt", "2016-03-01", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
+        doc("a.txt", "1987-01-20", [("Bo Ek", "V")], [("Karin Holm", "S", "utbildningsminister")]),
+        undated("b.txt", "1986/87:240", "Lars Viklund", "Utbildningsminister"),
+        doc("c.txt", "1987-03-01", [("Per Lind", "C")], [(None, None, "utbildningsministern")]),
     ]
     records = radsdok.people(docs)
     assert role_records(records) == [["c.txt"]]
@@ -103,9 +106,9 @@ def test_two_holders_seen_in_the_session_leave_the_role_only_mention_a_role() ->
 
 def test_two_holders_equally_near_leave_the_role_only_mention_a_role() -> None:
     docs = [
-        doc("a.txt", "2010-01-01", [("Bo Ek", "V")], [("Karin Holm", "S", "finansminister")]),
-        doc("b.txt", "2010-09-01", [("Bo Ek", "V")], [("Lars Viklund", "M", "finansminister")]),
-        doc("c.txt", "2010-05-01", [("Per Lind", "C")], [(None, None, "finansministern")]),
+        doc("a.txt", "1980-01-01", [("Bo Ek", "V")], [("Karin Holm", "S", "finansminister")]),
+        doc("b.txt", "1980-09-01", [("Bo Ek", "V")], [("Lars Viklund", "M", "finansminister")]),
+        doc("c.txt", "1980-05-01", [("Per Lind", "C")], [(None, None, "finansministern")]),
     ]
     records = radsdok.people(docs)
     assert role_records(records) == [["c.txt"]]
@@ -122,10 +125,10 @@ def test_a_holder_named_only_years_away_is_not_joined_where_no_term_is_known() -
 
 
 def test_a_head_of_government_seen_years_away_in_the_same_government_is_joined() -> None:
-    # no new prime minister took office between March 1997 and December 1999
+    # no new prime minister took office between March 1983 and December 1985
     docs = [
-        doc("a.txt", "1999-12-02", [("Bo Ek", "V")], [("Göte Lind", "S", "statsminister")]),
-        doc("b.txt", "1997-03-07", [("Per Lind", "C")], [(None, None, "statsministern")]),
+        doc("a.txt", "1985-12-02", [("Bo Ek", "V")], [("Göte Lind", "S", "statsminister")]),
+        doc("b.txt", "1983-03-07", [("Per Lind", "C")], [(None, None, "statsministern")]),
     ]
     records = radsdok.people(docs)
     assert role_records(records) == []
@@ -133,10 +136,10 @@ def test_a_head_of_government_seen_years_away_in_the_same_government_is_joined()
 
 
 def test_a_minister_seen_before_the_cabinet_formed_after_an_election_is_not_joined() -> None:
-    # eight months apart, but a cabinet was formed after the 1998 election between them
+    # eight months apart, but a cabinet was formed after the 1988 election between them
     docs = [
-        doc("a.txt", "1998-06-10", [("Bo Ek", "V")], [("Karin Holm", "S", "socialminister")]),
-        doc("b.txt", "1999-02-15", [("Per Lind", "C")], [(None, None, "socialministern")]),
+        doc("a.txt", "1988-06-10", [("Bo Ek", "V")], [("Karin Holm", "S", "socialminister")]),
+        doc("b.txt", "1989-02-15", [("Per Lind", "C")], [(None, None, "socialministern")]),
     ]
     records = radsdok.people(docs)
     assert role_records(records) == [["b.txt"]]

@@ -53,6 +53,11 @@ _MINISTER = regex.compile(words()["minister_roles"], regex.IGNORECASE)
 _ELECTED_CHAIR = regex.compile(words()["elected_chair_roles"], regex.IGNORECASE)
 
 
+def minister_role(role: str) -> bool:
+    """Whether `role` is a government minister's post ('utrikesminister')."""
+    return _MINISTER.search(role) is not None
+
+
 def reshuffled(role: str) -> bool:
     """Whether the holder of `role` may change within a term (a minister, in a reshuffle), so
     that the day window still bounds a sighting in the same term; a head of government or a

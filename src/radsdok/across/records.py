@@ -34,7 +34,8 @@ class PersonMention(BaseModel):
     joined_by: str = Field(
         default="name",
         description="name: by the name (and party, place, time); role: a role-only mention joined "
-        "to the person who held that role then.",
+        "to the person who held that role then (seen in it in the input, or for a government "
+        "minister named in radsdok's table of tenures).",
     )
 
 

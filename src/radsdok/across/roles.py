@@ -17,6 +17,12 @@ holder of "klimat- och miljöminister"; a joined role-only mention is decided by
 where it is seen, else by its parts, which must name one holder. A document without a date of
 its own is dated by its parliamentary session (a year from September), which then counts as a
 span: it may show a holder, or that two held a role that year.
+
+A government minister's post is first looked up in the shipped table of tenures
+(`office_holders`): where it names the holder on that date, the mention joins the one person
+of that name the input names (of the same party where the input gives one), or stays a role
+where the input names no such person; the learned timeline decides only where the table
+does not know the post or the date.
 """
 
 from __future__ import annotations
@@ -25,9 +31,10 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date
 
-from .lexicon import reshuffled, term_boundaries
+from .lexicon import minister_role, reshuffled, term_boundaries
 from .mentions import Mention, Span, normal_role, role_parts, single_holder, when
-from .names import parse_name
+from .names import compatible, parse_name
+from .office_holders import Tenure, known_holder, same_party
 from .resolve import Cluster
 
 WINDOW_DAYS = 540
@@ -71,6 +78,11 @@ class RoleTimeline:
     """(assembly, role) -> the spans each person (a cluster's index) is named with that role."""
 
     def __init__(self, clusters: Sequence[Cluster]) -> None:
+        self.clusters = clusters
+        self.by_surname: dict[str, list[int]] = defaultdict(list)
+        for i, cluster in enumerate(clusters):
+            for surname in dict.fromkeys(f.surname for f in cluster.forms):
+                self.by_surname[surname].append(i)
         self.seen: dict[tuple[str | None, str], dict[int, list[Span]]] = defaultdict(
             lambda: defaultdict(list)
         )
@@ -91,6 +103,9 @@ class RoleTimeline:
         span = when(mention)
         if not role or span is None:
             return None
+        tenure = known_holder(role, span)
+        if tenure is not None:
+            return self._named(tenure)
         whole = self._decide(mention.assembly, role, span)
         if not isinstance(whole, _Unseen):
             return whole
@@ -98,6 +113,27 @@ class RoleTimeline:
         found = {d for d in decided if not isinstance(d, _Unseen)}
         # one holder for every part seen; parts naming different holders, or none seen: a role
         return found.pop() if len(found) == 1 else None
+
+    def _named(self, tenure: Tenure) -> int | None:
+        """The one person the input names who is the tenure's holder: a name that fits, of
+        the holder's party where the input gives a party; of namesakes, the one seen in a
+        minister's post, else none."""
+        form = parse_name(tenure.name)
+        if form is None:
+            return None
+        fitting = [
+            i
+            for i in self.by_surname.get(form.surname, ())
+            if not self.clusters[i].private
+            and any(compatible(form, f) for f in self.clusters[i].forms)
+            and (
+                not self.clusters[i].parties
+                or any(same_party(p, tenure.party) for p in self.clusters[i].parties)
+            )
+        ]
+        if len(fitting) > 1:
+            fitting = [i for i in fitting if any(minister_role(r) for r in self.clusters[i].roles)]
+        return fitting[0] if len(fitting) == 1 else None
 
     def _decide(self, assembly: str | None, role: str, span: Span) -> int | _Unseen | None:
         if not single_holder(role):
