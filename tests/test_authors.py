@@ -777,3 +777,33 @@ def test_the_writers_in_a_register_of_dated_entries_are_not_the_pages_authors() 
     )
     text = f"Motioner\n\nInlämnade motioner 2024\n\nDatum\n\nInlämnat av\n\nTitel\n\n{entries}"
     assert radsdok.parse_text(text).authors == []
+
+
+PARTY_GROUP_PAGE = (
+    "Fullmäktige i mars\n\nCenterpartiet i Hultsby har under våren lagt tre motioner om "
+    "landsbygdens vägar. Vi fick gehör för två av dem, och Centerpartiet fortsätter arbetet.\n\n"
+    "Vår tredje motion, om belysning vid busshållplatserna, avslogs. Socialdemokraterna röstade "
+    "emot. Vi återkommer i frågan i höst.\n"
+)
+
+
+def test_an_unsigned_page_in_one_partys_own_voice_is_that_partys() -> None:
+    assert authors(PARTY_GROUP_PAGE, "other") == [(None, "C")]
+
+
+def test_we_said_only_inside_quotations_is_no_partys_voice() -> None:
+    news = (
+        "Het debatt om vägarna\n\nCenterpartiet i Hultsby ville veta varför vägarna inte "
+        "plogas. ”Vi har fått många samtal”, sade Centerpartiets gruppledare. ”Vi kräver svar.”\n\n"
+        "Kommunalrådet svarade att budgeten inte räcker.\n"
+    )
+    assert authors(news, "other") == []
+
+
+def test_a_party_first_named_far_down_an_unsigned_page_is_not_its_voice() -> None:
+    page = (
+        "Fullmäktige i mars\n\n"
+        + BODY * 12
+        + ("Vi fick inget gehör för våra förslag. Moderaterna röstade emot, och Moderaterna styr.\n")
+    )
+    assert authors(page, "other") == []

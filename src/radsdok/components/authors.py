@@ -23,7 +23,7 @@ from .layout import (
 )
 from .lexicon import alternation, first_names, page_tail_regex, parties, patterns, record_field_regex
 from .names import NAME, NAME_RE, NAME_TOKEN, PARTY_MARK, is_plausible_name, party_line_regex
-from .party_evidence import document_party, letterhead
+from .party_evidence import document_party, letterhead, party_voice
 from .questions import ASKING_KINDS
 
 _MAX_SIGNATURE_LINE = 110
@@ -755,6 +755,8 @@ def _outside_mail(hits: list[Hit], text: str) -> list[Hit]:
 # Kinds whose signers are not party representatives: officials sign a report, a private
 # person signs a citizens' proposal.
 _NO_PARTY_KINDS = frozenset({"tjansteskrivelse", "medborgarforslag"})
+# documents whose writers sign them: unsigned, the page's voice does not say who wrote it
+_SIGNED_KINDS = frozenset({"svar", "protokoll"})
 
 
 def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
@@ -800,6 +802,8 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
                 hit.attrs["party"], start, end = marked
                 hit.attrs["party_evidence"] = (start, end, "authors:same-name-marked")
     party_hit = document_party(text, context_party)
+    if party_hit is None and not out and kind not in _SIGNED_KINDS:
+        party_hit = party_voice(text)  # an unsigned page in a party's own voice
     if party_hit is None:
         return out
     evidence = (party_hit.start, party_hit.end, party_hit.rule)

@@ -139,6 +139,52 @@ def site_footer(text: str) -> Hit | None:
     return None
 
 
+@cache
+def _party_name_regex() -> regex.Pattern[str]:
+    names = [n for entry in parties().national.values() for n in entry["names"]]
+    return regex.compile(
+        r"(?<![\p{L}-])(?P<name>" + alternation(names) + r")s?(?![\p{L}-])", regex.IGNORECASE
+    )
+
+
+@cache
+def _we_regex() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}-])(?:" + alternation(patterns()["party_voice"]["we_words"]) + r")(?![\p{L}-])",
+        regex.IGNORECASE,
+    )
+
+
+_QUOTED = regex.compile(r"[”\"«»][^”\"«»\n]{1,400}[”\"«»]")
+
+
+def party_voice(text: str, sample: int = 4000) -> Hit | None:
+    """The party an unsigned page speaks as: it says 'vi' / 'våra' and names one party far
+    more often than all the others together, first near its top ('Här kan du läsa vilka
+    motioner Vänsterpartiet har ställt … våra budgetförslag'): a party group's own page."""
+    settings = patterns()["party_voice"]
+    quoted = [m.span() for m in _QUOTED.finditer(text, 0, sample)]
+    we = [m for m in _we_regex().finditer(text, 0, sample) if not any(a <= m.start() < b for a, b in quoted)]
+    if len(we) < settings["min_we"]:  # 'vi' said in a quotation is the speaker's, not the page's
+        return None
+    counts: dict[str, list[regex.Match[str]]] = {}
+    for found in _party_name_regex().finditer(text, 0, sample):
+        party = parties().from_name(found.group("name"))
+        if party:
+            counts.setdefault(party, []).append(found)
+    if not counts:
+        return None
+    ranked = sorted(counts.items(), key=lambda item: len(item[1]), reverse=True)
+    party, found = ranked[0]
+    others = sum(len(f) for _, f in ranked[1:])
+    if len(found) < settings["min_named"] or len(found) < settings["times_the_others"] * others:
+        return None
+    first = found[0]
+    if first.start() > settings["named_within"]:  # a page names its own party at its top
+        return None
+    return Hit(first.start(), first.end(), "authors:party-voice", first.group(0), {"party": party})
+
+
 # Strongest first: a letterhead or field says who writes; prose only suggests it, and a
 # site's footer speaks for whatever the site publishes.
 _SOURCES: tuple[Callable[[str], Hit | None], ...] = (
@@ -161,4 +207,12 @@ def document_party(text: str, context: Callable[[str], Hit | None] | None = None
     return context(text) if context is not None else None
 
 
-__all__ = ["document_party", "for_party_line", "letterhead", "party_label", "party_subject", "site_footer"]
+__all__ = [
+    "document_party",
+    "for_party_line",
+    "letterhead",
+    "party_label",
+    "party_subject",
+    "party_voice",
+    "site_footer",
+]
