@@ -86,6 +86,16 @@ def test_bundle_splits_into_its_documents(split: Path, parser: radsdok.Parser) -
         assert doc.page_range == expected["pages"]
 
 
+MEETING_PAGE = (
+    "Kommunfullmäktige 12 mars 2024\n\nPlats: Stadshuset\nTid: 18.00-21.30\n\nInledande formalia\n\n"
+    " • Val av justerare\n\nJustering sker den 19 mars av Anna Berg (S) och Olle Dahl (M).\n\n"
+    "Beslut i korthet\n\n • Motion om cykelvägar: fullmäktige biföll motionen.\n\n"
+    "4. Interpellation av Eva Ek (V) om cykeltrafiken (klockan 19:10)\n\nEva Ek (V) frågar "
+    "kommunstyrelsens ordförande Per Holm (M) följande:\n\n"
+    " • Hur ska kommunen nå målet för cykeltrafiken?\n"
+)
+
+
 KIND_CASES = {
     "news_post_reporting_motions": (
         "Tre motioner inlämnade till fullmäktige\n\nPublicerad 2024-05-14\n\n"
@@ -213,6 +223,16 @@ KIND_CASES = {
         "Längs hela Storgatan finns i dag ingen bänk. Många äldre går den sträckan varje dag.\n\n"
         "Status\n\nAvslutat\n\nFörslagsställare\n\nKarin Lund\n\nStartdatum\n\n2021-03-01\n",
         "medborgarforslag",
+    ),
+    "a_sittings_summary_page_without_section_marks_is_a_meeting_page": (
+        MEETING_PAGE,
+        "other",
+    ),
+    "the_same_sitting_recorded_under_section_marks_is_a_protocol": (
+        "Kommunfullmäktige 12 mars 2024\n\nNärvarande: se bilaga\n\n§ 14 Val av justerare\n\n"
+        "Justering sker den 19 mars av Anna Berg (S) och Olle Dahl (M).\n\n§ 15 Motion om "
+        "cykelvägar\n\nKommunfullmäktige beslutar att bifalla motionen.\n",
+        "protokoll",
     ),
     "news_that_the_partys_motion_was_approved": (
         "Bifall till vår motion om skolskjutsar!\nSkrivet av Eva Ek den 4 maj 2016\n\nI går biföll "
@@ -391,3 +411,12 @@ KIND_CASES = {
 def test_kind_is_weighed_from_being_or_being_about_a_document(name: str, parser: radsdok.Parser) -> None:
     text, wanted = KIND_CASES[name]
     assert parser.parse_text(text).kind == wanted
+
+
+def test_a_meeting_page_is_read_as_the_protocol_it_stands_for(parser: radsdok.Parser) -> None:
+    # reported as "other", but like a protocol it has no authors (the askers it reports on
+    # wrote nothing of it) and it keeps the question it records
+    document = parser.parse_text(MEETING_PAGE)
+    assert document.kind == "other"
+    assert document.authors == []
+    assert [q.text for q in document.questions] == ["Hur ska kommunen nå målet för cykeltrafiken?"]

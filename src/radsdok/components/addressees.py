@@ -10,7 +10,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .authors import ASKER_RULES, BYLINE, prose_people
-from .findings import Findings, Hit, findings_of, lists_documents, reported_kind
+from .findings import Findings, Hit, findings_of, lists_documents, reading_kind
 from .layout import Line, in_mail_wrapper, is_menu_line, lines_of, squash
 from .lexicon import alternation, compile_any, first_names, parties, patterns
 from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, role_regex
@@ -502,7 +502,7 @@ class AddresseeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        kind = reported_kind(found)
+        kind = reading_kind(found)
         listing = kind == "other" and lists_documents(found.meta.get("kind"))
         if kind in _KINDS_WITHOUT or listing:
             # a page listing documents: the addressees on it are its entries', not its own

@@ -10,7 +10,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of, reported_kind
+from .findings import Hit, findings_of, reading_kind
 from .layout import (
     AFTER_DOCUMENT_LINE,
     Line,
@@ -1009,7 +1009,7 @@ class AuthorFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
-        kind_name = reported_kind(found)
+        kind_name = reading_kind(found)
         # Minutes have no authors: the names in them are members and officials.
         authors = [] if kind_name == "protokoll" else find_authors(found.text, kind_name)
         answer_at = appended_answer_start(found.text) if kind_name in ASKING_KINDS else None

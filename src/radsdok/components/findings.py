@@ -66,6 +66,20 @@ def reported_kind(found: Findings) -> str:
     return kind.text
 
 
+MEETING_PAGE_RULE = "kind:meeting-page"
+
+
+def reading_kind(found: Findings) -> str:
+    """The kind the components read the text as: the reported kind, except that a meeting
+    page (an agenda or a summary of a sitting's decisions, reported as "other" for want of a
+    protocol's section marks) is read as the protocol it stands for: no authors, and its
+    questions and decisions as a protocol's."""
+    kind = found.meta.get("kind")
+    if kind is not None and kind.rule == MEETING_PAGE_RULE:
+        return "protokoll"
+    return reported_kind(found)
+
+
 def lists_documents(kind_hit: Hit | None) -> bool:
     """Whether the kind decision found the text listing documents ('about:lists',
     'about:lists-records', 'about:lists-table' in its evidence, metadata.kind_evidence), or

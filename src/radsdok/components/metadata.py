@@ -6,7 +6,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of, lists_documents
+from .findings import KIND_MIN_CONFIDENCE, MEETING_PAGE_RULE, Hit, findings_of, lists_documents
 from .layout import (
     LIST_MARKER,
     Line,
@@ -280,10 +280,23 @@ _LIST_INTRO = regex.compile(load_json("kinds.json")["list_intro_pattern"], regex
 _LIST_INTRO_LINES = 12
 
 
+_PROTOCOL_MARK = regex.compile(
+    load_json("kinds.json")["protocol_mark_pattern"], regex.IGNORECASE | regex.MULTILINE
+)
+
+
 def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     """The document kind, unless a sentence at the top presents the page as a list of such
-    documents ('Här ser du de medborgarförslag som har lämnats in …'): then "other"."""
+    documents ('Här ser du de medborgarförslag som har lämnats in …'): then "other"; a
+    protocol without section marks, the word protokoll or an attendance list is a meeting
+    page: "other"."""
     kind, confidence, hit = _detect_kind(text)
+    if kind == "protokoll" and confidence >= KIND_MIN_CONFIDENCE and _PROTOCOL_MARK.search(text) is None:
+        # read as the protocol it stands for (findings.reading_kind), reported as "other"
+        start, end = (hit.start, hit.end) if hit is not None else (0, 0)
+        reason = Hit(start, end, MEETING_PAGE_RULE, "other")
+        reason.attrs["evidence"] = ["about:no-protocol-marks"]
+        return "other", confidence, reason
     if kind not in _DOCUMENT_KINDS:
         return kind, confidence, hit
     lines = lines_of(text)

@@ -8,7 +8,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .findings import Hit, findings_of, first_of_each, reported_kind
+from .findings import Hit, findings_of, first_of_each, reading_kind
 from .layout import AFTER_DOCUMENT_LINE, Item, items_of, squash
 from .lexicon import alternation, compile_any, ends_on_continuation, load_json, page_tail_regex, patterns
 from .titles import find_title, title_zone
@@ -233,7 +233,7 @@ class QuestionFinder:
         marks = [q.attrs["marks"] for q in found.quotes]
         # A text whose kind nothing tells is read as 'other': its questions count where it
         # poses them formally, for a commentary's or a letter's questions are rhetorical.
-        kind_name = reported_kind(found)
+        kind_name = reading_kind(found)
         found.questions = first_of_each(find_questions(found.text, marks, kind_name))
         return doc
 
