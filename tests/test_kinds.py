@@ -234,6 +234,17 @@ KIND_CASES = {
         "cykelvägar\n\nKommunfullmäktige beslutar att bifalla motionen.\n",
         "protokoll",
     ),
+    "party_post_that_only_speaks_of_interpellations_in_the_plural": (
+        "Nya interpellationer\n\nInför nästa fullmäktige har vår grupp lämnat in tre interpellationer.\n\n"
+        " • Skolskjutsar: varför dras turerna in mitt i terminen?\n • Badhuset: när öppnar det igen?\n"
+        " • Hemtjänsten: hur ska personalbristen lösas?\n\nVi återkommer med svaren.\n",
+        "other",
+    ),
+    "motion_carried_whole_under_its_sites_motioner_title": (
+        "Motioner\n\nFler bänkar längs ån\n\nLängs ån finns få platser att vila. Vi föreslår "
+        "därför\n\natt kommunen ställer ut tio nya bänkar längs åpromenaden.\n\nEva Ek (C)\n",
+        "motion",
+    ),
     "news_that_the_partys_motion_was_approved": (
         "Bifall till vår motion om skolskjutsar!\nSkrivet av Eva Ek den 4 maj 2016\n\nI går biföll "
         "fullmäktige vår motion. Vi föreslog att skolskjutsen skulle gå även på loven.\n\nEva Ek (C)\n",

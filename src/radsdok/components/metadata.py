@@ -374,6 +374,8 @@ def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
             s = heading.start + found.start()
             hit = Hit(s, s + len(found.group(0)), "kind:heading", kind)
             reviewed = _reviewed(text, lines, kind, 0.9, hit, heading.text, found)
+            if reviewed[0] == kind and _only_in_plural(text, lines, kind):
+                return _about_several(hit.start, hit.end)  # 'Nya interpellationer' over several
             return _unless_portal_item(text, lines, reviewed)
     counts: dict[str, int] = {}
     for found in _ANY_KIND.finditer(text, 0, 3000):
@@ -394,7 +396,38 @@ def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
             return proposed
     # A kind word or two in running text (an attachment named "Tjänsteskrivelse …") says little.
     confidence = counts[kind] / sum(counts.values()) * 0.7 * min(1.0, counts[kind] / _COUNT_FULL)
-    return _reviewed(text, lines, kind, confidence, None, None, None)
+    reviewed = _reviewed(text, lines, kind, confidence, None, None, None)
+    if reviewed[0] == kind and _only_in_plural(text, lines, kind):
+        return _about_several(0, 0)
+    return reviewed
+
+
+def _only_in_plural(text: str, lines: tuple[Line, ...], kind: str) -> bool:
+    """Whether the text names its kind only in the plural ('tre interpellationer inskickade',
+    'att ställa interpellationer'; a site's menu or breadcrumb trail aside), is not addressed
+    like one document and neither asks nor proposes in its own voice: it speaks of several such
+    documents, it is none of them."""
+    plural = other = 0
+    for found in _ANY_KIND.finditer(text, 0, 3000):
+        if found.lastgroup != kind:
+            continue
+        line = _line_at(text, found.start())
+        if is_menu_line(line) or is_breadcrumb(line):
+            continue
+        if " ".join(found.group(0).casefold().split()) in _PLURAL.get(kind, ()):
+            plural += 1
+        else:
+            other += 1
+    head_end = lines[min(12, len(lines)) - 1].end
+    if _own_act(text, kind) or (kind in ("motion", "medborgarforslag") and _proposes_in_own_voice(text)):
+        return False  # asks or proposes itself: carried whole under a 'Motioner' title or header
+    return plural > 0 and other == 0 and _ADDRESSED.search(text, 0, head_end) is None
+
+
+def _about_several(start: int, end: int) -> tuple[str, float, Hit]:
+    reason = Hit(start, end, "kind:about-a-document", "other")
+    reason.attrs["evidence"] = ["about:kind-only-in-plural"]
+    return "other", 0.6, reason
 
 
 def _line_at(text: str, offset: int) -> str:
@@ -416,6 +449,7 @@ _LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
 _K = load_json("kinds.json")
 _DOCUMENT_KINDS = frozenset(_K["document_kinds"])
 _SINGULAR = {kind: frozenset(w.casefold() for w in words) for kind, words in _K["singular_words"].items()}
+_PLURAL = {kind: frozenset(w.casefold() for w in words) for kind, words in _K["plural_words"].items()}
 _COUNT_FULL = 3  # kind words counted before a count-only guess gets its full confidence
 _REFERENCE_BEFORE = regex.compile(
     r"(?<![\p{L}])(?:" + alternation(_K["heading_reference_before"]) + r")(?![\p{L}])", regex.IGNORECASE
