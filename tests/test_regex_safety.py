@@ -32,9 +32,11 @@ import pytest
 import regex
 
 import radsdok
+from radsdok.lazy_pattern import LazyPattern
 
 REGEX_PATTERN: type = type(regex.compile(""))
-PATTERN_TYPES: tuple[type, ...] = (re.Pattern, REGEX_PATTERN)
+# a pattern compiled on first use (radsdok.lazy_pattern) is collected as the pattern it stands for
+PATTERN_TYPES: tuple[type, ...] = (re.Pattern, REGEX_PATTERN, LazyPattern)
 TIMEOUT_SECONDS = 2.0
 # The collector found 127 distinct patterns when this test was written; far fewer means it broke.
 MINIMUM_PATTERNS = 115

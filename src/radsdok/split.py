@@ -9,12 +9,13 @@ from importlib import resources
 
 import regex
 
+from .lazy_pattern import lazy_compile
 from .reading.source import SourceText
 
 # A document needs at least this much text before the next one may open.
 MIN_DOCUMENT_CHARS = 150
 _MAX_OPENING_LINE = 200
-_LINE = regex.compile(r"[^\n]*(?:\n|$)")
+_LINE = lazy_compile(r"[^\n]*(?:\n|$)")
 
 
 @cache

@@ -12,8 +12,10 @@ from typing import NamedTuple
 
 import regex
 
+from ..lazy_pattern import lazy_compile
+
 # register? year serial | register? serial year ("RS 269-2020") | register? yy/serial
-_FORMS = regex.compile(
+_FORMS = lazy_compile(
     r"^(?:(?P<reg>\p{L}{1,6}(?:-\p{L}{1,4})?)[\s/\-\u2013\u2011.:]{0,3})?"
     r"(?:(?P<year>(?:19|20)\d{2})[\s/\-\u2013\u2011.:]{1,3}(?P<serial>\d{1,7})"
     r"|(?P<serial2>\d{1,6})(?::\d{1,3})?[/\-\u2013](?P<year2>(?:19|20)\d{2})"
@@ -22,7 +24,7 @@ _FORMS = regex.compile(
 )
 
 
-_LABEL = regex.compile(
+_LABEL = lazy_compile(
     r"^(?:dnr|d\.\s?nr|diarienr|diarienummer|ärendenr|ärendenummer)[\s.:]*", regex.IGNORECASE
 )
 

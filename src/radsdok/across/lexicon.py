@@ -10,6 +10,8 @@ from typing import Any
 
 import regex
 
+from ..lazy_pattern import lazy_compile
+
 
 @cache
 def words() -> dict[str, Any]:
@@ -49,8 +51,8 @@ def term_boundaries(role: str) -> tuple[date, ...]:
     return tuple(sorted(date.fromisoformat(day) for day in days))
 
 
-_MINISTER = regex.compile(words()["minister_roles"], regex.IGNORECASE)
-_ELECTED_CHAIR = regex.compile(words()["elected_chair_roles"], regex.IGNORECASE)
+_MINISTER = lazy_compile(words()["minister_roles"], regex.IGNORECASE)
+_ELECTED_CHAIR = lazy_compile(words()["elected_chair_roles"], regex.IGNORECASE)
 
 
 def minister_role(role: str) -> bool:

@@ -12,14 +12,13 @@ from dataclasses import asdict, dataclass
 from datetime import date, timedelta
 from typing import Any
 
-import regex
-
+from ..lazy_pattern import lazy_compile
 from ..models import Document, Evidence
 from ..privacy.detect import find_marked_private
 from . import lexicon
 from .names import fold, parse_name
 
-_SPACES = regex.compile(r"\s+")
+_SPACES = lazy_compile(r"\s+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,13 @@ from functools import lru_cache
 import regex
 from rapidfuzz.distance import Levenshtein
 
+from ..lazy_pattern import lazy_compile
 from . import lexicon
 
-_HYPHEN_GAP = regex.compile(r"(?<=\p{L})[ \t]*-[ \t]+(?=\p{Lu})|(?<=\p{L})[ \t]+-[ \t]*(?=\p{Lu})")
-_SPACES = regex.compile(r"\s+")
-_TOKEN_EDGE = regex.compile(r"^[^\p{L}]+|[^\p{L}.-]+$")
-_INITIAL = regex.compile(r"^\p{L}\.?$|^\p{Lu}{1,2}\.$")
+_HYPHEN_GAP = lazy_compile(r"(?<=\p{L})[ \t]*-[ \t]+(?=\p{Lu})|(?<=\p{L})[ \t]+-[ \t]*(?=\p{Lu})")
+_SPACES = lazy_compile(r"\s+")
+_TOKEN_EDGE = lazy_compile(r"^[^\p{L}]+|[^\p{L}.-]+$")
+_INITIAL = lazy_compile(r"^\p{L}\.?$|^\p{Lu}{1,2}\.$")
 _FOLD_EXTRA = str.maketrans({"æ": "ae", "ø": "o", "ß": "ss", "đ": "d", "ł": "l"})
 # A sound key: spellings that sound alike in Swedish names are written alike.
 _SOUND_RULES: tuple[tuple[regex.Pattern[str], str], ...] = tuple(

@@ -9,6 +9,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .authors import ASKER_RULES, BYLINE, prose_people
 from .findings import Findings, Hit, findings_of, lists_documents, reading_kind
 from .layout import Line, in_mail_wrapper, is_menu_line, lines_of, squash
@@ -19,18 +20,18 @@ from .questions import ASKING_KINDS
 _INTRO = compile_any("addressee_intro")
 # An answer whose heading names its asker in the genitive ("Svar på Anna Bergs (S) interpellation"),
 # or whose opening reports who asked ("Anna Berg (S) har frågat mig …").
-_ANSWERED_GENITIVE = regex.compile(
+_ANSWERED_GENITIVE = lazy_compile(
     rf"^[#*_> \t]*svar på (?P<name>{NAME})" + patterns()["addressee_answered_genitive_tail"],
     regex.IGNORECASE | regex.MULTILINE,
 )
-_ANSWERED_ASKER = regex.compile(
+_ANSWERED_ASKER = lazy_compile(
     rf"(?<![\p{{L}}-])(?P<name>{NAME})" + patterns()["addressee_answered_asker_tail"]
 )
 # An official's title right before a name ("förvaltningschefen Eva Ek"): officials answer to the
 # council's politicians and are not asked in an interpellation or question.
-_OFFICIAL_BEFORE = regex.compile(patterns()["addressee_official_roles"], regex.IGNORECASE)
+_OFFICIAL_BEFORE = lazy_compile(patterns()["addressee_official_roles"], regex.IGNORECASE)
 # A plural role before several names ("kommunalråden A och B", "ordförandena i X och Y, A och B").
-_PLURAL_ROLE = regex.compile(r"(?:råden|ordförandena|ministrarna|ledamöterna)(?!\p{L})", regex.IGNORECASE)
+_PLURAL_ROLE = lazy_compile(r"(?:råden|ordförandena|ministrarna|ledamöterna)(?!\p{L})", regex.IGNORECASE)
 # Line openings that name the addressee: "Interpellation till …", "Enkel fråga från A till B",
 # a "Till:" field line.
 _HEADING = compile_any("addressee_heading")
@@ -38,7 +39,7 @@ _HEADING = compile_any("addressee_heading")
 _ANSWER_INTRO = compile_any("addressee_answer_intro")
 # An intro that reports an earlier question ("För en tid sedan ställde jag en fråga till X"):
 # where a heading or byline names the addressees, it is about someone else.
-_REPORTED = regex.compile(patterns()["addressee_reported_intro"], regex.IGNORECASE)
+_REPORTED = lazy_compile(patterns()["addressee_reported_intro"], regex.IGNORECASE)
 # Every addressee intro holds one of these; lines without them are skipped cheaply.
 _SHORT_LINE = 300
 _PROSE_TAIL = 300
@@ -48,28 +49,28 @@ _INTRO_CUES: tuple[str, ...] = tuple(patterns()["addressee_intro_cues"])
 # Kinds that address no one: minutes, notices, officials' reports, motions and citizens'
 # proposals (put to the assembly, which is the document's body).
 _KINDS_WITHOUT = frozenset(patterns()["kinds_without_addressees"])
-_QUESTION_VERB = regex.compile(
+_QUESTION_VERB = lazy_compile(
     r"(?:(?:hur|när|varför|vad|vilka|vilken|vilket|på vilket sätt|i vilken utsträckning|om)\s+)?"
     r"(?:" + "|".join(patterns()["question_subject_verbs"]) + r")\s+",
     regex.IGNORECASE,
 )
 _GENERIC_ROLES = frozenset(role.casefold() for role in patterns()["generic_addressee_roles"])
 # Where an addressee phrase ends: punctuation, a new clause, or the topic ("om", "angående" …).
-_PHRASE_END = regex.compile(patterns()["addressee_phrase_end"], regex.IGNORECASE)
+_PHRASE_END = lazy_compile(patterns()["addressee_phrase_end"], regex.IGNORECASE)
 _MAX_PHRASE = 160
-_BOARD = regex.compile(patterns()["addressee_board"], regex.IGNORECASE)
-_JOINERS = regex.compile(r"^[\s,]*(?:till|och|samt|&)?[\s,]*|[\s,]*(?:och|samt|&)?[\s,]*$", regex.I)
-_BODY_ONLY = regex.compile(
+_BOARD = lazy_compile(patterns()["addressee_board"], regex.IGNORECASE)
+_JOINERS = lazy_compile(r"^[\s,]*(?:till|och|samt|&)?[\s,]*|[\s,]*(?:och|samt|&)?[\s,]*$", regex.I)
+_BODY_ONLY = lazy_compile(
     r"^(?:\p{L}+s\s+)?(?:kommun|region|landstings)?fullmäktige(?:\s+i\s+\p{Lu}\p{L}+)?$|^KF$|^RF$",
     regex.IGNORECASE,
 )
 # A word broken at a line end: "Hälsoskydds- nämndens".
 # "barn- och utbildningsnämnden" is a shared word ending, not a break.
-_BROKEN_WORD = regex.compile(r"(?<=\p{L})-\s+(?!(?:och|eller|samt)\b)(?=\p{Ll})")
+_BROKEN_WORD = lazy_compile(r"(?<=\p{L})-\s+(?!(?:och|eller|samt)\b)(?=\p{Ll})")
 # A "Till" line with nothing after it: the addressees follow on the next lines.
-_BARE_TO = regex.compile(r"^[#*_> \t]*till\s*:?\s*$", regex.IGNORECASE)
+_BARE_TO = lazy_compile(r"^[#*_> \t]*till\s*:?\s*$", regex.IGNORECASE)
 _BARE_TO_LINES = 4
-_TO_LINE = regex.compile(r"^[#*_> \t]*till\b", regex.IGNORECASE)
+_TO_LINE = lazy_compile(r"^[#*_> \t]*till\b", regex.IGNORECASE)
 
 
 def _phrase_after(text: str, start: int) -> tuple[int, int]:
@@ -88,7 +89,7 @@ def _phrase_after(text: str, start: int) -> tuple[int, int]:
 
 
 # after a name, the rest of a role it splits: 'i Kommunstyrelsen', 'för tekniska nämnden'
-_ROLE_GOES_ON = regex.compile(r"(?<![ \t])[ \t]*+(?:\([^()\n]{1,30}\)[ \t]*+)?,?[ \t]*+(?:i|för)[ \t]++\p{L}")
+_ROLE_GOES_ON = lazy_compile(r"(?<![ \t])[ \t]*+(?:\([^()\n]{1,30}\)[ \t]*+)?,?[ \t]*+(?:i|för)[ \t]++\p{L}")
 
 
 def _role_in(segment: str) -> str | None:
@@ -136,7 +137,7 @@ def _without_leading_word(name: NameMatch) -> NameMatch:
     return name
 
 
-_WORDS_AND_GAPS = regex.compile(r"([^\p{L}-]+)")
+_WORDS_AND_GAPS = lazy_compile(r"([^\p{L}-]+)")
 
 
 def _uncapitalised(phrase: str) -> str | None:
@@ -552,7 +553,7 @@ def _answer_sent_to(found: Findings) -> list[Hit]:
     ]
 
 
-_DESCRIBED = regex.compile(patterns()["addressee_described"], regex.IGNORECASE)
+_DESCRIBED = lazy_compile(patterns()["addressee_described"], regex.IGNORECASE)
 
 
 def _described(text: str, hit: Hit) -> bool:
@@ -581,8 +582,8 @@ def _drop_askers_from_authors(found: Findings, askers: list[Hit]) -> None:
         found.authors = kept
 
 
-_NAME_AT = regex.compile(NAME + r"(?![\p{L}-])")
-_DEFINITE = regex.compile(r"(?:en|et|n|t)$")
+_NAME_AT = lazy_compile(NAME + r"(?![\p{L}-])")
+_DEFINITE = lazy_compile(r"(?:en|et|n|t)$")
 
 
 def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
@@ -607,16 +608,16 @@ def subjects_of_questions(text: str, questions: list[Hit]) -> list[Hit]:
     return _dedupe(hits)
 
 
-_FORMER = regex.compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
-_HOLDER_NAME = regex.compile(rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])")
+_FORMER = lazy_compile(patterns()["addressee_former_holder"] + r"\s*$", regex.IGNORECASE)
+_HOLDER_NAME = lazy_compile(rf"(?<![^\S\n])(?>[^\S\n]*+(?:[,\n][^\S\n]*+)?)(?P<name>{NAME})(?![\p{{L}}-])")
 # a name set before the role it holds, with its party mark: 'Dan Nyberg (S), socialnämndens …'
-_NAME_BEFORE_ROLE = regex.compile(
+_NAME_BEFORE_ROLE = lazy_compile(
     rf"(?<![\p{{L}}-])(?P<name>{NAME})(?:[^\S\n]*+{PARTY_MARK.pattern})?,[^\S\n]*+\Z"
 )
 _CHAIR_NOUNS: tuple[str, ...] = tuple(patterns()["chair_nouns"])  # the base form first
 _CHAIR = alternation(list(_CHAIR_NOUNS))
-_GENITIVE_ORGAN = regex.compile(rf"^(?P<organ>.+?)s\s+(?P<noun>{_CHAIR})$", regex.IGNORECASE)
-_ORGAN_AFTER = regex.compile(rf"^(?P<noun>{_CHAIR})\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
+_GENITIVE_ORGAN = lazy_compile(rf"^(?P<organ>.+?)s\s+(?P<noun>{_CHAIR})$", regex.IGNORECASE)
+_ORGAN_AFTER = lazy_compile(rf"^(?P<noun>{_CHAIR})\s+i\s+(?P<organ>.+)$", regex.IGNORECASE)
 
 
 def _role_forms(role: str) -> list[str]:
@@ -683,7 +684,7 @@ def holder_named_in_text(text: str, hit: Hit, authors: set[str]) -> Hit:
     return next(iter(found.values())) if len(found) == 1 else hit
 
 
-_SHARED_ROLE = regex.compile(patterns()["addressee_shared_role"], regex.IGNORECASE)
+_SHARED_ROLE = lazy_compile(patterns()["addressee_shared_role"], regex.IGNORECASE)
 
 
 def role_stem(hit: Hit) -> str | None:

@@ -10,6 +10,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .findings import Hit, findings_of, reading_kind
 from .layout import (
     AFTER_DOCUMENT_LINE,
@@ -28,32 +29,32 @@ from .questions import ASKING_KINDS
 
 _MAX_SIGNATURE_LINE = 110
 _TAIL_LINES = 14
-_CLOSING_SECTION = regex.compile(
+_CLOSING_SECTION = lazy_compile(
     r"^[ \t]*(?:" + alternation(patterns()["closing_section_lines"]) + r")[ \t]*:?[ \t]*$", regex.IGNORECASE
 )
 _CLOSING_REACH = 10  # two signers with their titles, and a page footer and page numbers below them
 # The riksdag tells namesakes apart by home town: "Gunilla Carlsson i Hisings Backa (s)".
 _CONSTITUENCY = rf"(?:\s+i\s+{NAME_TOKEN}(?:\s{NAME_TOKEN}){{0,2}})?"
-BYLINE = regex.compile(
+BYLINE = lazy_compile(
     rf"\bav\s+(?P<name>{NAME}){_CONSTITUENCY}\s*\((?P<party>[^)]{{1,30}})\)\s+till\s+(?P<to>.+?)"
     r"(?=\s+(?:" + alternation(patterns()["byline_topic_words"]) + r")\s|\s*$)",
     regex.MULTILINE,
 )
 # "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"
-BYLINE_AUTHORS = regex.compile(
+BYLINE_AUTHORS = lazy_compile(
     rf"\bav\s+(?P<names>{NAME}{_CONSTITUENCY}(?:(?:\s*,\s*|\s+och\s+){NAME}{_CONSTITUENCY})*)"
     rf"(?:\s+m\.\s?fl\.)?\s*\((?P<party>[^)]{{1,30}})\)"
 )
-_SIGNATURE = regex.compile(rf"^/?\s*(?P<name>{NAME})")
-_GROUP_WORD = regex.compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
-_SENTENCE_GAP = regex.compile(r"[.?!]\s")
-_SEPARATORS = regex.compile(r"(?<!\s)\s*+(?:,|\boch\b|&|\bsamt\b)\s*")
-_GROUP_LINE = regex.compile(r"^\(\s*(?:samtliga|båda|alla|bägge)\s+(?P<party>[^)]+)\)\s*$", regex.I)
-_DATE_LINE = regex.compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+\p{Ll}+\s+\d{4}\b")
-_SIGNOFF = regex.compile(
+_SIGNATURE = lazy_compile(rf"^/?\s*(?P<name>{NAME})")
+_GROUP_WORD = lazy_compile(r"^(?:samtliga|båda|alla|bägge)\s+", regex.IGNORECASE)
+_SENTENCE_GAP = lazy_compile(r"[.?!]\s")
+_SEPARATORS = lazy_compile(r"(?<!\s)\s*+(?:,|\boch\b|&|\bsamt\b)\s*")
+_GROUP_LINE = lazy_compile(r"^\(\s*(?:samtliga|båda|alla|bägge)\s+(?P<party>[^)]+)\)\s*$", regex.I)
+_DATE_LINE = lazy_compile(r"\d{4}-\d{2}-\d{2}|\b\d{1,2}\s+\p{Ll}+\s+\d{4}\b")
+_SIGNOFF = lazy_compile(
     r"^(?:" + "|".join(regex.escape(w) for w in patterns()["signoff_words"]) + r")\b", regex.I
 )
-_ROLE_LINE = regex.compile(
+_ROLE_LINE = lazy_compile(
     "^(?:" + "|".join(f"(?:{p})" for p in patterns()["role_lines"]) + r")$", regex.IGNORECASE
 )
 
@@ -83,7 +84,7 @@ def _party_in_line(text: str) -> str | None:
 
 
 # A local party's name and a place after it, capitalised ('Sjukvårdspartiet Västernorrland').
-_LOCAL_WITH_PLACE = regex.compile(r"\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+){1,2}")
+_LOCAL_WITH_PLACE = lazy_compile(r"\p{Lu}[\p{L}-]+(?:[ ]\p{Lu}[\p{L}-]+){1,2}")
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,7 @@ class _Signature:
     tail: str
 
 
-_AFTER_NAME = regex.compile(r"(?:\s+m\.?\s?fl\.?)?(?:\s*,\s*|\s+)?(?P<mark>\([^)]{1,40}\))?(?:\s*,\s*|\s+)?")
+_AFTER_NAME = lazy_compile(r"(?:\s+m\.?\s?fl\.?)?(?:\s*,\s*|\s+)?(?P<mark>\([^)]{1,40}\))?(?:\s*,\s*|\s+)?")
 
 
 def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
@@ -119,17 +120,17 @@ def _parse_signature(text: str, *, strict: bool) -> _Signature | None:
 
 
 _Signer = tuple[int, int, str, str | None, bool]
-_MORE_SIGNERS = regex.compile(r"^(?:och|samt|&)\s+\p{Lu}|^,\s*\p{Lu}", regex.IGNORECASE)
+_MORE_SIGNERS = lazy_compile(r"^(?:och|samt|&)\s+\p{Lu}|^,\s*\p{Lu}", regex.IGNORECASE)
 # A signer's label alone on its line ('Förslagsställare', 'Inlämnad av:'), as a form sets it
-_BARE_SIGNER_LABEL = regex.compile(r"^(?i:" + alternation(patterns()["signer_labels"]) + r")[ \t]*:?$")
+_BARE_SIGNER_LABEL = lazy_compile(r"^(?i:" + alternation(patterns()["signer_labels"]) + r")[ \t]*:?$")
 # the value under such a label: a name (in capitals as a form may keep it), then a date or nothing
-_LABELLED_VALUE = regex.compile(
+_LABELLED_VALUE = lazy_compile(
     rf"^(?P<name>(?-i:{NAME})|\p{{Lu}}{{2,}}(?:[ -]\p{{Lu}}{{2,}}){{1,3}})"
     r"(?:[ \t]*,?[ \t]*(?:19|20)\d{2}-\d{2}-\d{2}(?:[ \t]+\d{1,2}[:.]\d{2})?)?$"
 )
 # A label or role word before a signer's name on its line: 'Ställd av:', 'Motionären',
 # 'Oppositionsråd' (a capitalised role noun only: 'ordförande' in prose is no label).
-_LEADING_LABEL = regex.compile(
+_LEADING_LABEL = lazy_compile(
     r"^(?:(?i:"
     + alternation(patterns()["signer_labels"] + patterns()["signer_labels_with_colon"])
     + r")[ \t]*[:,][ \t]*|(?i:"
@@ -138,18 +139,18 @@ _LEADING_LABEL = regex.compile(
     + alternation([w[1:] for w in patterns()["role_nouns"] if w[:1].islower()])
     + r"))[ \t]+(?=\p{Lu}\p{Ll}))"
 )
-_COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+_COLUMN_GAP = lazy_compile(r"\s{3,}|\t")
 # A column's cell: words kept apart by at most two spaces ('Anna Ek          Bo Al').
-_CELL = regex.compile(r"\S+(?:[ ]{1,2}\S+)*")
+_CELL = lazy_compile(r"\S+(?:[ ]{1,2}\S+)*")
 # A table's cell border as readers write it ('Anna Ek | Bo Al'): a column gap of the same length.
-_CELL_BORDER = regex.compile(r" \| ")
-_DATE_TAIL = regex.compile(
+_CELL_BORDER = lazy_compile(r" \| ")
+_DATE_TAIL = lazy_compile(
     r"(?<![,\s])[,\s]*+(?:den\s++)?(?:\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[/.]\d{1,2}(?:[/.\s]++\d{2,4})?"
     r"|\d{1,2}\s++\p{Ll}++\s++\d{4})\s*+$"
 )
-_TOWN_TAIL = regex.compile(r"^(?:(?:i|på)\s+)?\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?$")
+_TOWN_TAIL = lazy_compile(r"^(?:(?:i|på)\s+)?\p{Lu}[\p{Ll}-]+(?:\s\p{Lu}[\p{Ll}-]+)?$")
 # An acronym standing for a party after a comma ('Anders Hansen, SAFE'), in a signature only.
-_ACRONYM = regex.compile(r"^(?-i:\p{Lu}{2,8})$")
+_ACRONYM = lazy_compile(r"^(?-i:\p{Lu}{2,8})$")
 
 
 def _tail_party(tail: str, *, in_region: bool, after_comma: bool) -> str | None:
@@ -281,7 +282,7 @@ def _several_signers(text: str, offset: int, *, strict: bool) -> list[tuple[int,
     return [(s, e, n, p or last_party, g) for s, e, n, p, g in parts]
 
 
-_GLUED = regex.compile(r"[.!?](?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s*$)")
+_GLUED = lazy_compile(r"[.!?](?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+\s*$)")
 
 
 def _unglued(lines: tuple[Line, ...]) -> list[Line]:
@@ -651,18 +652,18 @@ def _above_comments(hits: list[Hit], text: str) -> list[Hit]:
 
 
 # a sentence of running text ending its line: a post's body stands above its comments
-_PROSE_ABOVE = regex.compile(r"^[^\n]{20,}[.?!:][ \t]*$", regex.MULTILINE)
+_PROSE_ABOVE = lazy_compile(r"^[^\n]{20,}[.?!:][ \t]*$", regex.MULTILINE)
 
 
 # '… riktlinjerna? Karlstad den 28 september 2020 Anders Lindqvist (L) Ledamot …': a sign-off
 # run into the text (a PDF converted one page per line) names its signer after the date.
-_INLINE_SIGNER = regex.compile(
+_INLINE_SIGNER = lazy_compile(
     patterns()["inline_signoff"] + rf"(?P<name>{NAME})(?![\p{{L}}-])[ \t]*(?P<mark>\([^)\n]{{1,30}}\))?"
 )
 
 
-_MARKED_NAME = regex.compile(rf"(?P<name>{NAME})(?![\p{{L}}-])[ \t]*(?P<mark>\([^)\n]{{1,30}}\))")
-_SENTENCE_CLOSE = regex.compile(r"[.?!:][ \t\n]")
+_MARKED_NAME = lazy_compile(rf"(?P<name>{NAME})(?![\p{{L}}-])[ \t]*(?P<mark>\([^)\n]{{1,30}}\))")
+_SENTENCE_CLOSE = lazy_compile(r"[.?!:][ \t\n]")
 _TAIL_CHARS = 400  # where a flattened last page keeps its signers
 
 
@@ -717,7 +718,7 @@ def _register_entries(lines: tuple[Line, ...]) -> set[int]:
 
 
 _RECORD_FIELD = record_field_regex()
-_CONTACT_HEADING = regex.compile(
+_CONTACT_HEADING = lazy_compile(
     r"^(?:" + alternation(patterns()["contact_headings"]) + r")[ \t]*:?$", regex.IGNORECASE
 )
 
@@ -824,9 +825,9 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
     return out
 
 
-_MARK_AFTER = regex.compile(r"[ \t]*\((?P<mark>\p{Lu}[\p{L}]{0,5})\)")
+_MARK_AFTER = lazy_compile(r"[ \t]*\((?P<mark>\p{Lu}[\p{L}]{0,5})\)")
 _WORD = r"(?:\p{Lu}[\p{L}-]*|\p{Ll}{2,})"
-_DEFINITION = regex.compile(
+_DEFINITION = lazy_compile(
     rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,3}})[ \t]*\((?P<mark>\p{{Lu}}[\p{{L}}]{{0,5}})\)"
 )
 
@@ -856,7 +857,7 @@ def _defined_mark(text: str, start: int, end: int) -> tuple[str, int, int] | Non
 
 # A party's letters first and its name after them, on a line of its own ('SPI – Sveriges
 # Pensionärers Intresseparti, Karlskrona').
-_DEFINED_FIRST = regex.compile(
+_DEFINED_FIRST = lazy_compile(
     r"^[ \t]*(?P<mark>\p{Lu}{2,6})[ \t]*[–—-][ \t]*"
     r"(?P<name>(?:\p{Lu}[\p{L}-]*[ \t]+){0,4}(?i:[\p{L}-]*parti(?:et)?))(?![\p{L}])",
     regex.MULTILINE,
@@ -892,7 +893,7 @@ def _marked_elsewhere(text: str, name: str) -> tuple[str, int, int] | None:
     return next(iter(found)), span[0], span[1]
 
 
-_POST_BYLINE = regex.compile(
+_POST_BYLINE = lazy_compile(
     "(?i:" + patterns()["post_byline"] + rf")(?P<name>{NAME})(?![\p{{L}}-])", regex.MULTILINE
 )
 _BYLINE_HEAD = 1500  # a post's byline stands under its heading
@@ -920,11 +921,11 @@ def _with_post_byline(text: str, authors: list[Hit]) -> list[Hit]:
     return [Hit(start, end, "authors:post-byline", byline.group("name"), attrs)]
 
 
-_MEMBER = regex.compile(
+_MEMBER = lazy_compile(
     r"(?P<noun>" + alternation(sorted(parties().by_member)) + r")(?![\p{L}])", regex.IGNORECASE
 )
 # 'Jonas Ek, miljöpartist och …', 'Anna Berg – folkpartist i Borås'
-_MEMBER_AFTER_NAME = regex.compile(r"(?<![ \t])[ \t]*+[,–—-][ \t]*+" + _MEMBER.pattern, regex.IGNORECASE)
+_MEMBER_AFTER_NAME = lazy_compile(r"(?<![ \t])[ \t]*+[,–—-][ \t]*+" + _MEMBER.pattern, regex.IGNORECASE)
 _HEAD_LINES = 6
 
 
@@ -950,7 +951,7 @@ def head_member_party(text: str, name: str) -> tuple[str, int, int] | None:
 
 
 # '/Jonas', '– Lars-Åke': a post signed with a first name only
-_FIRST_NAME_SIGNOFF = regex.compile(rf"^[ \t]*[/–—-][ \t]*(?P<first>{NAME_TOKEN})[ \t]*$")
+_FIRST_NAME_SIGNOFF = lazy_compile(rf"^[ \t]*[/–—-][ \t]*(?P<first>{NAME_TOKEN})[ \t]*$")
 _SIGNOFF_SEARCH_LINES = 10
 
 

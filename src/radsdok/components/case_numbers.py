@@ -45,6 +45,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .findings import Hit, findings_of
 from .lexicon import alternation, load_json
 
@@ -84,27 +85,27 @@ _SHAPE = (
     # glued on where a web page lost its line break ("RS 912-2025Motion nr 1") ends the number.
     r"(?!\d|\p{Ll}|\p{Lu}(?!\p{Ll})|[/\-\u2013\u2011:.][\p{L}\d])"
 )
-_CANDIDATE = regex.compile(rf"(?<![\p{{L}}\d]|\d[/\-\u2013.:])(?-i:{_SHAPE})", regex.VERSION1)
-_WHOLE = regex.compile(rf"(?-i:{_SHAPE})", regex.VERSION1)
+_CANDIDATE = lazy_compile(rf"(?<![\p{{L}}\d]|\d[/\-\u2013.:])(?-i:{_SHAPE})", regex.VERSION1)
+_WHOLE = lazy_compile(rf"(?-i:{_SHAPE})", regex.VERSION1)
 # The day of a date read as year, serial and sub-number: the "-15" of "2023-06-15".
-_DAY = regex.compile(r"[-.](?P<day>\d{1,2})(?!\d)")
+_DAY = lazy_compile(r"[-.](?P<day>\d{1,2})(?!\d)")
 # A bare number in a table cell or a column: a pipe, a tab, a column gap or a line end on each side.
-_CELL_BEFORE = regex.compile(r"(?:^|\n|\||\t|[ \t\u00a0]{2})[ \t\u00a0*]{0,4}\Z")
-_CELL_AFTER = regex.compile(r"[ \t\u00a0*]{0,4}(?:\||\t|\n|\Z)|[ \t\u00a0]{2}")
+_CELL_BEFORE = lazy_compile(r"(?:^|\n|\||\t|[ \t\u00a0]{2})[ \t\u00a0*]{0,4}\Z")
+_CELL_AFTER = lazy_compile(r"[ \t\u00a0*]{0,4}(?:\||\t|\n|\Z)|[ \t\u00a0]{2}")
 # A bare number opening a line, as in a register's rows ("2017/1135 2017-05-23") or a heading.
-_LINE_START = regex.compile(r"(?:^|\n)[ \t\u00a0>*•|-]{0,4}\Z")
-_LINE_START_AFTER = regex.compile(r"[ \t\u00a0]|\n|\Z")
+_LINE_START = lazy_compile(r"(?:^|\n)[ \t\u00a0>*•|-]{0,4}\Z")
+_LINE_START_AFTER = lazy_compile(r"[ \t\u00a0]|\n|\Z")
 # A bare number in a short line at the top of the document: "Kommunstyrelsen 2023/0048".
 _HEADER_CHARS = 400
-_SHORT_LINE = regex.compile(r"(?:^|\n)[^\n]{0,50}\Z")
-_SHORT_LINE_AFTER = regex.compile(r"[^\n]{0,30}(?:\n|\Z)")
+_SHORT_LINE = lazy_compile(r"(?:^|\n)[^\n]{0,50}\Z")
+_SHORT_LINE_AFTER = lazy_compile(r"[^\n]{0,30}(?:\n|\Z)")
 # One capital joined to the number by a dash or slash: "K-2023-00118".
-_JOINED_LETTER = regex.compile(r"(?<![\p{L}\d])\p{Lu}[/\-]\Z")
+_JOINED_LETTER = lazy_compile(r"(?<![\p{L}\d])\p{Lu}[/\-]\Z")
 # A bare number beside a date, as in a header line or a register row ("2023-06-15 2023/0048").
-_DATE_BEFORE = regex.compile(r"(?<!\d)(?:19|20)\d{2}-[01]\d-[0-3]\d[ \t\u00a0]{1,3}\Z")
-_DATE_AFTER = regex.compile(r"[ \t\u00a0]{1,3}(?:19|20)\d{2}-[01]\d-[0-3]\d(?!\d)")
+_DATE_BEFORE = lazy_compile(r"(?<!\d)(?:19|20)\d{2}-[01]\d-[0-3]\d[ \t\u00a0]{1,3}\Z")
+_DATE_AFTER = lazy_compile(r"[ \t\u00a0]{1,3}(?:19|20)\d{2}-[01]\d-[0-3]\d(?!\d)")
 # A phone number goes on in short digit groups: "2023-123 45 67".
-_DIGIT_GROUP_AFTER = regex.compile(r"[ \t\u00a0]\d{2,3}(?!\d)")
+_DIGIT_GROUP_AFTER = lazy_compile(r"[ \t\u00a0]\d{2,3}(?!\d)")
 
 
 @cache
@@ -141,7 +142,7 @@ def _label_led() -> regex.Pattern[str]:
 
 
 # What follows a number on its line: nothing, or a column gap.
-_LINE_END_AFTER = regex.compile(r"[ \t\u00a0]{0,8}(?:\n|\Z|\|)|[ \t\u00a0]{2}")
+_LINE_END_AFTER = lazy_compile(r"[ \t\u00a0]{0,8}(?:\n|\Z|\|)|[ \t\u00a0]{2}")
 
 
 def _row_after_header(text: str, found: regex.Match[str]) -> bool:
@@ -156,8 +157,8 @@ def _row_after_header(text: str, found: regex.Match[str]) -> bool:
     return bool(header_before) or not _LINE_END_AFTER.match(text, found.end("num"))
 
 
-_REGISTER_WORD = regex.compile(r"\p{L}+(?:-\p{Lu}+)?")
-_ISO_DATE = regex.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
+_REGISTER_WORD = lazy_compile(r"\p{L}+(?:-\p{Lu}+)?")
+_ISO_DATE = lazy_compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
 
 
 def _labelled_numbers(text: str, taken: list[Hit]) -> list[Hit]:
@@ -191,10 +192,10 @@ def _labelled_numbers(text: str, taken: list[Hit]) -> list[Hit]:
 
 
 # A bare number alone in parentheses after a title: "Motion om parken (2016/123)".
-_PAREN_BEFORE = regex.compile(r"\([ \t]?\Z")
-_PAREN_AFTER = regex.compile(r"[ \t]?\)")
+_PAREN_BEFORE = lazy_compile(r"\([ \t]?\Z")
+_PAREN_AFTER = lazy_compile(r"[ \t]?\)")
 # A bare number ending a line: nothing after it but a full stop or a closing bracket.
-_ENDS_LINE = regex.compile(r"[.)\]]?[ \t\u00a0]{0,8}(?:\n|\Z)")
+_ENDS_LINE = lazy_compile(r"[.)\]]?[ \t\u00a0]{0,8}(?:\n|\Z)")
 
 
 @cache

@@ -8,20 +8,21 @@ from functools import lru_cache
 
 import regex
 
+from ..lazy_pattern import lazy_compile
 from .lexicon import alternation, compile_any, page_tail_regex, patterns
 
 # A list marker at the start of a line: bullets, "1.", "1)", "a)", "att1", "(2)".
-LIST_MARKER = regex.compile(
+LIST_MARKER = lazy_compile(
     r"^(?:[-–—•*·▪●○■□►>]|\(?\d{1,2}[.):]|\(?[a-h][.)]|(?=att\s?\d)|fråga\s*\d*\s*:)[ \t\u00a0]*",
     regex.IGNORECASE,
 )
 AMOUNT_UNITS = r"(?:" + alternation(patterns()["amount_units"]) + r")(?!\p{L})"
 # 'att1 kommunen …', 'att 2) kommunen …', 'att 3 kommunen …': a numbered att-clause; not an
 # amount ('att 50 000 kronor avsätts', 'att 20 procent av …')
-ATT_NUMBER = regex.compile(
+ATT_NUMBER = lazy_compile(
     r"^att\s?(\d{1,2})(?:[.):]\s+|\s+(?=\p{L})(?!" + AMOUNT_UNITS + r"))", regex.IGNORECASE
 )
-_SPACE = regex.compile(r"[\s\u00a0]+")
+_SPACE = lazy_compile(r"[\s\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def split_items(text: str, breaks: BreakRule | None = None) -> list[Item]:
     return items
 
 
-_DATE_ALONE = regex.compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
+_DATE_ALONE = lazy_compile(r"(?:19|20)\d{2}-[01]\d-[0-3]\d")
 LISTED_DATES = 3  # distinct dates alone on their lines that make a register's rows
 
 
@@ -165,7 +166,7 @@ def page_tail(text: str) -> regex.Match[str] | None:
 _FURNITURE_LINE_MAX = 90
 # A line opening what follows a published post: readers' comments, a blog's sidebar, a saved
 # Facebook post's action bar ('3 svar på ”Motion om …”', 'Om mig', 'Gilla   Kommentera   Dela').
-AFTER_DOCUMENT_LINE = regex.compile(
+AFTER_DOCUMENT_LINE = lazy_compile(
     r"^[ \t]*(?:" + "|".join(patterns()["page_after_document_lines"]) + r")[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
@@ -187,17 +188,17 @@ def content_end(text: str) -> int:
     return end
 
 
-_MAIL_LABEL = regex.compile(
+_MAIL_LABEL = lazy_compile(
     r"^[ \t>]*(?P<label>" + alternation(patterns()["mail_header_labels"]) + r")[ \t]*:", regex.IGNORECASE
 )
 _MAIL_SENDERS = frozenset(patterns()["mail_sender_labels"])
 _MAIL_SENT = frozenset(patterns()["mail_sent_labels"])
 _MAIL_SUBJECTS = frozenset(patterns()["mail_subject_labels"])
-_MAIL_SEPARATOR = regex.compile(patterns()["mail_separator"], regex.IGNORECASE)
-_MAIL_SEPARATOR_WORDED = regex.compile(r"\p{L}")
-_MAIL_FORWARD = regex.compile(patterns()["mail_forward_subject"], regex.IGNORECASE)
-_MAIL_REPLY = regex.compile(patterns()["mail_reply_subject"], regex.IGNORECASE)
-_MAIL_ADDRESS = regex.compile(r"[\w.+-]@[\w-]+\.")
+_MAIL_SEPARATOR = lazy_compile(patterns()["mail_separator"], regex.IGNORECASE)
+_MAIL_SEPARATOR_WORDED = lazy_compile(r"\p{L}")
+_MAIL_FORWARD = lazy_compile(patterns()["mail_forward_subject"], regex.IGNORECASE)
+_MAIL_REPLY = lazy_compile(patterns()["mail_reply_subject"], regex.IGNORECASE)
+_MAIL_ADDRESS = lazy_compile(r"[\w.+-]@[\w-]+\.")
 # a plain rule ('---') ends a cover note only under a note this short
 _COVER_NOTE_LINES = 6
 
@@ -262,10 +263,10 @@ def in_mail_wrapper(text: str, start: int) -> bool:
     return any(s <= start < e for s, e in mail_wrapper_spans(text))
 
 
-_MENU_SEPARATOR = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
+_MENU_SEPARATOR = lazy_compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
 _MENU_ITEM_MAX = 32
-_BREADCRUMB_SEPARATOR = regex.compile(r"[ \t][>›»][ \t]")
-_SLASH_TRAIL = regex.compile(r"[ \t]/[ \t]")  # a trail set with slashes: three steps or more
+_BREADCRUMB_SEPARATOR = lazy_compile(r"[ \t][>›»][ \t]")
+_SLASH_TRAIL = lazy_compile(r"[ \t]/[ \t]")  # a trail set with slashes: three steps or more
 
 
 def is_menu_line(line: str) -> bool:
@@ -327,7 +328,7 @@ def appended_answer_start(text: str) -> int | None:
     return None
 
 
-_ANSWER_HEADING = regex.compile(
+_ANSWER_HEADING = lazy_compile(
     "|".join(f"(?:{p})" for p in patterns()["appended_answer_headings"]), regex.IGNORECASE
 )
 

@@ -9,6 +9,8 @@ from typing import Any
 
 import regex
 
+from ..lazy_pattern import lazy_compile
+
 
 def load_json(name: str) -> Any:
     """Load a data file shipped inside the package."""
@@ -28,7 +30,7 @@ def alternation(items: list[str]) -> str:
 
 def compile_any(key: str, flags: int = regex.IGNORECASE | regex.MULTILINE) -> regex.Pattern[str]:
     """Compile the regex list under `key` in patterns.json as one alternation."""
-    return regex.compile("(?:" + "|".join(f"(?:{p})" for p in patterns()[key]) + ")", flags)
+    return lazy_compile("(?:" + "|".join(f"(?:{p})" for p in patterns()[key]) + ")", flags)
 
 
 class Parties:
@@ -62,12 +64,12 @@ class Parties:
             self.by_name.setdefault(name.casefold(), name)
         national_names = [n for e in self.national.values() for n in e["names"]]
         # Names usable in prose: national ones (and genitives) and multi-letter local ones.
-        self.name_regex = regex.compile(
+        self.name_regex = lazy_compile(
             r"\b(?<!-)(?:" + alternation(national_names + self.local_names) + r")s?(?![\p{L}-])",
             regex.IGNORECASE,
         )
         self.local_shape = "|".join(f"(?:{p})" for p in patterns()["local_party_shapes"])
-        self.local_suffix_regex = regex.compile(rf"\b(?:{self.local_shape})(?![\p{{L}}])")
+        self.local_suffix_regex = lazy_compile(rf"\b(?:{self.local_shape})(?![\p{{L}}])")
 
     def from_abbreviation(self, text: str) -> str | None:
         """'v', '(S)', 'fp' -> 'V', 'S', 'L'; None if not a known abbreviation."""
@@ -103,7 +105,7 @@ class Municipalities:
         self.names: list[str] = [m["name"] for m in data["municipalities"]]
         self.regions: list[str] = data["regions"]
         self._known = {n.casefold(): n for n in self.names}
-        self.mention_regex = regex.compile(r"\b(?<!-)(?:" + alternation(self.names) + r")s?(?![\p{L}-])")
+        self.mention_regex = lazy_compile(r"\b(?<!-)(?:" + alternation(self.names) + r")s?(?![\p{L}-])")
 
     def canonical(self, word: str) -> str | None:
         """'Norrköpings' -> 'Norrköping'; None where it is no municipality."""
@@ -135,7 +137,7 @@ def page_tail_regex() -> regex.Pattern[str]:
     """A line opening a web page's furniture below the document it publishes (readers'
     comments, related posts, tags, share buttons): the document ends before it."""
     alternatives = "|".join(f"(?:{p})" for p in patterns()["page_tail_headings"])
-    return regex.compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
+    return lazy_compile(rf"^[ \t]*(?:{alternatives})[ \t]*$", regex.IGNORECASE | regex.MULTILINE)
 
 
 @cache
@@ -143,7 +145,7 @@ def record_field_regex() -> regex.Pattern[str]:
     """A register entry's field label at the start of a line ('Status:', 'Väckt:'): with two
     values, the text lists documents (`kinds.json` `record_field_labels`)."""
     labels = alternation(load_json("kinds.json")["record_field_labels"])
-    return regex.compile(rf"^[ \t]*(?P<label>{labels})[ \t]*:", regex.IGNORECASE | regex.MULTILINE)
+    return lazy_compile(rf"^[ \t]*(?P<label>{labels})[ \t]*:", regex.IGNORECASE | regex.MULTILINE)
 
 
 @cache

@@ -6,6 +6,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .findings import KIND_MIN_CONFIDENCE, MEETING_PAGE_RULE, Hit, findings_of, lists_documents
 from .layout import (
     LIST_MARKER,
@@ -32,25 +33,25 @@ from .lexicon import (
 from .titles import find_title, top_headings
 
 _MONTHS = {name: number for number, name in enumerate(patterns()["months"], start=1)}
-_ISO_DATE = regex.compile(  # any hyphen, the same both times ('2015‐06‐29' from a PDF)
+_ISO_DATE = lazy_compile(  # any hyphen, the same both times ('2015‐06‐29' from a PDF)
     r"\b(?<![/-])(?P<y>(?:19|20)\d{2})(?P<sep>[-.\u2010\u2011])(?P<m>[01]\d)(?P=sep)(?P<d>[0-3]\d)(?![\d])"
 )
-_SPACED_DATE = regex.compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
-_WORD_DATE = regex.compile(
+_SPACED_DATE = lazy_compile(r"\b(?P<y>(?:19|20)\d{2}) (?P<m>[01]\d) (?P<d>[0-3]\d)(?![\d])")
+_WORD_DATE = lazy_compile(
     r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\s+(?P<y>(?:19|20)\d{2})\b"
 )
 _DATE_WINDOW = 3000  # a document's own date stands in its head or by its signature
-_PARAGRAPH_REF = regex.compile(r"[ \t]*,?[ \t]*§")  # "beslut 2022-05-24, § 112": another meeting
-_MEETING_REF = regex.compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
+_PARAGRAPH_REF = lazy_compile(r"[ \t]*,?[ \t]*§")  # "beslut 2022-05-24, § 112": another meeting
+_MEETING_REF = lazy_compile(r"\(\s*\p{Lu}{1,5}\s+$")  # "(KS 2009-05-26, § 104)"
 # One alternation, a named group per kind; where two kinds' words start at the same place
 # the longer word wins ("enkel fråga" before "fråga").
-_ANY_KIND = regex.compile(
+_ANY_KIND = lazy_compile(
     r"\b(?:"
     + "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in patterns()["kind_keywords"].items())
     + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
-_BODY = regex.compile(
+_BODY = lazy_compile(
     r"\b(?:(?P<body>(?i:"
     + alternation(patterns()["body_words"])
     + r"))(?:\s+i\s+(?P<place>\p{Lu}[\p{L}-]+))?|(?P<abbr>"
@@ -58,18 +59,18 @@ _BODY = regex.compile(
     + r")(?![\p{L}]))"
 )
 _BODY_CUES = ("fullmäktige", "styrelse", "kf", "rf")  # every _BODY match holds one
-_GENITIVE_BEFORE = regex.compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
-_KOMMUN = regex.compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
-_REGION = regex.compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
-_DATE_LABEL = regex.compile(patterns()["date_label_line"], regex.IGNORECASE)
-_MEETING_TIME_PLACE = regex.compile(patterns()["meeting_time_place_label"], regex.IGNORECASE)
-_DATE_SKIP = regex.compile(patterns()["date_skip_lines"], regex.IGNORECASE)
-_DATE_LABEL_CELL = regex.compile(patterns()["date_label_cell"], regex.IGNORECASE)
-_PAGE_DATE = regex.compile(patterns()["page_date_line"], regex.IGNORECASE)
+_GENITIVE_BEFORE = lazy_compile(r"(?P<gen>\p{Lu}[\p{L}-]+s)\s+$")
+_KOMMUN = lazy_compile(r"\b(?P<name>\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)s?\s+kommun(?:s|en)?\b")
+_REGION = lazy_compile(r"\bRegion\s+(?P<name>\p{Lu}[\p{L}-]+)")
+_DATE_LABEL = lazy_compile(patterns()["date_label_line"], regex.IGNORECASE)
+_MEETING_TIME_PLACE = lazy_compile(patterns()["meeting_time_place_label"], regex.IGNORECASE)
+_DATE_SKIP = lazy_compile(patterns()["date_skip_lines"], regex.IGNORECASE)
+_DATE_LABEL_CELL = lazy_compile(patterns()["date_label_cell"], regex.IGNORECASE)
+_PAGE_DATE = lazy_compile(patterns()["page_date_line"], regex.IGNORECASE)
 # a sign-off run into a long line, a name after it (a PDF converted one page per line)
-_INLINE_SIGNED = regex.compile(patterns()["inline_signoff"] + r"(?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+)")
-_PAGE_PUBLISHED = regex.compile(patterns()["page_published_line"], regex.IGNORECASE)
-_PAGE_UPDATED = regex.compile(patterns()["page_updated_line"], regex.IGNORECASE)
+_INLINE_SIGNED = lazy_compile(patterns()["inline_signoff"] + r"(?=\p{Lu}\p{Ll}+\s\p{Lu}\p{Ll}+)")
+_PAGE_PUBLISHED = lazy_compile(patterns()["page_published_line"], regex.IGNORECASE)
+_PAGE_UPDATED = lazy_compile(patterns()["page_updated_line"], regex.IGNORECASE)
 _INTRO_QUESTIONS = compile_any("question_intro")
 
 
@@ -91,7 +92,7 @@ _YIELDING_RULES = frozenset(
 _DOCUMENT_WORDS = alternation(
     [w for words in load_json("kinds.json")["singular_words"].values() for w in words]
 )
-_DOCUMENT_OPENS = regex.compile(
+_DOCUMENT_OPENS = lazy_compile(
     r"^[ \t#*]*(?:" + _DOCUMENT_WORDS + r")(?![\p{L}])", regex.IGNORECASE | regex.MULTILINE
 )
 
@@ -139,14 +140,14 @@ def _kind_from_rules(text: str, lines: tuple[Line, ...]) -> tuple[str, float, Hi
     return kind, 0.95, Hit(start, end, "kind:opening-lines", kind)
 
 
-_DECIDED = regex.compile(
+_DECIDED = lazy_compile(
     r"(?<![\p{L}])(?:" + alternation(load_json("kinds.json")["reported_decision_verbs"]) + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
 
 
 _DECIDED_TAIL = 40  # what may follow the verb on its line: 'av fullmäktige 2019-03-11'
-_RELATIVE_BEFORE = regex.compile(
+_RELATIVE_BEFORE = lazy_compile(
     r"(?<![\p{L}])(?:som|när|då|att|vilket|vilken)\s++(?:\p{L}++\s++){0,2}\Z", regex.IGNORECASE
 )
 
@@ -201,9 +202,9 @@ def _inside_site_menu(text: str, pos: int) -> bool:
     return len(items) >= 4 or _SITE_WORD.search(line) is not None
 
 
-_MENU_CELLS = regex.compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
-_SITE_WORD = regex.compile(patterns()["site_navigation_words"], regex.IGNORECASE)
-_MENU_SEPARATOR_AT = regex.compile(r"\S(?:[ \t]{3,}|[ \t]*[|·•/›>][ \t]*)\S")
+_MENU_CELLS = lazy_compile(r"[ \t]*[|·•][ \t]*|[ \t]{3,}")
+_SITE_WORD = lazy_compile(patterns()["site_navigation_words"], regex.IGNORECASE)
+_MENU_SEPARATOR_AT = lazy_compile(r"\S(?:[ \t]{3,}|[ \t]*[|·•/›>][ \t]*)\S")
 
 
 def _on_attachment_line(text: str, pos: int) -> bool:
@@ -276,11 +277,11 @@ def _asked_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str, f
     return kind, 0.6, hit
 
 
-_LIST_INTRO = regex.compile(load_json("kinds.json")["list_intro_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_LIST_INTRO = lazy_compile(load_json("kinds.json")["list_intro_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _LIST_INTRO_LINES = 12
 
 
-_PROTOCOL_MARK = regex.compile(
+_PROTOCOL_MARK = lazy_compile(
     load_json("kinds.json")["protocol_mark_pattern"], regex.IGNORECASE | regex.MULTILINE
 )
 
@@ -436,71 +437,71 @@ def _line_at(text: str, offset: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
-_YEAR_IN_HEADING = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_YEAR_IN_HEADING = lazy_compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 # Two kinds of document joined in a heading ('Motioner och medborgarförslag under beredning',
 # 'Interpellationer och frågor 2022'): a page that lists them.
-_KINDS_JOINED = regex.compile(
+_KINDS_JOINED = lazy_compile(
     _ANY_KIND.pattern
     + r"(?:[ \t]*,|[ \t]+(?:och|&|samt))[ \t]+"
     + _ANY_KIND.pattern.replace("?P<", "?P<second_"),
     regex.IGNORECASE,
 )
-_LETTER_SPACED = regex.compile(r"^(?:\p{L} ){4,}\p{L}$")
+_LETTER_SPACED = lazy_compile(r"^(?:\p{L} ){4,}\p{L}$")
 _K = load_json("kinds.json")
 _DOCUMENT_KINDS = frozenset(_K["document_kinds"])
 _SINGULAR = {kind: frozenset(w.casefold() for w in words) for kind, words in _K["singular_words"].items()}
 _PLURAL = {kind: frozenset(w.casefold() for w in words) for kind, words in _K["plural_words"].items()}
 _COUNT_FULL = 3  # kind words counted before a count-only guess gets its full confidence
-_REFERENCE_BEFORE = regex.compile(
+_REFERENCE_BEFORE = lazy_compile(
     r"(?<![\p{L}])(?:" + alternation(_K["heading_reference_before"]) + r")(?![\p{L}])", regex.IGNORECASE
 )
-_HEADING_REPORTING = regex.compile(
+_HEADING_REPORTING = lazy_compile(
     r"(?<![\p{L}])(?:" + alternation(_K["heading_reporting_words"]) + r")(?![\p{L}])", regex.IGNORECASE
 )
-_REPORTING = regex.compile(
+_REPORTING = lazy_compile(
     "|".join(f"(?:{p})" for p in _K["reporting_patterns"]), regex.IGNORECASE | regex.MULTILINE
 )
-_LISTING = regex.compile(_K["listing_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_LISTING = lazy_compile(_K["listing_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _RECORD_FIELD = record_field_regex()
-_ADDRESSED = regex.compile(_K["addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_SIGNOFF = regex.compile(_K["signoff_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_PROPOSAL = regex.compile(_K["proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_PARTY = regex.compile(_K["party_pattern"], regex.IGNORECASE)
+_ADDRESSED = lazy_compile(_K["addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_SIGNOFF = lazy_compile(_K["signoff_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PROPOSAL = lazy_compile(_K["proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PARTY = lazy_compile(_K["party_pattern"], regex.IGNORECASE)
 _QUESTION_KIND_WORDS = {
     kind: regex.compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
     for kind, words in _K["question_kind_words"].items()
 }
-_QUOTING = regex.compile(
+_QUOTING = lazy_compile(
     "|".join(f"(?:{p})" for p in _K["quoting_patterns"]), regex.IGNORECASE | regex.MULTILINE
 )
-_WEB_CHROME = regex.compile(
+_WEB_CHROME = lazy_compile(
     "|".join(f"(?:{p})" for p in _K["web_chrome_patterns"]), regex.IGNORECASE | regex.MULTILINE
 )
-_GENRE_LABEL = regex.compile(
+_GENRE_LABEL = lazy_compile(
     r"^[ \t#*]*(?:" + alternation(_K["genre_labels"]) + r")[ \t]*(?:$|[:|]|\d)",
     regex.IGNORECASE | regex.MULTILINE,
 )
 # 'Namn: Anna Berg' on one line, or a portal record's label alone on its line over its value
-_FILLED_FIELD = regex.compile(
+_FILLED_FIELD = lazy_compile(
     r"^[ \t]*(?:" + alternation(_K["filled_form_labels"]) + r")"
     r"[ \t]*(?::[ \t]*|:?[ \t]*\n(?:[ \t]*\n)?[ \t]*)[\p{L}\d]",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_ATTACHMENT = regex.compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_AGENDA_ITEM = regex.compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_OWN_PROPOSAL = regex.compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_PROPOSAL_ADDRESSED = regex.compile(_K["proposal_addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
-_DOCUMENT_LIST_HEADING = regex.compile(
+_ATTACHMENT = lazy_compile(_K["attachment_line_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_AGENDA_ITEM = lazy_compile(_K["agenda_item_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_OWN_PROPOSAL = lazy_compile(_K["own_proposal_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_PROPOSAL_ADDRESSED = lazy_compile(_K["proposal_addressed_pattern"], regex.IGNORECASE | regex.MULTILINE)
+_DOCUMENT_LIST_HEADING = lazy_compile(
     r"^[ \t]*(?:" + alternation(_K["document_list_headings"]) + r")[ \t]*:?[ \t]*$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_PETITION = regex.compile(
+_PETITION = lazy_compile(
     r"(?<![\p{L}])(?:" + alternation(_K["petition_words"]) + r")(?![\p{L}])", regex.IGNORECASE
 )
 _HEADING_MARKS = " \t#*_-–•0123456789.)"
 _REPORTING_CAP = 4
 _SHORT_TEXT = 1500  # a text this short that only asks is a question even under a bare 'Motion' heading
-_FORMAL_QUESTION = regex.compile(r"\?[”\"»’)]*\s*$", regex.MULTILINE)
+_FORMAL_QUESTION = lazy_compile(r"\?[”\"»’)]*\s*$", regex.MULTILINE)
 
 
 def kind_evidence(
@@ -629,10 +630,10 @@ def kind_evidence(
 
 
 # an att-clause opening its line: the formal proposal, not a report of it in prose
-_ATT_LINE = regex.compile(
+_ATT_LINE = lazy_compile(
     r"^[ \t]*+(?:[-•*–][ \t]*+)?(?:\d{1,2}[.)]?[ \t]*+)?att[ \t:]", regex.IGNORECASE | regex.MULTILINE
 )
-_FIRST_PERSON = regex.compile(
+_FIRST_PERSON = lazy_compile(
     r"(?<![\p{L}])(?:" + alternation(load_json("kinds.json")["first_person_words"]) + r")(?![\p{L}])",
     regex.IGNORECASE,
 )
@@ -652,7 +653,7 @@ def _carries_several(text: str) -> bool:
     return asked >= 2
 
 
-_QUESTION_OPENING = regex.compile(_K["question_opening_pattern"], regex.MULTILINE)
+_QUESTION_OPENING = lazy_compile(_K["question_opening_pattern"], regex.MULTILINE)
 
 
 def _proposes_in_own_voice(text: str) -> bool:
@@ -674,7 +675,7 @@ def _own_act(text: str, kind: str) -> bool:
     return False
 
 
-_NEXT_WORD = regex.compile(r"[ \t]+(?P<word>[\p{L}-]+)")
+_NEXT_WORD = lazy_compile(r"[ \t]+(?P<word>[\p{L}-]+)")
 _TITLE_WORDS = frozenset(_K["heading_title_words"])
 
 
@@ -706,8 +707,8 @@ def _headline_sentence(heading: str, found: regex.Match[str]) -> bool:
     return word[:1].islower() and word.casefold() not in _TITLE_WORDS
 
 
-_TABLE_ROW = regex.compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", regex.MULTILINE)
-_DOCUMENT_WORD = regex.compile(r"(?<![\p{L}])(?:" + _DOCUMENT_WORDS + r")(?![\p{L}])", regex.IGNORECASE)
+_TABLE_ROW = lazy_compile(r"^[^\n|]*\|[^\n|]*\|[^\n]*$", regex.MULTILINE)
+_DOCUMENT_WORD = lazy_compile(r"(?<![\p{L}])(?:" + _DOCUMENT_WORDS + r")(?![\p{L}])", regex.IGNORECASE)
 
 
 def _table_of_documents(text: str) -> bool:
@@ -742,7 +743,7 @@ def _in_question(text: str, found: regex.Match[str]) -> bool:
     return sentence.rstrip().endswith("?") or rest.lstrip().startswith("?")
 
 
-_SENTENCE_STOP = regex.compile(r"(?<=[.!?])\s")
+_SENTENCE_STOP = lazy_compile(r"(?<=[.!?])\s")
 
 
 def _unless_portal_item(
@@ -866,7 +867,7 @@ def find_body(text: str) -> Hit | None:
     return Hit(start, found.end(), "body:first-mention", text[start : found.end()])
 
 
-_WORD_BEFORE = regex.compile(r"(\p{Lu}\p{Ll}+)\s+$")
+_WORD_BEFORE = lazy_compile(r"(\p{Lu}\p{Ll}+)\s+$")
 
 
 def _after_first_name(text: str, start: int) -> bool:
@@ -955,14 +956,14 @@ def _date_forms() -> list[tuple[regex.Pattern[str], str]]:
 
 _MONTH_ABBREVIATIONS: dict[str, int] = patterns()["month_abbreviations"]
 _DATE_FORMS = _date_forms()
-_DATE_LABEL_ALONE = regex.compile(patterns()["date_label_alone"], regex.IGNORECASE)
-_DATE_SUBMITTED = regex.compile(patterns()["date_submitted_line"], regex.IGNORECASE)
-_DATE_SIGNATURE = regex.compile(patterns()["date_signature_before"])
-_DATE_REFERENCE_HEADING = regex.compile(
+_DATE_LABEL_ALONE = lazy_compile(patterns()["date_label_alone"], regex.IGNORECASE)
+_DATE_SUBMITTED = lazy_compile(patterns()["date_submitted_line"], regex.IGNORECASE)
+_DATE_SIGNATURE = lazy_compile(patterns()["date_signature_before"])
+_DATE_REFERENCE_HEADING = lazy_compile(
     r"^[ \t]*(?:" + alternation(patterns()["date_reference_headings"]) + r")[ \t]*:?[ \t]*$", regex.IGNORECASE
 )
-_MEETING_BODY = regex.compile(r"fullmäktige|styrelse|nämnd|utskott", regex.IGNORECASE)
-_AFTER_DATE_END = regex.compile(r"[ \t]*(?:[.|]|kl\.?[ \t]|\d{1,2}[.:]\d{2}|$)", regex.MULTILINE)
+_MEETING_BODY = lazy_compile(r"fullmäktige|styrelse|nämnd|utskott", regex.IGNORECASE)
+_AFTER_DATE_END = lazy_compile(r"[ \t]*(?:[.|]|kl\.?[ \t]|\d{1,2}[.:]\d{2}|$)", regex.MULTILINE)
 _LABEL_GAP = 40  # characters a label may stand before its date ('Sammanträde tisdagen den …')
 _SHORT_LINE = 60
 _SIGNATURE_REST = 25  # what may follow a place-date on its line ('kl. 09.00', '| Partiet i X')
@@ -1073,9 +1074,9 @@ def _date_score(
 
 
 _PROSE_LINE = 120  # longer than a list's entry: a paragraph of the text
-_CELL_GAP = regex.compile(r"[ \t]{3,}|\t|[ \t]*\|[ \t]*")
-_MEETING_LABEL = regex.compile(patterns()["meeting_date_label"], regex.IGNORECASE)
-_MEETING_DETAIL = regex.compile(patterns()["meeting_detail_line"], regex.IGNORECASE)
+_CELL_GAP = lazy_compile(r"[ \t]{3,}|\t|[ \t]*\|[ \t]*")
+_MEETING_LABEL = lazy_compile(patterns()["meeting_date_label"], regex.IGNORECASE)
+_MEETING_DETAIL = lazy_compile(patterns()["meeting_detail_line"], regex.IGNORECASE)
 
 
 def _meeting_date(before: str, lines: tuple[Line, ...], index: int) -> bool:
@@ -1086,12 +1087,12 @@ def _meeting_date(before: str, lines: tuple[Line, ...], index: int) -> bool:
     return any(_MEETING_DETAIL.match(line.text) for line in lines[index + 1 : index + 3])
 
 
-_POST_BYLINE_LINE = regex.compile(patterns()["post_byline"], regex.IGNORECASE)
-_BYLINE_SEPARATOR_BEFORE = regex.compile(r"[·•|][ \t]*\Z")
-_BYLINE_SEPARATOR_AFTER = regex.compile(r"(?<![ \t])[ \t]*+[·•|]")
+_POST_BYLINE_LINE = lazy_compile(patterns()["post_byline"], regex.IGNORECASE)
+_BYLINE_SEPARATOR_BEFORE = lazy_compile(r"[·•|][ \t]*\Z")
+_BYLINE_SEPARATOR_AFTER = lazy_compile(r"(?<![ \t])[ \t]*+[·•|]")
 _BYLINE_LINE_MAX = 120
 _BYLINE_LINES = 14  # a post's byline stands under its heading, below the site's head
-_NAME_ON_LINE = regex.compile(r"(?-i:\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+)")
+_NAME_ON_LINE = lazy_compile(r"(?-i:\p{Lu}\p{Ll}+[ \t]+\p{Lu}\p{Ll}+)")
 
 
 def _post_byline_date(text: str, line: Line, hit: Hit) -> bool:
@@ -1183,7 +1184,7 @@ def _page_date_line(text: str, hit: Hit, page_dated: str = "list") -> bool:
     return pattern.search(text, line_start, hit.start) is not None
 
 
-_PROTOCOL_HEAD = regex.compile(r"protokoll|justerandes|utdrag", regex.IGNORECASE)
+_PROTOCOL_HEAD = lazy_compile(r"protokoll|justerandes|utdrag", regex.IGNORECASE)
 
 
 _FUNCTION_WORDS = frozenset(patterns()["swedish_function_words"])
@@ -1215,8 +1216,8 @@ def reads_as_foreign(text: str, sample: int = 1500) -> tuple[bool, float]:
 # A parliamentary session opens in September: July and August close the session before it.
 _SESSION_FIRST_MONTH = 9
 # "1998/99:356", and the session that spans the turn of the century "1999/2000:129"
-_SESSION = regex.compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}|\d{4}):\d+")
-_DAY_MONTH = regex.compile(r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})")
+_SESSION = lazy_compile(r"\b(?P<y>(?:19|20)\d{2})/(?P<yy>\d{2}|\d{4}):\d+")
+_DAY_MONTH = lazy_compile(r"\b(?P<d>[0-3]?\d)\s+(?P<m>(?i:" + "|".join(_MONTHS) + r"))\b(?!\s+\d{4})")
 
 
 def _session_date(text: str) -> Hit | None:

@@ -7,6 +7,7 @@ from functools import cache
 
 import regex
 
+from ..lazy_pattern import lazy_compile
 from .lexicon import alternation, first_names, municipalities, parties, patterns
 
 NAME_TOKEN = r"\p{Lu}[\p{Ll}'´]+(?:\p{Lu}\p{Ll}+)?(?:-\p{Lu}?\p{Ll}+)*"
@@ -16,11 +17,11 @@ INITIAL = r"\p{Lu}\.?"
 # followed by a form label or a heading on the next line ("Anna Berg\nOrt: Gävle").
 _GAP = r"[^\S\n]"
 NAME = rf"{NAME_TOKEN}(?:{_GAP}{INITIAL})?(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_TOKEN}){{1,3}}"
-_INITIAL_RE = regex.compile(INITIAL)
-_NAME_WORD = regex.compile(rf"{NAME_TOKEN}|{PARTICLE}")
-NAME_RE = regex.compile(rf"\b(?<!-){NAME}(?![\p{{L}}-])")
+_INITIAL_RE = lazy_compile(INITIAL)
+_NAME_WORD = lazy_compile(rf"{NAME_TOKEN}|{PARTICLE}")
+NAME_RE = lazy_compile(rf"\b(?<!-){NAME}(?![\p{{L}}-])")
 # "(V)", "(c)", "(fp)", "(Kiruna-Centern)", "(samtliga V)", "(båda M)"
-PARTY_MARK = regex.compile(
+PARTY_MARK = lazy_compile(
     r"\(\s*(?:(?P<group>samtliga|båda|alla|bägge)\s+)?(?P<party>[\p{L}][\p{L} .-]{0,40}?)\s*\)"
 )
 

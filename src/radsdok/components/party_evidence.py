@@ -16,6 +16,7 @@ from functools import cache, lru_cache
 
 import regex
 
+from ..lazy_pattern import lazy_compile
 from .findings import Hit
 from .layout import lines_of
 from .lexicon import alternation, parties, patterns
@@ -23,7 +24,7 @@ from .names import party_line_regex
 from .titles import top_headings
 
 # a site header's segments: 'Titel | Parti Ort', 'Parti i Län › Våra kommuner › Ort'
-_SEGMENT_SEPARATORS = regex.compile(r"(?<!\s)\s++[|–—›»>/-]\s+")
+_SEGMENT_SEPARATORS = lazy_compile(r"(?<!\s)\s++[|–—›»>/-]\s+")
 
 
 def _resolve_line(text: str) -> str | None:
@@ -86,11 +87,11 @@ def _verb_regex() -> regex.Pattern[str]:
 
 
 # What may stand between the party and the verb: 'i Mark', 'har', 'därför'.
-_SUBJECT = regex.compile(
+_SUBJECT = lazy_compile(
     r"(?P<party>\p{Lu}[\p{L}-]*+(?:[ ]\p{L}[\p{L}-]*+){0,3}?)"
     r"(?:[ ](?:i|på)[ ]\p{Lu}[\p{L}-]*+(?:[ ]\p{Lu}[\p{L}-]*+)?)?(?:[ ](?:har|därför))*[ ]?"
 )
-_SENTENCE_END = regex.compile(r"[.!?:\n][ \t]*+")
+_SENTENCE_END = lazy_compile(r"[.!?:\n][ \t]*+")
 
 
 def party_subject(text: str) -> Hit | None:
@@ -115,11 +116,11 @@ def party_subject(text: str) -> Hit | None:
     return next(iter(found_parties.values())) if len(found_parties) == 1 else None
 
 
-_COPYRIGHT = regex.compile(
+_COPYRIGHT = lazy_compile(
     r"^[ \t]*(?:©|\(c\)|copyright)[ \t]*(?:(?:19|20)\d{2}[ \t]*)?(?P<rest>[^\n]{1,100})$",
     regex.IGNORECASE | regex.MULTILINE,
 )
-_TRAILING_YEAR = regex.compile(r"(?<![ \t,])[ \t,]*+(?:19|20)\d{2}[ \t]*+$")
+_TRAILING_YEAR = lazy_compile(r"(?<![ \t,])[ \t,]*+(?:19|20)\d{2}[ \t]*+$")
 
 
 def site_footer(text: str) -> Hit | None:
@@ -155,7 +156,7 @@ def _we_regex() -> regex.Pattern[str]:
     )
 
 
-_QUOTED = regex.compile(r"[”\"«»][^”\"«»\n]{1,400}[”\"«»]")
+_QUOTED = lazy_compile(r"[”\"«»][^”\"«»\n]{1,400}[”\"«»]")
 
 
 def party_voice(text: str, sample: int = 4000) -> Hit | None:

@@ -16,16 +16,16 @@ word. The word lists live in data/patterns.json and data/first_names.json.
 
 from __future__ import annotations
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..lazy_pattern import lazy_compile
 from .lexicon import first_names, patterns
 
 PERSON = "PER"
-_NAME_SHAPE = regex.compile(r"^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?$")
-_INITIAL = regex.compile(r"^\p{Lu}\.?$")
+_NAME_SHAPE = lazy_compile(r"^\p{Lu}[\p{Ll}'’-]+(?:-\p{Lu}\p{Ll}+)?$")
+_INITIAL = lazy_compile(r"^\p{Lu}\.?$")
 _SPEECH_VERBS = frozenset(patterns()["person_speech_verbs"])
 _AFTER_SPEECH = frozenset(patterns()["person_after_speech_followers"])
 _FUNCTION_WORDS = frozenset(word.casefold() for word in patterns()["swedish_function_words"])

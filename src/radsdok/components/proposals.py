@@ -23,6 +23,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from ..reading.pdf_layout import is_page_number_line, running_key
 from .findings import Hit, findings_of
 from .layout import ATT_NUMBER, Item, Line, split_items, squash
@@ -31,10 +32,10 @@ from .questions import ASKING_KINDS
 
 _FLAGS = regex.IGNORECASE
 _INTRO = compile_any("proposal_intro")
-_ATT_START = regex.compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", _FLAGS)
-_ATT_NUMBERED = regex.compile(r"^att\s?(?:\d{1,2}[.):]?|[.):])\s", _FLAGS)
+_ATT_START = lazy_compile(r"^(?:att\s?\d{0,2}[.):]?\s+)(?=\S)", _FLAGS)
+_ATT_NUMBERED = lazy_compile(r"^att\s?(?:\d{1,2}[.):]?|[.):])\s", _FLAGS)
 # "Vi yrkar därför att …" / "föreslår att kommunfullmäktige beslutar att …": the att after the intro.
-_INLINE = regex.compile(
+_INLINE = lazy_compile(
     r"(?:yrkar|yrkande|föreslår|föreslås|hemställer|" + patterns()["proposal_own_statement"] + "|"
     # 'kräver' demands where the writers or a party do ('Vi kräver att', 'Moderaterna kräver att'),
     # not where a thing requires ('det kräver att kommunen …')
@@ -47,17 +48,17 @@ _INLINE = regex.compile(
     + r"|att\s+[\p{L}-]*(?:fullmäktige|nämnden|styrelsen|utskottet)\s+beslutar?))*\s*:?\s+(?P<att>att\s)",
     _FLAGS,
 )
-_DECIDES = regex.compile(r"\bbesluta[rs]?\b", _FLAGS)
-_TRAILING = regex.compile(r"(?<![\s;,])[\s;,]*+(?:(?:samt|och)[\s;,]*+)?$", _FLAGS)
-_SENTENCE_END = regex.compile(r"[.!](?=\s+(?!att\b)\p{Lu})")
+_DECIDES = lazy_compile(r"\bbesluta[rs]?\b", _FLAGS)
+_TRAILING = lazy_compile(r"(?<![\s;,])[\s;,]*+(?:(?:samt|och)[\s;,]*+)?$", _FLAGS)
+_SENTENCE_END = lazy_compile(r"[.!](?=\s+(?!att\b)\p{Lu})")
 # Where a new sentence may start a new proposal inside a zone's paragraph.
-_SENTENCE_BREAK = regex.compile(r"[.!]\s+(?=\p{Lu}|att\b)")
-_SUBJECT = regex.compile(patterns()["decision_subject"], _FLAGS)
+_SENTENCE_BREAK = lazy_compile(r"[.!]\s+(?=\p{Lu}|att\b)")
+_SUBJECT = lazy_compile(patterns()["decision_subject"], _FLAGS)
 # "… föreslår kommunfullmäktige besluta att X": the att-clause after 'besluta' is the proposal.
-_PROPOSES_DECIDING = regex.compile(r"\bbesluta\s*:?\s*$", _FLAGS)
-_ATT_WORD = regex.compile(r"\batt\b", _FLAGS)
+_PROPOSES_DECIDING = lazy_compile(r"\bbesluta\s*:?\s*$", _FLAGS)
+_ATT_WORD = lazy_compile(r"\batt\b", _FLAGS)
 # A line ending in the deciding verb ('… föreslår kommunfullmäktige besluta'): att-lines follow.
-_DECIDE_LINE_END = regex.compile(r"\bbesluta[rs]?\s*$", _FLAGS)
+_DECIDE_LINE_END = lazy_compile(r"\bbesluta[rs]?\s*$", _FLAGS)
 _UNWRAPPED_LINE = 110  # longer than any wrapped line of a page: the text keeps paragraphs on one line
 
 
@@ -69,25 +70,25 @@ def _full_line(key: str) -> regex.Pattern[str]:
 _DECISION_HEADING = _full_line("decision_headings")
 # a heading over someone's proposal ('Kommunstyrelsens förslag', 'Förslag till beslut'), not
 # over the decision a protocol records ('Beslut', 'Kommunfullmäktiges beslut')
-_PROPOSED_HEADING = regex.compile(alternation(patterns()["proposed_heading_words"]), _FLAGS)
+_PROPOSED_HEADING = lazy_compile(alternation(patterns()["proposed_heading_words"]), _FLAGS)
 # a protocol's section: '§ 41', 'KF § 41', '41 §'
-_SECTION_START = regex.compile(r"^[ \t#*]*(?:\p{Lu}{1,4}[ \t]+)?(?:§[ \t]*\d{1,4}|\d{1,4}[ \t]*§)(?!\d)")
+_SECTION_START = lazy_compile(r"^[ \t#*]*(?:\p{Lu}{1,4}[ \t]+)?(?:§[ \t]*\d{1,4}|\d{1,4}[ \t]*§)(?!\d)")
 # "Kommunfullmäktiges beslut": its items count only where they name the body or start with "att".
 _WEAK_HEADING = _full_line("decision_headings_weak")
 # The same heading as a label with its decision beside it on one line ("Kommunstyrelsens förslag
 # till beslut: Motionen bifalls.", "Beslut: Regionfullmäktige antar planen."): an agenda's items.
 # In a table row the label opens a cell ('|    | Förslag: Motionen avslås. |'); a bare 'Förslag:'
 # labels a decision only where it names the deciding body or the decision ('decision_subject').
-_LABELLED_DECISION = regex.compile(
+_LABELLED_DECISION = lazy_compile(
     r"^[ \t|]*(?:(?P<bare>förslag)|"
     + "|".join(patterns()["decision_headings"] + patterns()["decision_headings_weak"])
     + r")[ \t]*:[ \t]+(?=att\s|(?-i:\p{Lu}))",
     _FLAGS | regex.MULTILINE,
 )
-_CELL_END = regex.compile(r"[ \t]+\|")
-_CITATION = regex.compile(patterns()["decision_citation"], _FLAGS)
-_PROCEDURAL = regex.compile(patterns()["procedural_decision"], _FLAGS)
-_DECISION_REPORTED = regex.compile(patterns()["decision_reported"], _FLAGS)
+_CELL_END = lazy_compile(r"[ \t]+\|")
+_CITATION = lazy_compile(patterns()["decision_citation"], _FLAGS)
+_PROCEDURAL = lazy_compile(patterns()["procedural_decision"], _FLAGS)
+_DECISION_REPORTED = lazy_compile(patterns()["decision_reported"], _FLAGS)
 # the council documents that propose or ask themselves (kinds.json's document_kinds): a
 # decision on their own page is what became of them
 _OWN_PAGE_KINDS = frozenset(load_json("kinds.json")["document_kinds"])
@@ -97,21 +98,21 @@ _CLAIM_HEADING = _full_line("proposal_claim_headings")
 # "Förslag" over a form's proposal: like a claim heading, with att-clauses only.
 _ATT_ONLY_HEADING = _full_line("proposal_headings_att_only")
 # "att besluta:", "att kommunfullmäktige beslutar enligt nedan": an intro, not a proposal.
-_INTRO_ONLY = regex.compile(patterns()["proposal_intro_only"], _FLAGS)
+_INTRO_ONLY = lazy_compile(patterns()["proposal_intro_only"], _FLAGS)
 # An intro that ends its line opens a list: "yrkar:", "föreslår … besluta", "yrkar i motionen att".
-_LIST_INTRO_END = regex.compile(patterns()["proposal_list_intro_end"], _FLAGS)
-_DECISION_LINE = regex.compile(r"^(?:" + patterns()["decision_start"] + r")(?:\s+följande)?\s*:?\s*$", _FLAGS)
-_DECISION_ATT = regex.compile(r"^(?:" + patterns()["decision_start"] + r")\s*:?\s+(?P<att>att\s)", _FLAGS)
-_REPORTED = regex.compile(patterns()["reported_proposal"], _FLAGS)
-_QUOTE_MARKS = regex.compile(r"[\"”“«»]")
+_LIST_INTRO_END = lazy_compile(patterns()["proposal_list_intro_end"], _FLAGS)
+_DECISION_LINE = lazy_compile(r"^(?:" + patterns()["decision_start"] + r")(?:\s+följande)?\s*:?\s*$", _FLAGS)
+_DECISION_ATT = lazy_compile(r"^(?:" + patterns()["decision_start"] + r")\s*:?\s+(?P<att>att\s)", _FLAGS)
+_REPORTED = lazy_compile(patterns()["reported_proposal"], _FLAGS)
+_QUOTE_MARKS = lazy_compile(r"[\"”“«»]")
 _HEADING_MAX = 80
 _INTRO_MAX = 400
 _ZONE_PARAGRAPH_MAX = 1500
-_DECISION_INTRO = regex.compile(
+_DECISION_INTRO = lazy_compile(
     r"\b(?:föreslår|föreslås|yrkar)\b[^.\n]{0,80}?\bbesluta[rs]?\s*:?\s+(?=1[.)]\s+\p{Lu})",
     _FLAGS,
 )
-_POINT = regex.compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
+_POINT = lazy_compile(r"(?<!\S)(?P<n>\d{1,2})[.)]\s+(?=\p{Lu})")
 
 
 def _first_att(text: str) -> int:
@@ -176,8 +177,8 @@ def _starts_unit(previous: Line, line: Line, current_is_item: bool, att_item: bo
 
 _ATT_TAKING = frozenset(patterns()["att_taking_words"])
 # an att-clause stopping at its subject, its verbs in the list below: '… föreslår att Uppsala kommun'
-_ATT_SUBJECT_END = regex.compile(r"(?<![\p{L}])att(?:[ \t]++[\p{L}-]++){1,3}[ \t]*+$", _FLAGS)
-_RULE_LINE = regex.compile(r"^[ \t]*[_=*-]{3,}+[ \t]*$")
+_ATT_SUBJECT_END = lazy_compile(r"(?<![\p{L}])att(?:[ \t]++[\p{L}-]++){1,3}[ \t]*+$", _FLAGS)
+_RULE_LINE = lazy_compile(r"^[ \t]*[_=*-]{3,}+[ \t]*$")
 _ATT_WRAP_LINES = 4  # lines an att-clause wraps over at most
 
 
@@ -327,7 +328,7 @@ def _marker_of(text: str, unit: Unit) -> str:
     return marker[:1]
 
 
-_BARE_NUMBER = regex.compile(r"(?P<n>\d{1,2})[ \t]+(?=(?-i:\p{Lu}))")
+_BARE_NUMBER = lazy_compile(r"(?P<n>\d{1,2})[ \t]+(?=(?-i:\p{Lu}))")
 
 
 def _bare_numbered(text: str, unit: Unit) -> list[tuple[int, int]]:
@@ -410,7 +411,7 @@ def _zone_item(text: str, unit: Unit, following: Unit | None, zone: _Zone) -> li
     return None
 
 
-_WORDED = regex.compile(r"\p{L}{2}")  # a proposal says something in words
+_WORDED = lazy_compile(r"\p{L}{2}")  # a proposal says something in words
 
 
 def find_proposals(text: str, kind: str | None = None) -> list[Hit]:

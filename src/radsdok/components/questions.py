@@ -8,38 +8,39 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .findings import Hit, findings_of, first_of_each, reading_kind
 from .layout import AFTER_DOCUMENT_LINE, Item, items_of, squash
 from .lexicon import alternation, compile_any, ends_on_continuation, load_json, page_tail_regex, patterns
 from .titles import find_title, title_zone
 
 _ABBREVIATIONS = tuple(patterns()["abbreviations"])
-_ABBREVIATION_END = regex.compile(
+_ABBREVIATION_END = lazy_compile(
     r"(?<![\p{L}.])(?:" + alternation(list(_ABBREVIATIONS)) + r")\.$", regex.IGNORECASE
 )
-_BOUNDARY = regex.compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=[^\S\n]*+\p{Lu})")
-_QMARK = regex.compile(r"\?")
-_COLON_BEFORE_LOWER = regex.compile(r":[^\S\n]*+(?=\p{Ll})")
+_BOUNDARY = lazy_compile(r"[.!?…:](?:[”\"»’)]*)(?=\s+[\p{Lu}\d”\"»„–-])|\?(?=\S)|\n(?=[^\S\n]*+\p{Lu})")
+_QMARK = lazy_compile(r"\?")
+_COLON_BEFORE_LOWER = lazy_compile(r":[^\S\n]*+(?=\p{Ll})")
 _INTRO = compile_any("question_intro")
-_STARTERS = regex.compile(
+_STARTERS = lazy_compile(
     r"^(?:" + alternation(patterns()["question_starters"]) + r")\b(?=.{8,})", regex.DOTALL
 )
-_LEADIN = regex.compile(r"(?:" + alternation(patterns()["question_leadins"]) + r")", regex.IGNORECASE)
+_LEADIN = lazy_compile(r"(?:" + alternation(patterns()["question_leadins"]) + r")", regex.IGNORECASE)
 _LEADIN_STRIP = " \t\n\u00a0-–•*"
 # A "?" standing for a letter the text lost ("Ermin Škori? (S)"): a name goes on after it.
-_LOST_LETTER = regex.compile(r"\?[ \t]?\((?:S|M|V|C|L|KD|MP|SD|FP|KDS)\)", regex.IGNORECASE)
+_LOST_LETTER = lazy_compile(r"\?[ \t]?\((?:S|M|V|C|L|KD|MP|SD|FP|KDS)\)", regex.IGNORECASE)
 # A "?" inside a web address ("…/sok?q=1") ends no sentence.
-_URL_BEFORE = regex.compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
+_URL_BEFORE = lazy_compile(r"(?:https?://|www\.)\S*$", regex.IGNORECASE)
 _QUESTION_KINDS = load_json("kinds.json")["question_kinds"]
 FORMAL_ONLY_KINDS = frozenset(_QUESTION_KINDS["formal_only"])
 ANSWERING_KINDS = frozenset(_QUESTION_KINDS["answering"])
 ASKING_KINDS = frozenset(_QUESTION_KINDS["asking"])  # interpellation, fråga
 # A site's feedback prompt to the reader ('Hittade du det du sökte?'): no document's question.
-_SITE_PROMPT = regex.compile(
+_SITE_PROMPT = lazy_compile(
     r"^(?:" + "|".join(f"(?:{p})" for p in patterns()["site_prompt_questions"]) + r")\s*\?$",
     regex.IGNORECASE,
 )
-_FRAGA_TILL = regex.compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
+_FRAGA_TILL = lazy_compile(r"^(?:enkel\s+)?fråga\s+till\b|^fråga\s*:", regex.IGNORECASE)
 
 
 def _sentence_starts(item_text: str, marked: bool = False) -> list[int]:
@@ -94,7 +95,7 @@ class _Quotes:
         return i >= 0 and self.spans[i][0] < pos < self.spans[i][1]
 
 
-_OPEN_MARK = regex.compile(r"(?<=\s)[”“„»\"](?=\p{Lu})")
+_OPEN_MARK = lazy_compile(r"(?<=\s)[”“„»\"](?=\p{Lu})")
 
 
 def _after_unbalanced_mark(text: str, start: int, qmark: int, offset: int, quotes: _Quotes) -> int:

@@ -8,6 +8,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .findings import Hit, findings_of, first_of_each
 from .lexicon import patterns
 
@@ -20,18 +21,18 @@ _PAIRS: dict[str, str] = {
     "\u00ab": "\u00bb",  # « … »
     '"': '"',
 }
-_MARKS = regex.compile(r"[\u201d\u201c\u201e\u00bb\u00ab\"]")
-_PARAGRAPH_BREAK = regex.compile(r"\n[ \t\u00a0]*\n")
+_MARKS = lazy_compile(r"[\u201d\u201c\u201e\u00bb\u00ab\"]")
+_PARAGRAPH_BREAK = lazy_compile(r"\n[ \t\u00a0]*\n")
 _MAX_QUOTE = 2500
 _SPEECH_VERBS = patterns()["quote_speech_verbs"]
-_SOURCE_BEFORE = regex.compile(
+_SOURCE_BEFORE = lazy_compile(
     r"(?<![\p{L}-])(?P<src>(?:\p{Lu}[\p{L}-]+)(?:\s\p{Lu}[\p{L}-]+){0,3})\s+"
     + _SPEECH_VERBS
     + r"\b[^”\"»„.!?]{0,80}$"
 )
-_TITLE_BEFORE = regex.compile(patterns()["quoted_title_before"], regex.IGNORECASE)
+_TITLE_BEFORE = lazy_compile(patterns()["quoted_title_before"], regex.IGNORECASE)
 _NOT_SOURCE_WORDS = frozenset(w.casefold() for w in patterns()["not_name_words"])
-_CASE_NUMBER_IN = regex.compile(r"\p{Lu}{1,6}\s?\d{4}/\d{1,6}(?:-\d+)?")
+_CASE_NUMBER_IN = lazy_compile(r"\p{Lu}{1,6}\s?\d{4}/\d{1,6}(?:-\d+)?")
 
 
 def _can_open(text: str, i: int) -> bool:

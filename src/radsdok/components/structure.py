@@ -7,34 +7,35 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..lazy_pattern import lazy_compile
 from .findings import Findings, Hit, findings_of
 from .layout import Line, lines_of, squash
 from .lexicon import alternation, parties, patterns
 from .names import NAME, PARTY_MARK, is_plausible_name
 
 _FLAGS = regex.IGNORECASE
-_SECTION = regex.compile(r"^(?:" + "|".join(patterns()["section_headings"]) + r")\s*:?\s*$", _FLAGS)
-_DEPARTMENT = regex.compile(patterns()["department_line"], _FLAGS)
-_DEPARTMENT_IN_PROSE = regex.compile(patterns()["department_in_prose"], _FLAGS)
-_FIELD_SEPARATOR = regex.compile(r"(?<!\s)\s*+[,|]\s*")
-_ITEM_START = regex.compile(patterns()["item_start"], _FLAGS)
-_DECISION = regex.compile(patterns()["decision_start"], _FLAGS)
-_MEMBER_HEADING = regex.compile(patterns()["member_headings"], _FLAGS)
-_MEMBER_WORD = regex.compile(r"\b(?:beslutande|närvarande|ledamöter)\b", _FLAGS)
+_SECTION = lazy_compile(r"^(?:" + "|".join(patterns()["section_headings"]) + r")\s*:?\s*$", _FLAGS)
+_DEPARTMENT = lazy_compile(patterns()["department_line"], _FLAGS)
+_DEPARTMENT_IN_PROSE = lazy_compile(patterns()["department_in_prose"], _FLAGS)
+_FIELD_SEPARATOR = lazy_compile(r"(?<!\s)\s*+[,|]\s*")
+_ITEM_START = lazy_compile(patterns()["item_start"], _FLAGS)
+_DECISION = lazy_compile(patterns()["decision_start"], _FLAGS)
+_MEMBER_HEADING = lazy_compile(patterns()["member_headings"], _FLAGS)
+_MEMBER_WORD = lazy_compile(r"\b(?:beslutande|närvarande|ledamöter)\b", _FLAGS)
 _MIN_INLINE_MEMBERS = 3
-_ANSWERED = regex.compile(patterns()["answered_line"], _FLAGS)
-_NUMBERED = regex.compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<title>\p{Lu}.*)$")
-_MEMBER = regex.compile(rf"(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)")
-_TOPIC = regex.compile(patterns()["topic_after"], _FLAGS)
+_ANSWERED = lazy_compile(patterns()["answered_line"], _FLAGS)
+_NUMBERED = lazy_compile(r"^(?P<num>\d{1,3})[.)]?\s+(?P<title>\p{Lu}.*)$")
+_MEMBER = lazy_compile(rf"(?P<name>{NAME})\s*\((?P<party>[^)]{{1,30}})\)")
+_TOPIC = lazy_compile(patterns()["topic_after"], _FLAGS)
 _HEADING_MAX = 70
 # The kinds of documents an item deals with ("Svar på motion om …" deals with a motion).
-_MENTION = regex.compile(
+_MENTION = lazy_compile(
     r"\b(?:"
     + "|".join(f"(?P<{kind}>{alternation(words)})" for kind, words in patterns()["mention_keywords"].items())
     + r")(?![\p{L}])",
     _FLAGS,
 )
-_SUBSTITUTE = regex.compile(patterns()["member_substitute"], _FLAGS)
+_SUBSTITUTE = lazy_compile(patterns()["member_substitute"], _FLAGS)
 _ANSWERED_FIELDS = {
     key: regex.compile(pattern, _FLAGS | regex.MULTILINE)
     for key, pattern in patterns()["answered_fields"].items()

@@ -6,6 +6,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lazy_pattern import lazy_compile
 from .findings import Hit
 from .layout import Item, paragraphs_of, squash
 from .lexicon import patterns
@@ -36,8 +37,8 @@ def top_headings(text: str) -> tuple[Item, ...]:
 
 
 # Labels and stamps that stand atop a document but are not its title.
-_TITLE_SKIP = regex.compile("^(?:" + "|".join(patterns()["title_skip_lines"]) + ")", regex.IGNORECASE)
-_KIND_ONLY = regex.compile(
+_TITLE_SKIP = lazy_compile("^(?:" + "|".join(patterns()["title_skip_lines"]) + ")", regex.IGNORECASE)
+_KIND_ONLY = lazy_compile(
     r"^(?:interpellation|motion|enkel fråga|fråga)\s+(?:till|i)\s+[\p{L}\s]*?(?:fullmäktige|KF)\s*$",
     regex.IGNORECASE,
 )

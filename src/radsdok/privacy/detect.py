@@ -11,6 +11,7 @@ from functools import cache
 
 import regex
 
+from ..lazy_pattern import lazy_compile
 from .data import privacy_data
 
 CATEGORIES: tuple[str, ...] = ("email", "personnummer", "phone", "address", "name")
@@ -26,7 +27,7 @@ class Found:
 
 # ------------------------------------------------------------------ e-mail
 
-EMAIL = regex.compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
+EMAIL = lazy_compile(r"(?<![\w.+\-])[\w.+\-]{1,64}@[\w\-]{1,63}(?:\.[\w\-]{1,63}){1,8}")
 
 
 def find_emails(text: str) -> Iterator[Found]:
@@ -40,7 +41,7 @@ def find_emails(text: str) -> Iterator[Found]:
 # ------------------------------------------------------------------ personnummer
 
 # YYMMDD-NNNN, YYYYMMDD-NNNN, with "-", "+" (100 years or older), a space or nothing between.
-PERSONNUMMER = regex.compile(
+PERSONNUMMER = lazy_compile(
     r"(?<![\p{L}\d/:.,+\-–])(?P<century>18|19|20)?(?P<date>\d{6})(?P<sep>[\-–+]|[^\S\n])?"
     r"(?P<serial>\d{4})(?![\p{L}\d]|[\-–/:.,]\d)"
 )
@@ -76,7 +77,7 @@ def find_personnummer(text: str) -> Iterator[Found]:
 # +46 70 123 45 67, 0046-8-123 45 67, 08-123 45 67, 070-123 45 67, 0771-123 456, 031 366 00 00,
 # 0701234567. Groups are separated by one space, a dash or a slash; never across a line break.
 _SEP = r"[^\S\n]?[\-–/][^\S\n]?|[^\S\n]"
-PHONE = regex.compile(
+PHONE = lazy_compile(
     r"(?<![\p{L}\d+/:.,\-–])(?:"
     r"(?P<intl>(?:\+|00)[^\S\n]?46)[^\S\n\-]?-?[^\S\n]?(?:\(0\)[^\S\n]?)?"
     rf"(?:[1-9]\d{{6,9}}|[1-9]\d{{0,3}}(?:(?:{_SEP})\d{{1,4}}){{1,5}})"
@@ -84,7 +85,7 @@ PHONE = regex.compile(
     r"|0[1-9]\d{7,8}"
     r")(?!\d|[\-–/:.,]\d)"
 )
-_GROUP_END = regex.compile(r"\d(?=\D)")
+_GROUP_END = lazy_compile(r"\d(?=\D)")
 
 
 def _phone_digits(number: str) -> str | None:
@@ -180,8 +181,8 @@ def _name_regex(name: str) -> regex.Pattern[str]:
     return regex.compile(r"(?<![\p{L}\-])" + r"\s+".join(words) + r"(?![\p{L}\-])")
 
 
-_WORD_BEFORE = regex.compile(r"\p{Lu}\p{Ll}{1,40}[^\S\n]{1,8}$")  # bounded: no long backtracking
-_WORD_AFTER = regex.compile(r"[^\S\n]{1,8}\p{Lu}\p{Ll}")
+_WORD_BEFORE = lazy_compile(r"\p{Lu}\p{Ll}{1,40}[^\S\n]{1,8}$")  # bounded: no long backtracking
+_WORD_AFTER = lazy_compile(r"[^\S\n]{1,8}\p{Lu}\p{Ll}")
 
 
 def find_names(text: str, names: Iterable[str]) -> Iterator[Found]:

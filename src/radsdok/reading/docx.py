@@ -21,6 +21,7 @@ from xml.etree.ElementTree import Element
 import regex
 
 from ..errors import EmptyDocument
+from ..lazy_pattern import lazy_compile
 from .office_text import (
     Block,
     BlockWalker,
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 _WHAT = "Word document"
 _DOCUMENT = "word/document.xml"
-_LEVEL_REF = regex.compile(r"%([1-9])")
+_LEVEL_REF = lazy_compile(r"%([1-9])")
 _NUMBER_STYLES = {
     "lowerLetter": "lower-letter",
     "upperLetter": "upper-letter",

@@ -8,11 +8,12 @@ import codecs
 
 import regex
 
+from ..lazy_pattern import lazy_compile
 from .html_rules import rules
 from .source import ReadWarning
 from .text import decode_bytes
 
-_DECLARED = regex.compile(
+_DECLARED = lazy_compile(
     rb"<meta\b[^>]*?\bcharset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]{1,40})"
     rb"|<\?xml\b[^>]*?\bencoding\s*=\s*[\"']([A-Za-z0-9_.:-]{1,40})",
     regex.IGNORECASE,

@@ -18,9 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from xml.etree.ElementTree import Element
 
-import regex
-
 from ..errors import EmptyDocument, EncryptedDocument
+from ..lazy_pattern import lazy_compile
 from .office_text import (
     Block,
     BlockWalker,
@@ -37,7 +36,7 @@ if TYPE_CHECKING:
     from . import ReadOptions
 
 _WHAT = "OpenDocument text"
-_LENGTH = regex.compile(r"^\s*(-?[\d.]+)\s*(cm|mm|in|pt|pc|px)?\s*$")
+_LENGTH = lazy_compile(r"^\s*(-?[\d.]+)\s*(cm|mm|in|pt|pc|px)?\s*$")
 _POINTS = {"cm": 72 / 2.54, "mm": 72 / 25.4, "in": 72.0, "pt": 1.0, "pc": 12.0, "px": 0.75, None: 1.0}
 _NUMBER_FORMATS = {"1": "decimal", "a": "lower-letter", "A": "upper-letter", "i": "lower-roman",
                    "I": "upper-roman"}

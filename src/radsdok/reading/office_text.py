@@ -17,14 +17,13 @@ from dataclasses import dataclass
 from typing import Any
 from xml.etree.ElementTree import Element
 
-import regex
-
+from ..lazy_pattern import lazy_compile
 from .office_zip import local, office_rules
 from .pdf_layout import is_page_number_line
 from .text import clean_text
 
-_SPACES = regex.compile(r"[ \u00a0]+")
-_BLANK_LINES = regex.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_SPACES = lazy_compile(r"[ \u00a0]+")
+_BLANK_LINES = lazy_compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
 
 @dataclass

@@ -15,6 +15,7 @@ from pathlib import Path
 import regex
 
 from ..errors import FileUnreadable, FormatMismatch
+from ..lazy_pattern import lazy_compile
 
 # The formats radsdok can tell apart, and the extensions each one is written with.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -48,7 +49,7 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGIC = b"PK\x03\x04"
 # OOXML encrypted with a password is an OLE container holding these streams.
 _OLE_ENCRYPTED_STREAMS = ("EncryptedPackage".encode("utf-16-le"), "EncryptionInfo".encode("utf-16-le"))
-_HTML_START = regex.compile(
+_HTML_START = lazy_compile(
     rb"^(?:\s|<!--.*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta[\s>]"
     rb"|title[\s>])",
     regex.IGNORECASE | regex.DOTALL,

@@ -9,18 +9,19 @@ from pathlib import Path
 import regex
 
 from ..errors import DecodingFailed, EmptyDocument, FileUnreadable
+from ..lazy_pattern import lazy_compile
 from .source import ReadWarning, SourceText
 
 # Bytes that cp1252 leaves undefined; their presence rules that encoding out.
 _CP1252_UNDEFINED = {0x81, 0x8D, 0x8F, 0x90, 0x9D}
 # Characters typical of mojibake: UTF-8 Swedish letters read as Latin-1/cp1252.
-_MOJIBAKE = regex.compile(r"Ã[¤¥¶„…–]")
+_MOJIBAKE = lazy_compile(r"Ã[¤¥¶„…–]")
 
-_HEADING_MARK = regex.compile(r"^[ \t]*#{1,6}[ \t]+", regex.MULTILINE)
+_HEADING_MARK = lazy_compile(r"^[ \t]*#{1,6}[ \t]+", regex.MULTILINE)
 # *emphasis* or **strong** within one paragraph; the opening star must not be
 # followed by a space (that is a bullet), the closing one not preceded by one.
-_EMPHASIS = regex.compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])((?:(?!\n\s*\n)[^*])+?)(?<=[^\s*])\1(?![\w*])")
-_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_EMPHASIS = lazy_compile(r"(?<![\w*])(\*{1,2})(?=[^\s*])((?:(?!\n\s*\n)[^*])+?)(?<=[^\s*])\1(?![\w*])")
+_CONTROL = lazy_compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # Word's Symbol-font bullets (private-use code points) as extractors leave them: a bullet
 _SYMBOL_BULLETS = {
     ord(mark): "\u2022"
@@ -68,7 +69,7 @@ def _decode(data: bytes, source: str) -> tuple[str, list[ReadWarning]]:
 _ENCODING_NAMES = {"cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1", "mac_roman": "Mac Roman"}
 # Letters a Swedish text has many of; each single-byte encoding puts them at other bytes,
 # so the wrong encoding turns them into other symbols ("Š" for a Mac Roman "ä").
-_SWEDISH_LETTERS = regex.compile(r"[åäöÅÄÖé]")
+_SWEDISH_LETTERS = lazy_compile(r"[åäöÅÄÖé]")
 
 
 def _single_byte_encoding(data: bytes) -> str:
