@@ -807,3 +807,13 @@ def test_a_party_first_named_far_down_an_unsigned_page_is_not_its_voice() -> Non
         + ("Vi fick inget gehör för våra förslag. Moderaterna röstade emot, och Moderaterna styr.\n")
     )
     assert authors(page, "other") == []
+
+
+def test_a_signers_unknown_party_code_is_kept_as_written() -> None:
+    text = "Interpellation om badhuset\n\n" + BODY + "När öppnar badhuset?\n\nPer Lund (ÖLP)\n2023-03-01\n"
+    assert authors(text, "interpellation") == [("Per Lund", "ÖLP")]
+
+
+def test_an_assemblys_code_after_a_signer_is_no_party() -> None:
+    text = "Interpellation om badhuset\n\n" + BODY + "När öppnar badhuset?\n\nPer Lund (KF)\n2023-03-01\n"
+    assert authors(text, "interpellation") == [("Per Lund", None)]

@@ -806,6 +806,7 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
     if party_hit is None and not out and kind not in _SIGNED_KINDS:
         party_hit = party_voice(text)  # an unsigned page in a party's own voice
     if party_hit is None:
+        _with_unregistered_codes(out, text)
         return out
     evidence = (party_hit.start, party_hit.end, party_hit.rule)
     if not out:
@@ -826,6 +827,25 @@ def _finish(hits: list[Hit], text: str, kind: str | None = None) -> list[Hit]:
 
 
 _MARK_AFTER = lazy_compile(r"[ \t]*\((?P<mark>\p{Lu}[\p{L}]{0,5})\)")
+_UNREGISTERED_CODE = lazy_compile(patterns()["unregistered_party_code"])
+_NOT_PARTY_CODES = frozenset(c.casefold() for c in patterns()["not_party_codes"])
+
+
+def _with_unregistered_codes(hits: list[Hit], text: str) -> None:
+    """A signer whose mark no party list knows, and that nothing else in the document names a
+    party for, has the mark's code as written where it is shaped like a party's short name
+    ('Dag Ek (MFP)', 'Eva Al(LL)'): a local party's, not an assembly's or an organisation's."""
+    for hit in hits:
+        if hit.attrs.get("party") is not None or not hit.text:
+            continue
+        at = text.find(hit.text, hit.start, hit.end + len(hit.text))  # the span may be its line
+        mark = _MARK_AFTER.match(text, at + len(hit.text)) if at >= 0 else None
+        code = mark.group("mark") if mark else ""
+        if _UNREGISTERED_CODE.fullmatch(code) and code.casefold() not in _NOT_PARTY_CODES:
+            hit.attrs["party"] = code
+            hit.attrs["party_evidence"] = (mark.start("mark"), mark.end("mark"), "authors:party-code")
+
+
 _WORD = r"(?:\p{Lu}[\p{L}-]*|\p{Ll}{2,})"
 _DEFINITION = lazy_compile(
     rf"(?P<name>{_WORD}(?:[ ]{_WORD}){{0,3}})[ \t]*\((?P<mark>\p{{Lu}}[\p{{L}}]{{0,5}})\)"
