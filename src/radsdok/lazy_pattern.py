@@ -50,32 +50,19 @@ class LazyPattern:
     def __repr__(self) -> str:
         return f"lazy_compile({self.pattern!r}, {self._flags})"
 
-    def search(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().search(*args, **kwargs)
 
-    def match(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().match(*args, **kwargs)
+def _delegate(name: str) -> Any:
+    """The stand-in's method `name`: compile, then answer with the compiled pattern's own."""
 
-    def fullmatch(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().fullmatch(*args, **kwargs)
+    def method(self: LazyPattern, *args: Any, **kwargs: Any) -> Any:
+        return getattr(self.compiled(), name)(*args, **kwargs)
 
-    def finditer(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().finditer(*args, **kwargs)
+    method.__name__ = name
+    return method
 
-    def findall(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().findall(*args, **kwargs)
 
-    def sub(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().sub(*args, **kwargs)
-
-    def subn(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().subn(*args, **kwargs)
-
-    def split(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().split(*args, **kwargs)
-
-    def splititer(self, *args: Any, **kwargs: Any) -> Any:
-        return self.compiled().splititer(*args, **kwargs)
+for _name in _METHODS:
+    setattr(LazyPattern, _name, _delegate(_name))
 
 
 def lazy_compile(pattern: str, flags: int = 0) -> regex.Pattern[str]:
