@@ -809,6 +809,64 @@ def test_a_party_first_named_far_down_an_unsigned_page_is_not_its_voice() -> Non
     assert authors(page, "other") == []
 
 
+OWN_MOTIONS_PAGE = (
+    "Vad vi gör i fullmäktige\n\nHär kan du läsa om våra motioner i Hultsby kommunfullmäktige. "
+    "Vi har lagt fyra motioner under året, och två av dem har bifallits.\n\n"
+    + BODY * 6
+    + "Vill du veta mer? Bli medlem i Miljöpartiet!\n"
+)
+
+
+def test_a_page_claiming_motions_as_its_own_is_the_one_party_it_names_even_far_down() -> None:
+    assert authors(OWN_MOTIONS_PAGE, "other") == [(None, "MP")]
+
+
+def test_a_page_claiming_motions_names_no_party_of_its_own_when_it_names_two() -> None:
+    page = OWN_MOTIONS_PAGE.replace("Bli medlem i Miljöpartiet!", "Moderaterna och Miljöpartiet röstade nej.")
+    assert authors(page, "other") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Därför yrkar Vänsterpartiet att:\n\natt kommunen bygger en cykelväg.\n",
+        "Mot bakgrund av detta föreslår vänsterpartiet:\n\natt kommunen bygger en cykelväg.\n",
+        "I dag har Vänsterpartiet lämnat in en motion om cykelvägar.\n",
+    ],
+)
+def test_a_party_after_its_proposing_verb_speaks_for_an_unsigned_text(sentence: str) -> None:
+    assert authors("Motion om cykelvägar\n\n" + BODY + sentence, "motion") == [(None, "V")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Varför yrkar Vänsterpartiet på fler cykelvägar när pengarna inte räcker?\n",
+        "I motionen föreslår Vänsterpartiet att kommunen bygger en cykelväg.\n",
+        "Bland annat vill Vänsterpartiet att kommunen bygger en cykelväg.\n",
+    ],
+)
+def test_a_party_after_a_verb_in_a_question_or_a_report_speaks_for_no_one(sentence: str) -> None:
+    assert authors("Fullmäktige i korthet\n\n" + BODY + sentence, "other") == []
+
+
+def test_a_heading_naming_the_motion_from_a_signer_gives_its_author() -> None:
+    text = (
+        "Motionen från Eva Ek (SD) om ett nytt badhus\n\n"
+        + BODY
+        + "Därför föreslår jag att ett badhus byggs.\n"
+    )
+    assert authors(text, "motion") == [("Eva Ek", "SD")]
+
+
+def test_a_motion_from_someone_told_in_an_opening_sentence_is_not_the_pages_author() -> None:
+    text = (
+        "Fullmäktige i maj\n\nMötet var kort.\n\nFör två år sedan fick vi en motion från Eva Ek (SD) "
+        "om ett nytt badhus, och nu har den besvarats.\n"
+    )
+    assert authors(text, "other") == []
+
+
 def test_a_signers_unknown_party_code_is_kept_as_written() -> None:
     text = "Interpellation om badhuset\n\n" + BODY + "När öppnar badhuset?\n\nPer Lund (ÖLP)\n2023-03-01\n"
     assert authors(text, "interpellation") == [("Per Lund", "ÖLP")]

@@ -42,7 +42,9 @@ BYLINE = lazy_compile(
 )
 # "… av Alf Svensson (kds) till …", "Motion 2023/24:1095 av A och B (båda SD)"
 BYLINE_AUTHORS = lazy_compile(
-    rf"\bav\s+(?P<names>{NAME}{_CONSTITUENCY}(?:(?:\s*,\s*|\s+och\s+){NAME}{_CONSTITUENCY})*)"
+    r"\b(?:"
+    + "|".join(patterns()["byline_by_patterns"])
+    + rf")\s+(?P<names>{NAME}{_CONSTITUENCY}(?:(?:\s*,\s*|\s+och\s+){NAME}{_CONSTITUENCY})*)"
     rf"(?:\s+m\.\s?fl\.)?\s*\((?P<party>[^)]{{1,30}})\)"
 )
 _SIGNATURE = lazy_compile(rf"^/?\s*(?P<name>{NAME})")

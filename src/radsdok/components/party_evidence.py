@@ -113,7 +113,60 @@ def party_subject(text: str) -> Hit | None:
         if party and party not in found_parties:
             s, e = subject.span("party")
             found_parties[party] = Hit(s, e, "authors:party-subject", name, {"party": party})
+    for hit in _inverted_subjects(text):
+        found_parties.setdefault(hit.attrs["party"], hit)
     return next(iter(found_parties.values())) if len(found_parties) == 1 else None
+
+
+@cache
+def _inverted_regex() -> regex.Pattern[str]:
+    """The verb before its party where a sentence opens with something else ('Därför yrkar
+    Vänsterpartiet att', 'I dag har Centerpartiet lämnat in'): the verb's first word, the
+    party (up to four words, a town after 'i'), then the verb's other words."""
+    forms = []
+    for verb in sorted(patterns()["party_subject_verbs_inverted"], key=len, reverse=True):
+        first, _, rest = verb.partition(" ")
+        tail = r"[ ]" + regex.escape(rest).replace(r"\ ", "[ ]") if rest else ""
+        forms.append(
+            rf"{regex.escape(first)}[ ](?P<party>\p{{L}}[\p{{L}}-]*+(?:[ ]\p{{Lu}}[\p{{L}}-]*+){{0,3}}?)"
+            rf"(?:[ ](?:i|på)[ ]\p{{Lu}}[\p{{L}}-]*+)?(?:[ ](?:därför|också|även|härmed))?"
+            rf"{tail}(?![\p{{L}}-])"
+        )
+    return regex.compile(
+        r"(?<![\p{L}-])(?:" + "|".join(f"(?:{form})" for form in forms) + ")", regex.IGNORECASE
+    )
+
+
+def _inverted_subjects(text: str) -> list[Hit]:
+    """Parties named just after their verb, in a sentence opened by an adverbial that does not
+    name a document: in 'I motionen föreslår Vänsterpartiet' an answer reports another's text."""
+    lexicon = parties()
+    hits = []
+    for found in _inverted_regex().finditer(text):
+        lo = max(0, found.start() - 80)
+        ends = list(_SENTENCE_END.finditer(text, lo, found.start()))
+        start = ends[-1].end() if ends else (0 if lo == 0 else -1)
+        fronted = text[start : found.start()] if start >= 0 else ""
+        if not fronted.strip() or _DOCUMENT_WORD.search(fronted) or _is_question(text, found.end()):
+            continue
+        name = found.captures("party")[0]
+        party = lexicon.from_name(name) or (name if lexicon.local_suffix_regex.fullmatch(name) else None)
+        if party:
+            s = found.starts("party")[0]
+            hits.append(Hit(s, s + len(name), "authors:party-subject", name, {"party": party}))
+    return hits
+
+
+def _is_question(text: str, position: int) -> bool:
+    """Whether the sentence going on at `position` ends with a question mark ('Varför yrkar
+    Sverigedemokraterna …?' asks about a party, in its opponent's words)."""
+    end = _SENTENCE_END.search(text, position)
+    return end is not None and end.group(0).startswith("?")
+
+
+_DOCUMENT_WORD = lazy_compile(
+    r"(?<![\p{L}])(?:motion|interpellation|fråga|förslag|skrivelse|yrkande|svar)\p{L}*", regex.IGNORECASE
+)
 
 
 _COPYRIGHT = lazy_compile(
@@ -177,13 +230,24 @@ def party_voice(text: str, sample: int = 4000) -> Hit | None:
         return None
     ranked = sorted(counts.items(), key=lambda item: len(item[1]), reverse=True)
     party, found = ranked[0]
+    first = found[0]
+    if len(ranked) == 1 and _own_documents_regex().search(text, 0, sample):
+        # 'vår motion', 'vi har lagt två motioner' with one party named on the page
+        return Hit(first.start(), first.end(), "authors:party-voice", first.group(0), {"party": party})
     others = sum(len(f) for _, f in ranked[1:])
     if len(found) < settings["min_named"] or len(found) < settings["times_the_others"] * others:
         return None
-    first = found[0]
     if first.start() > settings["named_within"]:  # a page names its own party at its top
         return None
     return Hit(first.start(), first.end(), "authors:party-voice", first.group(0), {"party": party})
+
+
+@cache
+def _own_documents_regex() -> regex.Pattern[str]:
+    return regex.compile(
+        r"(?<![\p{L}-])(?:" + patterns()["party_voice"]["own_documents"] + r")(?![\p{L}-])",
+        regex.IGNORECASE,
+    )
 
 
 # Strongest first: a letterhead or field says who writes; prose only suggests it, and a
