@@ -409,6 +409,27 @@ KIND_CASES = {
         "Beslut\nNämnden avstyrker.\n",
         "protokoll",
     ),
+    "resident_wishing_in_their_own_voice_on_an_e_service_page": (
+        "Lekplats vid Norrängen\n\nBeskrivning\n\nVi har flyttat till Norrängen med två små barn. "
+        "Jag tycker att kommunen ska bygga en lekplats vid dammen, där det finns gott om plats.\n\n"
+        "Förslaget är skickat till tekniska förvaltningen för handläggning.\n",
+        "medborgarforslag",
+    ),
+    "person_in_the_first_person_wishing_for_a_party": (
+        "Lekplats vid Norrängen\n\nJag tycker att kommunen ska bygga en lekplats vid dammen. "
+        "Det driver Centerpartiet i höst.\n",
+        "other",
+    ),
+    "campaign_collecting_names_for_a_wish": (
+        "Rädda biblioteket i Norrängen\n\nJag tycker att biblioteket ska vara kvar. "
+        "Skriv under och visa att du håller med!\n\n312 underskrifter\n",
+        "other",
+    ),
+    "news_item_telling_what_a_resident_wishes": (
+        "Hon vill ha en lekplats\n\nJag tycker att kommunen ska bygga en lekplats vid dammen, "
+        "säger Sara Holm, som bor i Norrängen med sina barn.\n",
+        "other",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "

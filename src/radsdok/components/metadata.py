@@ -277,6 +277,36 @@ def _asked_without_kind_word(text: str, lines: tuple[Line, ...]) -> tuple[str, f
     return kind, 0.6, hit
 
 
+_RESIDENT = load_json("kinds.json")["resident_voice"]
+_SINGULAR_SELF = lazy_compile(
+    r"(?<![\p{L}])(?:" + alternation(_RESIDENT["singular_words"]) + r")(?![\p{L}])", regex.IGNORECASE
+)
+_RESIDENT_WISH = lazy_compile(_RESIDENT["wish_pattern"], regex.IGNORECASE)
+_RESIDENT_SPEECH = lazy_compile(  # 'säger Anna Berg', 'Anna Berg berättar': someone quoted
+    r"(?<![\p{L}])(?i:" + alternation(_RESIDENT["speech_verbs"]) + r")[ \t]+\p{Lu}\p{Ll}"
+    r"|\p{Lu}\p{Ll}+[ \t]+(?i:" + alternation(_RESIDENT["speech_verbs"]) + r")(?![\p{L}])"
+)
+
+
+def _proposed_by_resident(text: str) -> tuple[str, float, Hit | None] | None:
+    """A short text naming no kind and no party in which someone speaks for themselves and
+    wishes something of the municipality ('Jag tycker att fler utegym ska byggas …'): a
+    citizen's proposal as a portal shows it, a medborgarförslag. A text that reports what
+    someone says ('säger Anna Berg') is a news item about a person, not their proposal."""
+    if len(text) > _RESIDENT["max_chars"] or _PARTY.search(text) or _RESIDENT_SPEECH.search(text):
+        return None
+    if _PETITION.search(text):  # a campaign collecting names, not a proposal handed in
+        return None
+    if sum(1 for _ in _SINGULAR_SELF.finditer(text)) < _RESIDENT["min_singular"]:
+        return None
+    wish = _RESIDENT_WISH.search(text)
+    if wish is None:
+        return None
+    hit = Hit(wish.start(), wish.end(), "kind:resident-voice", "medborgarforslag")
+    hit.attrs["evidence"] = ["is:resident-voice"]
+    return "medborgarforslag", 0.6, hit
+
+
 _LIST_INTRO = lazy_compile(load_json("kinds.json")["list_intro_pattern"], regex.IGNORECASE | regex.MULTILINE)
 _LIST_INTRO_LINES = 12
 
@@ -387,6 +417,7 @@ def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
         return (
             _proposed_without_kind_word(text, lines)
             or _asked_without_kind_word(text, lines)
+            or _proposed_by_resident(text)
             or ("other", 0.0, None)
         )
     kind = max(counts, key=lambda k: counts[k])
