@@ -430,6 +430,17 @@ KIND_CASES = {
         "säger Sara Holm, som bor i Norrängen med sina barn.\n",
         "other",
     ),
+    "party_post_pointing_to_the_interpellation_it_announces": (
+        "Interpellation om gatubelysningen\n\nEfter många klagomål från boende i Östby har "
+        "Kristdemokraterna ställt en interpellation till tekniska nämndens ordförande. "
+        "Interpellationen kan läsas här.\n",
+        "other",
+    ),
+    "party_post_with_the_interpellation_attached_below": (
+        "Interpellation om bänkarna i parken\n\nMånga äldre saknar platser att vila på under "
+        "promenaden, och det har vi tagit upp med nämnden. Nedan finns hela interpellationen som pdf.\n",
+        "other",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "
