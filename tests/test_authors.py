@@ -19,6 +19,10 @@ def authors(text: str, kind: str | None = None) -> list[tuple[str | None, str | 
     ("signature", "expected"),
     [
         ("Kjell Ström SD Borlänge", [("Kjell Ström", "SD")]),
+        ("Gustav K. R. Lindqvist (SD)", [("Gustav K. R. Lindqvist", "SD")]),
+        ("Interpellanten Malin Berg (KD)", [("Malin Berg", "KD")]),
+        ("Frågeställaren Malin Berg (KD)", [("Malin Berg", "KD")]),
+        ("Per Sjövall, Mikael Hallberg\nVänsterpartiet", [("Per Sjövall", "V"), ("Mikael Hallberg", "V")]),
         ("Anna Berg, gruppledare (V)", [("Anna Berg", "V")]),
         ("Anna Berg\nGruppledare för Vänsterpartiet", [("Anna Berg", "V")]),
         (

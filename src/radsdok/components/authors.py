@@ -242,6 +242,9 @@ def _signature_names(line: Line, *, strict: bool, in_region: bool = False) -> tu
             shaped = True
         elif _ROLE_LINE.match(found.tail):
             shaped = shaped or after_comma or in_region
+        elif after_comma and is_plausible_name(found.tail.lstrip(", "), strict=True):
+            several = _several_signers(text, offset, strict=strict)  # 'Per Sjö, Eva Hall'
+            return several, bool(several)
         elif after_comma and in_region and _TOWN_TAIL.match(found.tail.lstrip(", ")):
             shaped = True  # 'Maria Åberg, Sunnanå': a signer and where they live
         else:

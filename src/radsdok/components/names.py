@@ -16,7 +16,7 @@ INITIAL = r"\p{Lu}\.?"
 # Words of a name are on one line: a name broken over a line end is rarer than a name
 # followed by a form label or a heading on the next line ("Anna Berg\nOrt: Gävle").
 _GAP = r"[^\S\n]"
-NAME = rf"{NAME_TOKEN}(?:{_GAP}{INITIAL})?(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_TOKEN}){{1,3}}"
+NAME = rf"{NAME_TOKEN}(?:{_GAP}{INITIAL}){{0,2}}(?:{_GAP}(?:{PARTICLE}{_GAP})?{NAME_TOKEN}){{1,3}}"
 _INITIAL_RE = lazy_compile(INITIAL)
 _NAME_WORD = lazy_compile(rf"{NAME_TOKEN}|{PARTICLE}")
 NAME_RE = lazy_compile(rf"\b(?<!-){NAME}(?![\p{{L}}-])")
