@@ -46,6 +46,23 @@ def test_listed_question_without_mark_after_intro() -> None:
     assert questions(text) == ["Kan du garantera att vården håller hög kvalitet"]
 
 
+def test_a_listed_question_that_lost_its_mark_among_asked_ones_is_asked() -> None:
+    text = (
+        BODY + "\n\n1. Har nämnden räknat på kostnaden?\n\nOm svaret är ja\n\n"
+        "2. När ska bygget börja.\n\n3. Vem ska betala för bygget?\n"
+    )
+    assert questions(text) == [
+        "Har nämnden räknat på kostnaden?",
+        "När ska bygget börja",
+        "Vem ska betala för bygget?",
+    ]
+
+
+def test_a_listed_statement_among_asked_questions_is_not_asked() -> None:
+    text = BODY + "\n\n1. Har nämnden räknat på kostnaden?\n\n2. Bygget är försenat.\n\n3. Vem ska betala?\n"
+    assert questions(text) == ["Har nämnden räknat på kostnaden?", "Vem ska betala?"]
+
+
 def test_title_question_is_not_asked() -> None:
     text = "Vänsterpartiet 2023\n\nVad händer med skolan?\n\n" + BODY + "\n\nHur går det?"
     assert questions(text) == ["Hur går det?"]

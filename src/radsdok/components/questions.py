@@ -193,8 +193,13 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
         if (
             not spans
             and item.marked
-            and after_intro
-            and (_STARTERS.match(item.text) or (listed_questions and _next_is_question(items, index)))
+            and (
+                (
+                    after_intro
+                    and (_STARTERS.match(item.text) or (listed_questions and _next_is_question(items, index)))
+                )
+                or (not formal_only and _STARTERS.match(item.text) and _among_listed_questions(items, index))
+            )
         ):
             end = item.end - (1 if item.text.endswith((".", ";")) else 0)
             hits.append(Hit(item.start, end, "questions:listed-after-intro", squash(text[item.start : end])))
@@ -218,6 +223,21 @@ def find_questions(text: str, quote_marks: list[tuple[int, int]], kind: str = "i
         # the announcement are background (rhetorical or reported)
         hits = [h for h in hits if h.start >= first_intro]
     return hits
+
+
+def _among_listed_questions(items: list[Item], index: int) -> bool:
+    """Whether marked item `index` stands in a list whose marked items before and after it ask
+    with a question mark ('1. Har man …?', '2. När skall skolan läggas ned.', '3. Var …?'):
+    a question that lost its mark, however the list is introduced or interrupted."""
+    before = [item for item in items[:index] if item.marked]
+    after = [item for item in items[index + 1 :] if item.marked]
+    asked_before = bool(before) and before[-1].text.rstrip().endswith("?")
+    asked_after = bool(after) and after[0].text.rstrip().endswith("?")
+    asked = sum(1 for item in before + after if item.text.rstrip().endswith("?"))
+    return asked >= _LISTED_ASKED and (asked_before or asked_after)
+
+
+_LISTED_ASKED = 2  # marked items asking with a question mark that make a list of questions
 
 
 def _next_is_question(items: list[Item], index: int) -> bool:
