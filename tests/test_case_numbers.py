@@ -24,6 +24,24 @@ def test_case_number_forms_are_found_without_label(text: str, value: str) -> Non
     assert [hit.text for hit in find_case_numbers(text)] == [value]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "code"),
+    [
+        ("Dnr KS 2019/0311 041\n\nSvar på motion", "KS 2019/0311 041", "041"),
+        ("Dnr Ks 98/1203 106\n", "Ks 98/1203 106", "106"),
+        ("KSF-2021-118 209 - Svar på förslaget\n", "KSF-2021-118 209", "209"),
+    ],
+)
+def test_a_filing_code_after_a_registered_number_belongs_to_it(text: str, value: str, code: str) -> None:
+    hits = list(find_case_numbers(text))
+    assert [(h.text, h.attrs.get("filing_code")) for h in hits] == [(value, code)]
+
+
+def test_the_digit_groups_of_a_phone_number_are_no_filing_code() -> None:
+    hits = list(find_case_numbers("Dnr KS 2023/123 45 67\n"))
+    assert [h.attrs.get("filing_code") for h in hits] == [None]
+
+
 def test_meeting_reference_is_not_a_case_number() -> None:
     assert list(find_case_numbers("beslutade (KS 2009-05-26, § 104) att")) == []
 

@@ -113,6 +113,7 @@ def to_document(doc: Doc, source: SourceText, *, include_text: bool = True) -> D
                 register=h.attrs.get("register"),
                 year=h.attrs.get("year"),
                 serial=h.attrs.get("serial"),
+                filing_code=h.attrs.get("filing_code"),
                 evidence=_evidence(h, source),
             )
             for h in found.case_numbers

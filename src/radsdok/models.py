@@ -82,6 +82,10 @@ class CaseNumber(BaseModel):
     register: str | None = Field(default=None, description="E.g. 'KS', 'SN'.")
     year: int | None = None
     serial: str | None = Field(default=None, description="The running number, as written.")
+    filing_code: str | None = Field(
+        default=None,
+        description="An archive classification code written after the number: '013' in 'KS 2021/0280 013'.",
+    )
     evidence: Evidence
 
 

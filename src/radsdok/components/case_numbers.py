@@ -437,12 +437,31 @@ def find_case_numbers(text: str) -> Iterator[Hit]:
         last_end = cand.end
     hits.extend(_labelled_numbers(text, hits))
     hits.sort(key=lambda h: h.start)
+    for hit in hits:
+        _with_filing_code(text, hit)
     seen: set[str] = set()
     for hit in hits:
         key = " ".join(hit.text.split()).casefold()
         if key not in seen:
             seen.add(key)
             yield hit
+
+
+# An archive classification code after a registered number: "KS 2021/0280 013", "Ks 97/1155 253";
+# not the next digit group of a phone number ("KS 2023-123 45 67").
+_FILING_CODE = lazy_compile(r"[ \t\u00a0](?P<code>\d{3})(?!\d|[ \t\u00a0]\d|[.,:/\-\u2013]\d)")
+
+
+def _with_filing_code(text: str, hit: Hit) -> None:
+    """Extend a number with a register or after a label by the filing code written after it."""
+    if hit.attrs.get("register") is None and hit.rule != "case_numbers:dnr-label":
+        return
+    found = _FILING_CODE.match(text, hit.end)
+    if found is None or hit.attrs.get("filing_code"):
+        return
+    hit.end = found.end()
+    hit.text = text[hit.start : hit.end]
+    hit.attrs["filing_code"] = found.group("code")
 
 
 def _is_statute(cand: _Candidate) -> bool:
