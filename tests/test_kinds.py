@@ -441,6 +441,20 @@ KIND_CASES = {
         "promenaden, och det har vi tagit upp med nämnden. Nedan finns hela interpellationen som pdf.\n",
         "other",
     ),
+    "party_report_from_a_meeting_telling_of_its_motions": (
+        "Kommunfullmäktige 3 februari 2025\n\nDet blev en lång kväll i sessionssalen, och de styrande "
+        "visade som vanligt litet intresse för oppositionens idéer om klimatet och om hur kommunens "
+        "pengar används.\n\nVår motion om solceller på skolornas tak fick ett kort och ointresserat "
+        "svar. Vår motion om en ny badplats vid sjön fick samma behandling, trots att många invånare har "
+        "efterfrågat den.\n\nVi ger inte upp, och vi fortsätter arbetet i nämnderna under våren.\n\n"
+        "Eva Lind\nMiljöpartiet\n",
+        "other",
+    ),
+    "interpellation_under_the_bare_name_of_its_assembly": (
+        "Kommunfullmäktige\n\nInterpellation till kommunstyrelsens ordförande\n\nVägarna i Östby är "
+        "dåliga och har varit det länge.\n\nNär lagas vägarna?\n\nAnna Ek (C)\n",
+        "interpellation",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "

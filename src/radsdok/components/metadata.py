@@ -331,6 +331,9 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if kind not in _DOCUMENT_KINDS:
         return kind, confidence, hit
     lines = lines_of(text)
+    report = _meeting_report((top_headings(text) or tuple(lines[:1]))[0])
+    if report is not None:  # a report of a meeting tells of the documents taken up there
+        return "other", 0.6, report
     head_end = lines[min(_LIST_INTRO_LINES, len(lines)) - 1].end
     found = _LIST_INTRO.search(text, 0, head_end)
     if found is None or _ATT_LINE.search(text) is not None:
@@ -432,6 +435,22 @@ def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if reviewed[0] == kind and _only_in_plural(text, lines, kind):
         return _about_several(0, 0)
     return reviewed
+
+
+_MEETING_REPORT = lazy_compile(load_json("kinds.json")["meeting_report_heading"], regex.IGNORECASE)
+
+
+def _meeting_report(heading: Line) -> Hit | None:
+    """The reason a page is a report of a council meeting: its first heading names the meeting
+    by its day or month, or as reported ('Kommunfullmäktige 16 september 2019', 'Rapport från
+    fullmäktige i maj'; a site's name after '|' aside)."""
+    shown = heading.text.split("|", 1)[0].rstrip()
+    found = _MEETING_REPORT.match(shown)
+    if found is None or not (found.group("report") or found.group("when") or found.group("bang")):
+        return None
+    reason = Hit(heading.start, heading.start + len(shown), "kind:meeting-report", "other")
+    reason.attrs["evidence"] = ["about:meeting-report"]
+    return reason
 
 
 def _only_in_plural(text: str, lines: tuple[Line, ...], kind: str) -> bool:
