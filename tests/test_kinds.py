@@ -455,6 +455,20 @@ KIND_CASES = {
         "dåliga och har varit det länge.\n\nNär lagas vägarna?\n\nAnna Ek (C)\n",
         "interpellation",
     ),
+    "news_item_about_a_citizens_proposal": (
+        "Ett utegym står på önskelistan\n\nÖstby Publicerad 10:42, 30 november 2024\n\n"
+        "• Medborgarförslag om utegym • Skulle locka många\n\n”Bygg ett utegym på idrottsplatsen i "
+        "Östby.” Det föreslår en Östbybo i ett medborgarförslag.\n\nEtt utegym vid idrottsplatsen "
+        "skulle kunna locka många besökare, skriver förslagsställaren. Föräldrar som väntar på sina "
+        "barn skulle kunna använda tiden till träning.\n",
+        "other",
+    ),
+    "citizens_proposal_with_its_writer_labelled": (
+        "Medborgarförslag om en hundrastgård\n\nFörslagsställare: Sara Holm\n\nDet finns ingen "
+        "inhägnad plats för hundar i den norra delen av Östby. Jag föreslår att kommunen anlägger en "
+        "hundrastgård vid Skogsvallen.\n",
+        "medborgarforslag",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "
