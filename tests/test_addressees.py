@@ -292,6 +292,20 @@ def test_an_answer_naming_its_asker_in_the_genitive_is_addressed_to_the_asker() 
     assert [(a.name, a.party) for a in doc.addressees] == [("Nils Ekström", "V")]
 
 
+def test_an_answer_under_a_heading_naming_its_asker_in_the_genitive_is_an_answer() -> None:
+    doc = parsed("Svar på Nils Ekströms interpellation om busslinjerna\n\n" + ANSWER_BODY)
+    assert doc.kind == "svar"
+
+
+def test_an_answer_reported_as_given_to_the_askers_interpellation_is_addressed_to_the_asker() -> None:
+    doc = parsed(
+        "Busslinjerna\n\nGreta Lind, kommunstyrelsens ordförande, lämnade följande svar på Nils "
+        "Ekströms interpellation om busslinjerna:\n\n" + ANSWER_BODY
+    )
+    assert doc.kind == "svar"
+    assert [a.name for a in doc.addressees] == ["Nils Ekström"]
+
+
 def test_an_answer_reporting_that_the_asker_asked_is_addressed_to_the_asker() -> None:
     doc = parsed(
         "Svar på interpellation om busslinjerna\n\n"

@@ -18,10 +18,12 @@ from .names import NAME, PARTY_MARK, NameMatch, find_names, is_plausible_name, r
 from .questions import ASKING_KINDS
 
 _INTRO = compile_any("addressee_intro")
-# An answer whose heading names its asker in the genitive ("Svar på Anna Bergs (S) interpellation"),
+# An answer whose heading names its asker in the genitive ("Svar på Anna Bergs (S) interpellation",
+# "… lämnade följande svar på Anna Bergs interpellation"),
 # or whose opening reports who asked ("Anna Berg (S) har frågat mig …").
 _ANSWERED_GENITIVE = lazy_compile(
-    rf"^[#*_> \t]*svar på (?P<name>{NAME})" + patterns()["addressee_answered_genitive_tail"],
+    rf"(?:^[#*_> \t]*|(?:lämnade|gav)[ \t]+följande[ \t]+)svar på (?P<name>{NAME})"
+    + patterns()["addressee_answered_genitive_tail"],
     regex.IGNORECASE | regex.MULTILINE,
 )
 _ANSWERED_ASKER = lazy_compile(
