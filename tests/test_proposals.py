@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import pytest
 
+import radsdok
 from radsdok.components.proposals import find_proposals
 
 BODY = "Kommunen behöver göra mer för att fler ska kunna cykla till skolan och till jobbet.\n\n"
@@ -831,3 +832,13 @@ def test_an_item_left_as_its_number_alone_is_no_proposal() -> None:
     )
     proposals = [hit.text for hit in find_proposals(text, "other")]
     assert proposals == []
+
+
+def test_a_one_word_item_under_a_decision_is_no_decision() -> None:
+    # a site's link ('Register') set as a bullet below the decision it follows
+    document = radsdok.parse_text(
+        "SAMMANTRÄDESPROTOKOLL\nKommunstyrelsen\n2024-03-11\n\nKS § 12\nMedborgarförslag om belysning\n\n"
+        "Tekniska nämnden avstyrker förslaget.\n\nKommunstyrelsens förslag till kommunfullmäktige\n\n"
+        "  • Medborgarförslaget avslås.\n\n  • Register\n"
+    )
+    assert [p.text for p in document.proposals] == ["Medborgarförslaget avslås."]

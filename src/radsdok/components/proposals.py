@@ -606,8 +606,19 @@ class ProposalFinder:
     def __call__(self, doc: Doc) -> Doc:
         found = findings_of(doc)
         kind = found.meta.get("kind")
-        found.proposals = find_proposals(found.text, kind.text if kind else None)
+        proposals = find_proposals(found.text, kind.text if kind else None)
+        found.proposals = [hit for hit in proposals if _says_something(hit.text)]
         return doc
+
+
+_WORD = lazy_compile(r"\p{L}[\p{L}\d-]*")
+_MIN_WORDS = 2  # 'Register' alone under a decision's bullets is a site's link, no decision
+
+
+def _says_something(proposal: str) -> bool:
+    """Whether a proposal's words make more than a label: 'att' aside, two words at least."""
+    words = [w for w in _WORD.findall(proposal) if w.casefold() != "att"]
+    return len(words) >= _MIN_WORDS
 
 
 @Language.factory("radsdok_proposals")
