@@ -507,3 +507,11 @@ def test_panel_link_jumps_to_highlight_and_highlight_click_finds_panel_entry_fro
     dom = _chromium(tmp_path, page.as_uri(), "--dump-dom")
     assert "Uncaught" not in dom.stderr
     assert 'data-probe="[&quot;#q-0&quot;,true,true]"' in dom.stdout, dom.stdout[:300]
+
+
+def test_a_case_numbers_filing_code_is_shown_with_its_parts() -> None:
+    document = radsdok.parse_text(
+        "Svar på motion om bänkar\n\nDnr KS 2024/0311 041\n\nVi ser över bänkarna.\n"
+    )
+    assert document.case_numbers[0].filing_code == "041"
+    assert "filing_code 041" in render_html(document)

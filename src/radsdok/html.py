@@ -183,7 +183,7 @@ def _item_summary(key: str, item: object) -> str | None:
     if key == "case_numbers":
         parts = [
             f"{name} {getattr(item, name)}"
-            for name in ("register", "year", "serial")
+            for name in ("register", "year", "serial", "filing_code")
             if getattr(item, name, None) is not None
         ]
         return ", ".join(parts) or None
@@ -549,7 +549,9 @@ def _panel_label(key: str, item: object) -> tuple[str, str]:
         return escape(_short(text, 180)), (f' <span class="sub">— {escape(source)}</span>' if source else "")
     if key == "case_numbers":
         bits = [
-            f"{n} {getattr(item, n)}" for n in ("register", "year", "serial") if getattr(item, n) is not None
+            f"{n} {getattr(item, n)}"
+            for n in ("register", "year", "serial", "filing_code")
+            if getattr(item, n) is not None
         ]
         return escape(text), (f' <span class="sub">{escape(", ".join(bits))}</span>' if bits else "")
     return escape(_short(text, 220)), ""
