@@ -48,3 +48,12 @@ def test_quote_evidence_excludes_marks() -> None:
 def test_guillemets_set_apart_by_spaces_are_navigation_arrows_not_quote_marks() -> None:
     text = "« Föregående inlägg    Nästa inlägg »\n\nKommunen kallar planen ”ett lyft” i sin budget.\n"
     assert [h.text for h in find_quotes(text)] == ["ett lyft"]
+
+
+def test_a_transcript_sites_button_before_a_quoted_title_is_no_quotation() -> None:
+    text = (
+        'Download "Protokoll från socialnämndens sammanträde 2019-03-04"\n\n'
+        'Share "Protokoll från socialnämndens sammanträde 2019-03-04"\n\n'
+        "Transkript\n\nNämnden kallar beslutet ”ett steg framåt” för de äldre.\n"
+    )
+    assert [hit.text for hit in find_quotes(text)] == ["ett steg framåt"]

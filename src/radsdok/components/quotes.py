@@ -10,7 +10,7 @@ from spacy.tokens import Doc
 
 from ..lazy_pattern import lazy_compile
 from .findings import Hit, findings_of, first_of_each
-from .lexicon import patterns
+from .lexicon import alternation, patterns
 
 # opening mark -> the closing marks it accepts
 _PAIRS: dict[str, str] = {
@@ -32,6 +32,9 @@ _SOURCE_BEFORE = lazy_compile(
 )
 _TITLE_BEFORE = lazy_compile(patterns()["quoted_title_before"], regex.IGNORECASE)
 _NOT_SOURCE_WORDS = frozenset(w.casefold() for w in patterns()["not_name_words"])
+_SITE_ACTION = lazy_compile(
+    r"[ \t]*(?:" + alternation(patterns()["quote_site_actions"]) + r")[ \t]*", regex.IGNORECASE
+)
 _CASE_NUMBER_IN = lazy_compile(r"\p{Lu}{1,6}\s?\d{4}/\d{1,6}(?:-\d+)?")
 
 
@@ -122,6 +125,8 @@ def find_quotes(text: str) -> list[Hit]:
             end -= 1
         if end <= start:
             continue
+        if _SITE_ACTION.fullmatch(text, text.rfind("\n", 0, open_at) + 1, open_at):
+            continue  # 'Download "Protokoll från …"': a transcript site's button over its title
         paragraph_start = text.rfind("\n\n", 0, open_at) + 1
         source = _source_of(text, open_at, close_at, paragraph_start)
         hits.append(
