@@ -33,7 +33,7 @@ _SOURCE_BEFORE = lazy_compile(
 _TITLE_BEFORE = lazy_compile(patterns()["quoted_title_before"], regex.IGNORECASE)
 _NOT_SOURCE_WORDS = frozenset(w.casefold() for w in patterns()["not_name_words"])
 _SITE_ACTION = lazy_compile(
-    r"[ \t]*(?:" + alternation(patterns()["quote_site_actions"]) + r")[ \t]*", regex.IGNORECASE
+    r"(?<![ \t])[ \t]*+(?:" + alternation(patterns()["quote_site_actions"]) + r")[ \t]*+", regex.IGNORECASE
 )
 _CASE_NUMBER_IN = lazy_compile(r"\p{Lu}{1,6}\s?\d{4}/\d{1,6}(?:-\d+)?")
 
