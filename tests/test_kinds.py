@@ -469,6 +469,11 @@ KIND_CASES = {
         "hundrastgård vid Skogsvallen.\n",
         "medborgarforslag",
     ),
+    "question_addressed_in_a_till_field_without_its_kind_word": (
+        "Till: Kommunstyrelsens ordförande Eva Ek\n\nVägarna i Östby är dåliga och har varit det "
+        "länge, trots många klagomål.\n\nNär lagas vägarna?\n\nPer Lund (C)\n",
+        "fraga",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "
