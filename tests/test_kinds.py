@@ -474,6 +474,14 @@ KIND_CASES = {
         "länge, trots många klagomål.\n\nNär lagas vägarna?\n\nPer Lund (C)\n",
         "fraga",
     ),
+    "web_tv_item_telling_of_a_motion_and_its_fate": (
+        "Motion om fler laddstolpar\n\nRegionfullmäktige 12 mars 2024\n\nEva Lund (C) och Per Berg (C) "
+        "föreslår i en motion att regionen bygger laddstolpar vid alla vårdcentraler.\n\n"
+        "Regionfullmäktige anser motionen besvarad med hänvisning till pågående arbete.\n\n"
+        "Beslut: enligt förslag\n\nC reserverade sig mot beslutet.\n\n"
+        "Motion Centerpartiet Eva Lund Per Berg\n\nPublicerad\ntisdag 12 mars 2024\n",
+        "other",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "
