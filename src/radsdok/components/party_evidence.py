@@ -118,23 +118,23 @@ def party_subject(text: str) -> Hit | None:
     return next(iter(found_parties.values())) if len(found_parties) == 1 else None
 
 
-@cache
-def _inverted_regex() -> regex.Pattern[str]:
+def _inverted_pattern() -> str:
     """The verb before its party where a sentence opens with something else ('Därför yrkar
     Vänsterpartiet att', 'I dag har Centerpartiet lämnat in'): the verb's first word, the
     party (up to four words, a town after 'i'), then the verb's other words."""
+    adverbs = alternation(patterns()["party_subject_inverted_adverbs"])
     forms = []
     for verb in sorted(patterns()["party_subject_verbs_inverted"], key=len, reverse=True):
         first, _, rest = verb.partition(" ")
         tail = r"[ ]" + regex.escape(rest).replace(r"\ ", "[ ]") if rest else ""
         forms.append(
             rf"{regex.escape(first)}[ ](?P<party>\p{{L}}[\p{{L}}-]*+(?:[ ]\p{{Lu}}[\p{{L}}-]*+){{0,3}}?)"
-            rf"(?:[ ](?:i|på)[ ]\p{{Lu}}[\p{{L}}-]*+)?(?:[ ](?:därför|också|även|härmed))?"
-            rf"{tail}(?![\p{{L}}-])"
+            rf"(?:[ ](?:i|på)[ ]\p{{Lu}}[\p{{L}}-]*+)?(?:[ ](?:{adverbs}))?{tail}(?![\p{{L}}-])"
         )
-    return regex.compile(
-        r"(?<![\p{L}-])(?:" + "|".join(f"(?:{form})" for form in forms) + ")", regex.IGNORECASE
-    )
+    return r"(?<![\p{L}-])(?:" + "|".join(f"(?:{form})" for form in forms) + ")"
+
+
+_INVERTED = lazy_compile(_inverted_pattern(), regex.IGNORECASE)
 
 
 def _inverted_subjects(text: str) -> list[Hit]:
@@ -142,7 +142,7 @@ def _inverted_subjects(text: str) -> list[Hit]:
     name a document: in 'I motionen föreslår Vänsterpartiet' an answer reports another's text."""
     lexicon = parties()
     hits = []
-    for found in _inverted_regex().finditer(text):
+    for found in _INVERTED.finditer(text):
         lo = max(0, found.start() - 80)
         ends = list(_SENTENCE_END.finditer(text, lo, found.start()))
         start = ends[-1].end() if ends else (0 if lo == 0 else -1)
@@ -165,7 +165,8 @@ def _is_question(text: str, position: int) -> bool:
 
 
 _DOCUMENT_WORD = lazy_compile(
-    r"(?<![\p{L}])(?:motion|interpellation|fråga|förslag|skrivelse|yrkande|svar)\p{L}*", regex.IGNORECASE
+    r"(?<![\p{L}])(?:" + alternation(patterns()["party_subject_document_words"]) + r")\p{L}*",
+    regex.IGNORECASE,
 )
 
 
@@ -231,7 +232,7 @@ def party_voice(text: str, sample: int = 4000) -> Hit | None:
     ranked = sorted(counts.items(), key=lambda item: len(item[1]), reverse=True)
     party, found = ranked[0]
     first = found[0]
-    if len(ranked) == 1 and _own_documents_regex().search(text, 0, sample):
+    if len(ranked) == 1 and _OWN_DOCUMENTS.search(text, 0, sample):
         # 'vår motion', 'vi har lagt två motioner' with one party named on the page
         return Hit(first.start(), first.end(), "authors:party-voice", first.group(0), {"party": party})
     others = sum(len(f) for _, f in ranked[1:])
@@ -242,12 +243,9 @@ def party_voice(text: str, sample: int = 4000) -> Hit | None:
     return Hit(first.start(), first.end(), "authors:party-voice", first.group(0), {"party": party})
 
 
-@cache
-def _own_documents_regex() -> regex.Pattern[str]:
-    return regex.compile(
-        r"(?<![\p{L}-])(?:" + patterns()["party_voice"]["own_documents"] + r")(?![\p{L}-])",
-        regex.IGNORECASE,
-    )
+_OWN_DOCUMENTS = lazy_compile(
+    r"(?<![\p{L}-])(?:" + patterns()["party_voice"]["own_documents"] + r")(?![\p{L}-])", regex.IGNORECASE
+)
 
 
 # Strongest first: a letterhead or field says who writes; prose only suggests it, and a
