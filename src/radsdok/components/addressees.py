@@ -22,7 +22,9 @@ _INTRO = compile_any("addressee_intro")
 # "… lämnade följande svar på Anna Bergs interpellation"),
 # or whose opening reports who asked ("Anna Berg (S) har frågat mig …").
 _ANSWERED_GENITIVE = lazy_compile(
-    rf"(?:^[#*_> \t]*|(?:lämnade|gav)[ \t]+följande[ \t]+)svar på (?P<name>{NAME})"
+    r"(?:"
+    + "|".join(patterns()["addressee_answered_leadins"])
+    + rf")svar på (?P<name>{NAME})"
     + patterns()["addressee_answered_genitive_tail"],
     regex.IGNORECASE | regex.MULTILINE,
 )
