@@ -379,3 +379,20 @@ def test_a_protocols_time_and_place_line_dates_the_meeting_however_long(head: st
         "§ 12 Budget 2017\n\nBeslut\n\nNämnden godkänner förslaget till budget.\n"
     )
     assert str(radsdok.parse_text(text).date) == "2016-06-09"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Östby 20240302", "2024-03-02"),
+        ("Östby 240302", "2024-03-02"),
+        ("Inlämnad till kommunfullmäktige 240302", "2024-03-02"),
+        ("Rapport från kommunfullmäktige – 240302", "2024-03-02"),
+    ],
+)
+def test_a_date_written_as_digits_run_together_is_read(line: str, expected: str) -> None:
+    assert date_of("Motion om parker\n\n" + line + "\n\nKommunen behöver fler parker.\n") == expected
+
+
+def test_six_digits_inside_a_line_or_an_amount_are_no_date() -> None:
+    assert date_of("Motion om parker\n\nParken kostar 240302 kronor att bygga.\n\nBudget 100000\n") is None

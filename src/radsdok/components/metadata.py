@@ -967,7 +967,8 @@ def find_municipality(text: str) -> Hit | None:
 
 def _date_forms() -> list[tuple[regex.Pattern[str], str]]:
     """Every written form of a full date: ISO (any hyphen), spaced ('2002 06 10'), words
-    ('8 augusti 2023', '8 aug. 2023') and day/month numbers ('14/10 2013', '14.10.2013')."""
+    ('8 augusti 2023', '8 aug. 2023'), day/month numbers ('14/10 2013', '14.10.2013') and
+    digits run together ('20131215', 'Karlskoga 181211')."""
     months = alternation([*_MONTHS, *_MONTH_ABBREVIATIONS])
     return [
         (_ISO_DATE, "date:iso"),
@@ -1000,6 +1001,21 @@ def _date_forms() -> list[tuple[regex.Pattern[str], str]]:
         (
             regex.compile(r"(?<![\d/.-])(?P<d>[0-3]?\d)/(?P<m>[01]?\d)[ \t]*-[ \t]?(?P<y>\d{2})(?![\d/.-])"),
             "date:two-digit-year",
+        ),
+        # digits run together, as a party site or a form writes a day: '20131215' anywhere as
+        # a word of its own, '181211' only ending its line after a word or a dash
+        # ('Karlskoga 181211', 'Rapport från kommunfullmäktige – 230613')
+        (
+            regex.compile(
+                r"(?<![\p{L}\d/.:,-])(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?![\d/.:,-]?\d)"
+            ),
+            "date:compact",
+        ),
+        (
+            regex.compile(
+                r"(?<=[\p{L}–-][ \t]{1,3})(?P<y>\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?=[ \t]*$)", regex.MULTILINE
+            ),
+            "date:compact",
         ),
     ]
 
