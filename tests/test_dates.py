@@ -396,3 +396,11 @@ def test_a_date_written_as_digits_run_together_is_read(line: str, expected: str)
 
 def test_six_digits_inside_a_line_or_an_amount_are_no_date() -> None:
     assert date_of("Motion om parker\n\nParken kostar 240302 kronor att bygga.\n\nBudget 100000\n") is None
+
+
+def test_a_place_and_date_in_a_letterheads_right_column_is_the_documents_date() -> None:
+    text = (
+        "Motion om parker\n\n  Ställd till Östby kommunfullmäktige                     Östby 2024-03-02\n\n"
+        + PROSE
+    )
+    assert date_of(text) == "2024-03-02"

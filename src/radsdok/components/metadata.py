@@ -1116,6 +1116,10 @@ def _date_score(
         if index < _HEAD_LINES and _alone_in_its_cell(before, text[hit.end : line.end]):
             # a letterhead set in columns ('Skellefteå kommun      2023-09-26      Dnr …')
             return 6.5, "head-cell"
+        cell = _CELL_GAP.split(before)[-1]
+        if index < _HEAD_LINES and cell != before and ends_line and not rest and _DATE_SIGNATURE.match(cell):
+            # a place and date in a letterhead's right column ('Till fullmäktige      Lund 2020-06-15')
+            return 6.5, "head-cell"
         signoff = _INLINE_SIGNED.search(text, max(line.start, hit.start - 60), min(line.end, hit.end + 80))
         if signoff is not None and signoff.span("date") == (hit.start, hit.end):
             return 8.0, "place-date-inline"  # '… ? Karlstad den 28 september 2020 Anders Lindqvist'
