@@ -404,3 +404,11 @@ def test_a_place_and_date_in_a_letterheads_right_column_is_the_documents_date() 
         + PROSE
     )
     assert date_of(text) == "2024-03-02"
+
+
+def test_an_e_proposals_start_date_over_its_value_beats_its_end_date() -> None:
+    text = (
+        "Fler bänkar i parken\n\nJag föreslår att kommunen ställer ut fler bänkar i parken.\n\n"
+        "Förslagsställare\n\nSara Holm\n\nStartdatum\n\n2024-03-02\n\nSlutdatum\n\n2024-06-02\n"
+    )
+    assert date_of(text) == "2024-03-02"
