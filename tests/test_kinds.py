@@ -482,6 +482,31 @@ KIND_CASES = {
         "Motion Centerpartiet Eva Lund Per Berg\n\nPublicerad\ntisdag 12 mars 2024\n",
         "other",
     ),
+    # a document-sharing site's copy of a protocol's front page: its cells run together on one
+    # line after the site's own lines, and no line opens with 'Protokoll' or a section mark
+    "protocol_front_page_run_together_by_a_sharing_site": (
+        "Inga resultat\n\nLaddar ner …\n\nFulltext\n\n(1)\n\nKommunstyrelsen 2021-03-08 Plats och tid "
+        "Stadshuset, sal B, kl. 13.00–15.10 Beslutande Eva Lund (S), ordförande Per Berg (M) Sara Ek (C) "
+        "Övriga deltagare Anna Holm, sekreterare Utses att justera Per Berg (M) Justeringens plats och "
+        "tid Kansliet 2021-03-10 Sekreterare Anna Holm Ordförande Eva Lund Justerande Per Berg\n",
+        "protokoll",
+    ),
+    # the first page of a protocol whose first item answers a motion: the labels around it make it
+    # the protocol, not the answer
+    "protocol_opening_with_an_answered_motion": (
+        "Svar på motion om gatubelysning i Östby\n\nSammanträdesdatum 2019-05-20\n\n"
+        "Utses att justera Lars Strand (KD)\n\nANSLAG/BEVIS\nProtokollet är justerat. Justeringen har "
+        "tillkännagivits genom anslag.\n\nFullmäktige beslutar att anse motionen besvarad.\n",
+        "protokoll",
+    ),
+    # an agenda names the checking of the protocol and the meeting's date, no more of a protocol
+    "agenda_naming_the_checking_and_the_date": (
+        "Kallelse till kommunfullmäktige\n\nSammanträdesdatum 2022-10-03\n"
+        "Plats och tid: Rådhuset kl. 18.00\n\n"
+        "1. Val av justerare\n2. Motion om fler cykelbanor\n3. Interpellation om skolskjutsar\n\n"
+        "Eva Lund\nordförande\n",
+        "kallelse",
+    ),
     "officials_letterhead_answering_a_motion": (
         "Kommunledningsförvaltningen\nHandläggare: Eva Strand\nDatum: 2023-04-04\nDnr KS 2023/88\n\n"
         "Svar på motion om cykelparkering\n\nFörslag till beslut\nKommunstyrelsen föreslår "
@@ -504,3 +529,11 @@ def test_a_meeting_page_is_read_as_the_protocol_it_stands_for(parser: radsdok.Pa
     assert document.kind == "other"
     assert document.authors == []
     assert [q.text for q in document.questions] == ["Hur ska kommunen nå målet för cykeltrafiken?"]
+
+
+def test_a_protocol_front_page_has_no_authors_among_its_attendance(parser: radsdok.Parser) -> None:
+    # the decision-makers and the chair listed on a protocol's front page signed no document
+    text = KIND_CASES["protocol_front_page_run_together_by_a_sharing_site"][0]
+    document = parser.parse_text(text)
+    assert document.kind == "protokoll"
+    assert document.authors == []

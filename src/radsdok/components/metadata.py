@@ -322,7 +322,12 @@ def detect_kind(text: str) -> tuple[str, float, Hit | None]:
     protocol without section marks, the word protokoll or an attendance list is a meeting
     page: "other"."""
     kind, confidence, hit = _detect_kind(text)
-    if kind == "protokoll" and confidence >= KIND_MIN_CONFIDENCE and _PROTOCOL_MARK.search(text) is None:
+    if (
+        kind == "protokoll"
+        and confidence >= KIND_MIN_CONFIDENCE
+        and (hit is None or hit.rule != _PROTOCOL_HEAD_RULE)  # its front page's labels mark it
+        and _PROTOCOL_MARK.search(text) is None
+    ):
         # read as the protocol it stands for (findings.reading_kind), reported as "other"
         start, end = (hit.start, hit.end) if hit is not None else (0, 0)
         reason = Hit(start, end, MEETING_PAGE_RULE, "other")
@@ -380,6 +385,9 @@ def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
     lines = lines_of(text)
     if not lines:
         return "other", 0.0, None
+    head = _protocol_head(text)
+    if head is not None:
+        return head
     declared = _kind_from_rules(text, lines)
     if declared is not None:
         return _unless_portal_item(text, lines, declared)
@@ -435,6 +443,30 @@ def _detect_kind(text: str) -> tuple[str, float, Hit | None]:
     if reviewed[0] == kind and _only_in_plural(text, lines, kind):
         return _about_several(0, 0)
     return reviewed
+
+
+_PROTOCOL_HEAD_LABELS = {
+    group: lazy_compile(r"(?<![\p{L}])(?:" + alternation(words) + r")(?![\p{L}])", regex.IGNORECASE)
+    for group, words in load_json("kinds.json")["protocol_head_labels"].items()
+}
+
+
+_PROTOCOL_HEAD_RULE = "kind:protocol-head"
+
+
+def _protocol_head(text: str) -> tuple[str, float, Hit] | None:
+    """A protocol's front page: labels of at least three of its parts near the start (who
+    decided, who checks the protocol, the notice that it was checked, its paragraphs …;
+    kinds.json `protocol_head_labels`), wherever the lines of the page break."""
+    window = _K["protocol_head_window"]
+    searched = (pattern.search(text, 0, window) for pattern in _PROTOCOL_HEAD_LABELS.values())
+    firsts = [found for found in searched if found is not None]
+    if len(firsts) < _K["protocol_head_min_labels"]:
+        return None
+    first = min(firsts, key=lambda found: found.start())
+    hit = Hit(first.start(), first.end(), _PROTOCOL_HEAD_RULE, "protokoll")
+    hit.attrs["evidence"] = [f"is:protocol-label:{found.group().casefold()}" for found in firsts]
+    return "protokoll", 0.9, hit
 
 
 _MEETING_REPORT = lazy_compile(load_json("kinds.json")["meeting_report_heading"], regex.IGNORECASE)
